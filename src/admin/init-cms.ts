@@ -1,0 +1,20 @@
+/**
+ * Starts Decap CMS in the browser with the configuration derived at build time
+ * (`load_config_file: false`: there is no config.yml), in French.
+ */
+import CMS from 'decap-cms-app';
+import { fr } from 'decap-cms-locales';
+import type { CmsConfig } from 'decap-cms-core';
+import { selectCmsBackend, type ProductionBackend } from '../lib/cms/select-cms-backend.ts';
+import type { DecapContentConfig } from '../lib/content-model/to-decap.ts';
+
+interface AdminPayload {
+  readonly content: DecapContentConfig;
+  readonly production: ProductionBackend;
+}
+
+const payload = JSON.parse(document.getElementById('cms-config')?.textContent ?? '{}') as AdminPayload;
+const config: CmsConfig = { ...payload.content, ...selectCmsBackend(window.location.hostname, payload.production) };
+
+CMS.registerLocale('fr', fr);
+CMS.init({ config });

@@ -1,0 +1,8 @@
+/** Visible "Exemple" badge for fictional sample entries (with a text alternative for screen readers). */
+export function SampleBadge() {
+  return (
+    <span className="badge badge--sample" title="Fiche fictive, à remplacer par l’équipe du programme">
+      Exemple<span className="visually-hidden"> : fiche fictive</span>
+    </span>
+  );
+}

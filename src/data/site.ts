@@ -1,0 +1,47 @@
+/**
+ * Loads every collection once per build and assembles the published site.
+ * Calling `getCollection` on every page is a known build-time bottleneck
+ * (withastro/astro#16297), so pages share this one cached promise.
+ */
+import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
+import { assembleSite, type ContentEntry, type Site } from '../lib/site/assemble-site.ts';
+
+/** The assembled site and the raw entries (to render Markdown bodies), by slug. */
+export interface LoadedSite {
+  readonly site: Site;
+  readonly entries: { readonly [Key in CollectionKey]: ReadonlyMap<string, CollectionEntry<Key>> };
+}
+
+let loading: Promise<LoadedSite> | undefined;
+
+function toContentEntry<Key extends CollectionKey>(entry: CollectionEntry<Key>): ContentEntry<CollectionEntry<Key>['data']> {
+  return { id: entry.id, filePath: entry.filePath ?? entry.id, data: entry.data, body: entry.body ?? '' };
+}
+
+async function load(): Promise<LoadedSite> {
+  const [startups, buyers, orders, news, pages] = await Promise.all([
+    getCollection('startups'),
+    getCollection('buyers'),
+    getCollection('orders'),
+    getCollection('news'),
+    getCollection('pages'),
+  ]);
+  const site = assembleSite({
+    startups: startups.map(toContentEntry),
+    buyers: buyers.map(toContentEntry),
+    orders: orders.map(toContentEntry),
+    news: news.map(toContentEntry),
+    pages: pages.map(toContentEntry),
+  });
+  const bySlug = <Key extends CollectionKey>(entries: CollectionEntry<Key>[]) => new Map(entries.map((entry) => [entry.id, entry]));
+  return {
+    site,
+    entries: { startups: bySlug(startups), buyers: bySlug(buyers), orders: bySlug(orders), news: bySlug(news), pages: bySlug(pages) },
+  };
+}
+
+/** The published site, loaded on first call and reused by every page. */
+export function loadSite(): Promise<LoadedSite> {
+  loading ??= load();
+  return loading;
+}

@@ -1,0 +1,309 @@
+/**
+ * The content model of the site: every collection and its fields, defined once.
+ * `to-zod.ts` derives the Astro content schemas from it and `to-decap.ts` the
+ * Decap CMS collections; `tests/unit/content-model` proves the two agree.
+ */
+import type { EntryData, FieldDefinition, FieldPattern } from './fields.ts';
+
+/** Kinds of first order a startup can offer and a buyer can place. */
+export const ORDER_KINDS = [
+  { value: 'prototype', label: 'Prototype' },
+  { value: 'etude', label: 'Étude' },
+  { value: 'pilote', label: 'Pilote' },
+] as const;
+
+/** Kinds of committed buyers. */
+export const BUYER_KINDS = [
+  { value: 'public', label: 'Acteur public' },
+  { value: 'grande-entreprise', label: 'Grande entreprise' },
+  { value: 'pme-eti', label: 'PME ou ETI' },
+  { value: 'autre', label: 'Autre' },
+] as const;
+
+/** Life cycle of a placed order. */
+export const ORDER_STATUSES = [
+  { value: 'signe', label: 'Bon de commande signé' },
+  { value: 'en-cours', label: 'En cours de réalisation' },
+  { value: 'livre', label: 'Livré' },
+] as const;
+
+/** Which block of settings a page shows above its text. */
+export const PAGE_SETTINGS_BLOCKS = [
+  { value: 'legal-notice', label: 'Mentions légales (éditeur, hébergeur)' },
+  { value: 'privacy', label: 'Confidentialité (contact données personnelles)' },
+  { value: 'accessibility', label: 'Accessibilité (état de conformité)' },
+] as const;
+
+/** RGAA compliance levels, as worded in an accessibility statement. */
+export const ACCESSIBILITY_COMPLIANCE = [
+  { value: 'non-conforme', label: 'Non conforme' },
+  { value: 'partiellement-conforme', label: 'Partiellement conforme' },
+  { value: 'totalement-conforme', label: 'Totalement conforme' },
+] as const;
+
+/** French postcode: five digits, written as text so that `06000` keeps its zero. */
+const POSTCODE_PATTERN: FieldPattern = {
+  source: '^\\d{5}$',
+  message: 'Code postal à 5 chiffres, écrit comme du texte (ex. 68100).',
+};
+
+/** SIREN: nine digits without spaces (the Luhn key is checked too). */
+const SIREN_PATTERN: FieldPattern = {
+  source: '^\\d{9}$',
+  message: 'Numéro SIREN à 9 chiffres, sans espace (ex. 356000000).',
+};
+
+const draftField = {
+  kind: 'boolean',
+  name: 'draft',
+  label: 'Brouillon',
+  hint: 'Une entrée en brouillon n’apparaît pas sur le site.',
+  required: false,
+  default: false,
+} as const satisfies FieldDefinition;
+
+const offerFields = [
+  { kind: 'string', name: 'title', label: 'Intitulé', required: true, maxLength: 120 },
+  { kind: 'select', name: 'kind', label: 'Type', required: true, options: ORDER_KINDS },
+  {
+    kind: 'number',
+    name: 'price_ht',
+    label: 'Prix indicatif (€ HT)',
+    hint: 'En euros hors taxes, au plus le plafond du programme.',
+    required: false,
+    min: 0,
+    exclusiveMin: true,
+    max: 'ceiling',
+  },
+  { kind: 'text', name: 'description', label: 'Description', required: false, maxLength: 600 },
+] as const satisfies readonly FieldDefinition[];
+
+/** Fields of a DAS startup; the Markdown body is its presentation. */
+export const startupFields = [
+  { kind: 'string', name: 'name', label: 'Nom', required: true, maxLength: 120 },
+  {
+    kind: 'string',
+    name: 'tagline',
+    label: 'Accroche',
+    hint: 'Une phrase, 160 caractères au plus.',
+    required: true,
+    maxLength: 160,
+  },
+  { kind: 'image', name: 'logo', label: 'Logo', required: false },
+  { kind: 'string', name: 'logo_alt', label: 'Texte alternatif du logo', required: false, maxLength: 160 },
+  {
+    kind: 'select',
+    name: 'sectors',
+    label: 'Secteurs',
+    hint: 'Liste modifiable dans Réglages du site.',
+    required: true,
+    options: 'sectors',
+    multiple: true,
+    minItems: 1,
+  },
+  {
+    kind: 'select',
+    name: 'technologies',
+    label: 'Technologies',
+    hint: 'Liste modifiable dans Réglages du site.',
+    required: false,
+    options: 'technologies',
+    multiple: true,
+  },
+  {
+    kind: 'object-list',
+    name: 'offers',
+    label: 'Offres de premier bon de commande',
+    hint: 'Ce qu’un acheteur peut commander : prototype, étude ou pilote.',
+    required: true,
+    minItems: 1,
+    fields: offerFields,
+    summaryField: 'title',
+  },
+  { kind: 'string', name: 'commune', label: 'Commune', required: true, maxLength: 80 },
+  { kind: 'string', name: 'postcode', label: 'Code postal', required: true, pattern: POSTCODE_PATTERN },
+  { kind: 'string', name: 'website', label: 'Site web', required: false, format: 'url' },
+  { kind: 'string', name: 'siren', label: 'SIREN', required: true, pattern: SIREN_PATTERN, checksum: 'siren' },
+  { kind: 'date', name: 'member_since', label: 'Membre du DAS depuis le', required: true },
+  { kind: 'string', name: 'public_contact_email', label: 'E-mail de contact public', required: false, format: 'email' },
+  {
+    kind: 'string',
+    name: 'order_contact_email',
+    label: 'E-mail privé pour les demandes de commande',
+    hint: 'Jamais affiché sur le site : reçoit les demandes de premier bon de commande.',
+    required: true,
+    format: 'email',
+  },
+  {
+    kind: 'boolean',
+    name: 'sample',
+    label: 'Fiche d’exemple',
+    hint: 'Cochée pour une startup fictive : le site affiche un badge « Exemple ».',
+    required: false,
+    default: false,
+  },
+  draftField,
+] as const satisfies readonly FieldDefinition[];
+
+/** Fields of a committed buyer; the Markdown body is its commitment text. */
+export const buyerFields = [
+  { kind: 'string', name: 'name', label: 'Nom', required: true, maxLength: 120 },
+  { kind: 'select', name: 'kind', label: 'Type d’acheteur', required: true, options: BUYER_KINDS },
+  { kind: 'string', name: 'sector', label: 'Secteur d’activité', required: true, maxLength: 80 },
+  { kind: 'image', name: 'logo', label: 'Logo', required: false },
+  { kind: 'string', name: 'logo_alt', label: 'Texte alternatif du logo', required: false, maxLength: 160 },
+  { kind: 'date', name: 'charter_signed_on', label: 'Charte signée le', required: true },
+  {
+    kind: 'string',
+    name: 'commitment_source',
+    label: 'Source de l’engagement',
+    hint: 'Par exemple la charte signée ou l’article qui rapporte l’engagement.',
+    required: false,
+    maxLength: 200,
+  },
+  { kind: 'string-list', name: 'areas_of_interest', label: 'Domaines d’intérêt', required: false },
+  {
+    kind: 'string',
+    name: 'contact_role',
+    label: 'Fonction du contact nommé',
+    hint: 'La fonction de la personne qui reçoit les demandes (pas d’adresse personnelle).',
+    required: true,
+    maxLength: 120,
+  },
+  { kind: 'string', name: 'website', label: 'Site web', required: false, format: 'url' },
+  draftField,
+] as const satisfies readonly FieldDefinition[];
+
+/** Fields of a placed order (a *bon de commande*); the Markdown body is its summary. */
+export const orderFields = [
+  { kind: 'string', name: 'title', label: 'Intitulé', required: true, maxLength: 160 },
+  { kind: 'relation', name: 'buyer', label: 'Acheteur', required: true, collection: 'buyers' },
+  { kind: 'relation', name: 'startup', label: 'Startup', required: true, collection: 'startups' },
+  { kind: 'select', name: 'kind', label: 'Type', required: true, options: ORDER_KINDS },
+  {
+    kind: 'number',
+    name: 'amount_ht',
+    label: 'Montant (€ HT)',
+    hint: 'En euros hors taxes, au plus le plafond du programme.',
+    required: true,
+    min: 0,
+    exclusiveMin: true,
+    max: 'ceiling',
+  },
+  { kind: 'date', name: 'ordered_on', label: 'Date du bon de commande', required: true },
+  { kind: 'select', name: 'status', label: 'État', required: true, options: ORDER_STATUSES },
+  { kind: 'text', name: 'testimonial', label: 'Témoignage', required: false, maxLength: 600 },
+  { kind: 'string', name: 'testimonial_author', label: 'Auteur du témoignage (fonction)', required: false, maxLength: 120 },
+  draftField,
+] as const satisfies readonly FieldDefinition[];
+
+/** Fields of a news item; the Markdown body is the article. */
+export const newsFields = [
+  { kind: 'string', name: 'title', label: 'Titre', required: true, maxLength: 160 },
+  { kind: 'date', name: 'published_on', label: 'Date de publication', required: true },
+  { kind: 'text', name: 'summary', label: 'Résumé', required: true, maxLength: 200 },
+  { kind: 'image', name: 'image', label: 'Image', required: false },
+  { kind: 'string', name: 'image_alt', label: 'Texte alternatif de l’image', required: false, maxLength: 160 },
+  draftField,
+] as const satisfies readonly FieldDefinition[];
+
+/** Fields of an editorial page (programme, charter, guides, legal pages). */
+export const pageFields = [
+  { kind: 'string', name: 'title', label: 'Titre', required: true, maxLength: 120 },
+  {
+    kind: 'string',
+    name: 'description',
+    label: 'Description',
+    hint: 'Pour les moteurs de recherche, 160 caractères au plus.',
+    required: true,
+    maxLength: 160,
+  },
+  {
+    kind: 'select',
+    name: 'settings_block',
+    label: 'Bloc de réglages affiché',
+    hint: 'Pour les pages légales : affiche les informations tenues dans Réglages du site.',
+    required: false,
+    options: PAGE_SETTINGS_BLOCKS,
+  },
+] as const satisfies readonly FieldDefinition[];
+
+const PLACEHOLDER_HINT = 'Écrivez « à compléter » tant que l’information n’est pas connue.';
+
+/** Fields of the site settings (`content/settings/site.yml`). */
+export const settingsFields = [
+  { kind: 'string', name: 'site_name', label: 'Nom du site', required: true, maxLength: 80 },
+  { kind: 'string', name: 'site_description', label: 'Description du site', required: true, maxLength: 160 },
+  { kind: 'string', name: 'site_url', label: 'Adresse du site', required: true, format: 'url' },
+  {
+    kind: 'string',
+    name: 'programme_contact_email',
+    label: 'E-mail de l’équipe du programme',
+    hint: 'Reçoit les candidatures et les demandes ; affiché en bas de page.',
+    required: true,
+    format: 'email',
+  },
+  {
+    kind: 'number',
+    name: 'order_ceiling_ht',
+    label: 'Plafond d’un premier bon de commande (€ HT)',
+    required: true,
+    min: 0,
+    exclusiveMin: true,
+  },
+  { kind: 'string-list', name: 'sectors', label: 'Secteurs proposés', required: true },
+  { kind: 'string-list', name: 'technologies', label: 'Technologies proposées', required: true },
+  { kind: 'string', name: 'legal_publisher', label: 'Éditeur du site', hint: PLACEHOLDER_HINT, required: true },
+  { kind: 'string', name: 'legal_publication_director', label: 'Directeur ou directrice de la publication', hint: PLACEHOLDER_HINT, required: true },
+  { kind: 'string', name: 'legal_host', label: 'Hébergeur', hint: PLACEHOLDER_HINT, required: true },
+  { kind: 'string', name: 'legal_host_address', label: 'Adresse de l’hébergeur', hint: PLACEHOLDER_HINT, required: true },
+  { kind: 'string', name: 'privacy_contact', label: 'Contact pour les données personnelles', hint: PLACEHOLDER_HINT, required: true },
+  {
+    kind: 'select',
+    name: 'accessibility_compliance',
+    label: 'État de conformité RGAA',
+    required: true,
+    options: ACCESSIBILITY_COMPLIANCE,
+  },
+] as const satisfies readonly FieldDefinition[];
+
+/** Validated front matter of a startup. */
+export type StartupData = EntryData<typeof startupFields>;
+/** One offer of a startup (what a first order can buy). */
+export type OfferData = StartupData['offers'][number];
+/** Validated front matter of a buyer. */
+export type BuyerData = EntryData<typeof buyerFields>;
+/** Validated front matter of an order. */
+export type OrderData = EntryData<typeof orderFields>;
+/** Validated front matter of a news item. */
+export type NewsData = EntryData<typeof newsFields>;
+/** Validated front matter of a page. */
+export type PageData = EntryData<typeof pageFields>;
+/** Validated site settings. */
+export type SiteSettings = EntryData<typeof settingsFields>;
+
+/** A folder of Markdown entries, one file per entry (`content/<name>/<slug>.md`). */
+export interface FolderCollection {
+  readonly name: 'startups' | 'buyers' | 'orders' | 'news' | 'pages';
+  readonly label: string;
+  readonly labelSingular: string;
+  readonly fields: readonly FieldDefinition[];
+  /** Field whose value names the entry and gives its file name in the CMS. */
+  readonly identifierField: string;
+  /** French label of the Markdown body in the CMS. */
+  readonly bodyLabel: string;
+  /** Whether the Markdown body must be written (an order's summary may wait). */
+  readonly bodyRequired: boolean;
+}
+
+/** All folder collections, in the order the CMS lists them. */
+export const folderCollections: readonly FolderCollection[] = [
+  { name: 'startups', label: 'Startups', labelSingular: 'Startup', fields: startupFields, identifierField: 'name', bodyLabel: 'Présentation', bodyRequired: true },
+  { name: 'buyers', label: 'Acheteurs engagés', labelSingular: 'Acheteur', fields: buyerFields, identifierField: 'name', bodyLabel: 'Texte de l’engagement', bodyRequired: true },
+  { name: 'orders', label: 'Bons de commande', labelSingular: 'Bon de commande', fields: orderFields, identifierField: 'title', bodyLabel: 'Résumé', bodyRequired: false },
+  { name: 'news', label: 'Actualités', labelSingular: 'Actualité', fields: newsFields, identifierField: 'title', bodyLabel: 'Article', bodyRequired: true },
+  { name: 'pages', label: 'Pages', labelSingular: 'Page', fields: pageFields, identifierField: 'title', bodyLabel: 'Contenu', bodyRequired: true },
+];
+
+/** Location of the settings file, relative to the project root. */
+export const SETTINGS_FILE = 'content/settings/site.yml';

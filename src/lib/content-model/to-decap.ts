@@ -1,0 +1,163 @@
+/**
+ * Derives the Decap CMS configuration from the content model, so that what
+ * editors can type matches what the build accepts (`to-zod.ts`).
+ * Reference: https://decapcms.org/docs/configuration-options/ and the widget pages.
+ */
+import type { CmsCollection, CmsConfig, CmsField } from 'decap-cms-core';
+import { SLUG_PATTERN, UPLOAD_PATTERN, resolveMax, resolveOptions } from './fields.ts';
+import type { FieldDefinition, ModelContext } from './fields.ts';
+import { SETTINGS_FILE, folderCollections, settingsFields } from './collections.ts';
+import type { FolderCollection } from './collections.ts';
+
+/**
+ * Loose e-mail shape for the CMS (one `@`, a dot in the domain, no spaces);
+ * accented domains pass. The build applies the full rule.
+ */
+export const CMS_EMAIL_PATTERN = {
+  source: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$',
+  message: 'Adresse e-mail invalide (ex. contact@exemple.fr).',
+};
+
+/** http(s) URL shape for the CMS; the build applies the full rule. */
+export const CMS_URL_PATTERN = {
+  source: '^https?://[^\\s]+$',
+  message: 'Adresse web invalide : elle doit commencer par https:// ou http://.',
+};
+
+/** The directory (under the repository root) where uploaded media are stored. */
+export const MEDIA_FOLDER = 'public/uploads';
+
+function stringPattern(field: Extract<FieldDefinition, { kind: 'string' }>) {
+  if (field.format === 'email') return CMS_EMAIL_PATTERN;
+  if (field.format === 'url') return CMS_URL_PATTERN;
+  return field.pattern;
+}
+
+/** One Decap widget for one field definition (exhaustive over field kinds). */
+export function fieldToDecap(field: FieldDefinition, context: ModelContext): CmsField {
+  const base = {
+    name: field.name,
+    label: field.label,
+    required: field.required,
+    ...(field.hint === undefined ? {} : { hint: field.hint }),
+  };
+  switch (field.kind) {
+    case 'string': {
+      const pattern = stringPattern(field);
+      return { ...base, widget: 'string', ...(pattern ? { pattern: [pattern.source, pattern.message] } : {}) };
+    }
+    case 'text':
+      return { ...base, widget: 'text' };
+    case 'number': {
+      const max = resolveMax(field, context);
+      return {
+        ...base,
+        widget: 'number',
+        value_type: field.integer ? 'int' : 'float',
+        ...(field.min === undefined ? {} : { min: field.min }),
+        ...(max === undefined ? {} : { max }),
+      };
+    }
+    case 'boolean':
+      return { ...base, widget: 'boolean', default: field.default };
+    case 'date':
+      // Date-only storage: `date_format` sets both the picker and the stored
+      // format, and `picker_utc` stops the browser's time zone from shifting the
+      // day (https://decapcms.org/docs/widgets/datetime/).
+      return { ...base, widget: 'datetime', date_format: 'YYYY-MM-DD', time_format: false, picker_utc: true, default: '' };
+    case 'select':
+      return {
+        ...base,
+        widget: 'select',
+        options: resolveOptions(field, context).map(({ value, label }) => ({ value, label })),
+        ...(field.multiple ? { multiple: true } : {}),
+        ...(field.multiple && field.required && field.minItems ? { min: field.minItems } : {}),
+      };
+    case 'string-list':
+      return { ...base, widget: 'list', field: { name: 'value', label: field.label, widget: 'string' } };
+    case 'object-list':
+      return {
+        ...base,
+        widget: 'list',
+        summary: `{{fields.${field.summaryField}}}`,
+        fields: field.fields.map((subField) => fieldToDecap(subField, context)),
+        ...(field.minItems ? { min: field.minItems } : {}),
+      };
+    case 'relation':
+      return {
+        ...base,
+        widget: 'relation',
+        collection: field.collection,
+        value_field: '{{slug}}',
+        search_fields: ['name'],
+        display_fields: ['name'],
+        pattern: [SLUG_PATTERN.source, SLUG_PATTERN.message],
+      };
+    case 'image':
+      return { ...base, widget: 'image', choose_url: false, pattern: [UPLOAD_PATTERN.source, UPLOAD_PATTERN.message] };
+    default:
+      return assertNever(field);
+  }
+}
+
+function assertNever(field: never): never {
+  throw new Error(`Unknown field kind: ${JSON.stringify(field)}`);
+}
+
+/** A Decap folder collection: one Markdown file per entry, named from its identifier field. */
+export function folderCollectionToDecap(collection: FolderCollection, context: ModelContext): CmsCollection {
+  return {
+    name: collection.name,
+    label: collection.label,
+    label_singular: collection.labelSingular,
+    folder: `content/${collection.name}`,
+    extension: 'md',
+    format: 'frontmatter',
+    create: true,
+    identifier_field: collection.identifierField,
+    slug: '{{slug}}',
+    fields: [
+      ...collection.fields.map((field) => fieldToDecap(field, context)),
+      { name: 'body', label: collection.bodyLabel, widget: 'markdown', required: collection.bodyRequired },
+    ],
+  };
+}
+
+/** The settings collection: one YAML file edited as a form. */
+export function settingsCollectionToDecap(context: ModelContext): CmsCollection {
+  return {
+    name: 'settings',
+    label: 'Réglages du site',
+    files: [
+      {
+        name: 'site',
+        label: 'Réglages du site',
+        file: SETTINGS_FILE,
+        fields: settingsFields.map((field) => fieldToDecap(field, context)),
+      },
+    ],
+  };
+}
+
+/** The part of the Decap configuration that does not depend on where the CMS runs. */
+export type DecapContentConfig = Omit<CmsConfig, 'backend'>;
+
+/**
+ * Every collection, media settings and French interface, derived from the model.
+ * The backend is chosen in the browser (`select-cms-backend.ts`).
+ * @param context ceiling and controlled lists read from the settings file
+ */
+export function buildDecapContentConfig(context: ModelContext): DecapContentConfig {
+  return {
+    load_config_file: false,
+    locale: 'fr',
+    media_folder: MEDIA_FOLDER,
+    public_folder: '/uploads',
+    // ASCII file names for entries and uploads: accents and spaces are removed.
+    slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
+    collections: [
+      ...folderCollections.map((collection) => folderCollectionToDecap(collection, context)),
+      settingsCollectionToDecap(context),
+    ],
+  };
+}

@@ -1,0 +1,165 @@
+/**
+ * Derives Zod schemas from the field definitions of the content model.
+ *
+ * Content rules (design: "Content rules"): `''`, `null` and a missing optional key
+ * mean the same thing (no value); required values are never replaced by a
+ * default such as 0 or 1970; postcodes and SIREN must be text; dates are
+ * calendar dates; unknown keys are refused. Every message is in French and names
+ * the expected form, because editors read it in build logs.
+ */
+import { z } from 'zod';
+import { formatEurosHt } from '../format/money.ts';
+import { isValidSiren } from '../identifiers/siren.ts';
+import { SLUG_PATTERN, UPLOAD_PATTERN, resolveMax, resolveOptions } from './fields.ts';
+import type { FieldDefinition, FieldPattern, ModelContext, NumberField, SelectField } from './fields.ts';
+import { toCalendarDateInput } from './calendar-date-input.ts';
+
+const REQUIRED_MESSAGE = 'Champ obligatoire : aucune valeur saisie.';
+
+/** True for the values that mean "no value": missing, `null`, or blank text. */
+export function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+/** Wraps a schema so that blank values become `undefined`, then are refused or allowed. */
+function withPresence(field: FieldDefinition, schema: z.ZodType): z.ZodType {
+  const normalised = z.preprocess((value) => (isBlank(value) ? undefined : value), field.required ? schema : schema.optional());
+  return normalised;
+}
+
+/** Error callback: "required" for a missing value, otherwise the given message. */
+function requiredOr(message: (input: unknown) => string) {
+  return (issue: { input?: unknown }) => (issue.input === undefined ? REQUIRED_MESSAGE : message(issue.input));
+}
+
+function describe(input: unknown): string {
+  if (input instanceof Date) return 'une date';
+  if (Array.isArray(input)) return 'une liste';
+  return typeof input === 'number' ? `le nombre ${input}` : typeof input;
+}
+
+const textExpected = requiredOr((input) =>
+  typeof input === 'number'
+    ? `Texte attendu, pas ${describe(input)} : écrivez la valeur entre guillemets (ex. '06000'), sinon un zéro initial est perdu.`
+    : `Texte attendu, pas ${describe(input)}.`,
+);
+
+function applyPattern(schema: z.ZodString, pattern: FieldPattern | undefined): z.ZodString {
+  return pattern ? schema.regex(new RegExp(pattern.source), pattern.message) : schema;
+}
+
+function stringSchema(field: Extract<FieldDefinition, { kind: 'string' }>): z.ZodType {
+  if (field.format === 'email') {
+    return z.email({ pattern: z.regexes.unicodeEmail, error: requiredOr(() => 'Adresse e-mail invalide (ex. contact@exemple.fr).') });
+  }
+  if (field.format === 'url') {
+    return z.url({ protocol: /^https?$/, error: requiredOr(() => 'Adresse web invalide : elle doit commencer par https:// ou http://.') });
+  }
+  let schema = applyPattern(z.string({ error: textExpected }), field.pattern);
+  if (field.maxLength !== undefined) schema = schema.max(field.maxLength, `${field.maxLength} caractères au plus.`);
+  if (field.checksum === 'siren') {
+    return schema.refine(isValidSiren, 'Numéro SIREN invalide : la clé de contrôle (algorithme de Luhn) ne correspond pas.');
+  }
+  return schema;
+}
+
+/** Reads numbers that a CMS saved as text (`'14999.50'`); other text stays text and is refused. */
+function toNumberInput(value: unknown): unknown {
+  return typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
+}
+
+function numberSchema(field: NumberField, context: ModelContext): z.ZodType {
+  let schema = z.number({ error: requiredOr((input) => `Nombre attendu (ex. 14999.50), pas ${describe(input)}.`) });
+  if (field.integer) schema = schema.int('Nombre entier attendu.');
+  if (field.min !== undefined) {
+    schema = field.exclusiveMin
+      ? schema.gt(field.min, `Le nombre doit être supérieur à ${field.min}.`)
+      : schema.gte(field.min, `Le nombre doit être au moins ${field.min}.`);
+  }
+  const max = resolveMax(field, context);
+  if (max !== undefined) {
+    const message =
+      field.max === 'ceiling'
+        ? `Montant supérieur au plafond du programme (${formatEurosHt(max)}).`
+        : `Le nombre doit être au plus ${max}.`;
+    schema = schema.lte(max, message);
+  }
+  return z.preprocess(toNumberInput, schema);
+}
+
+function selectSchema(field: SelectField, context: ModelContext): z.ZodType {
+  const values = resolveOptions(field, context).map((option) => option.value);
+  const choice = z.string({ error: textExpected }).refine((value) => values.includes(value), {
+    error: (issue) => `Valeur inconnue « ${String(issue.input)} » : choisissez parmi ${values.map((value) => `« ${value} »`).join(', ')}.`,
+  });
+  if (!field.multiple) return choice;
+  const list = z.array(choice, { error: requiredOr(() => 'Liste de valeurs attendue.') });
+  return field.required && field.minItems ? list.min(field.minItems, `Choisissez au moins ${field.minItems} valeur(s).`) : list;
+}
+
+function patternString(pattern: FieldPattern): z.ZodType {
+  return applyPattern(z.string({ error: textExpected }), pattern);
+}
+
+/**
+ * The Zod schema of one field: blank values normalised, then the field's rule.
+ * Lists and flags that are absent get their default (`[]`, the flag's default).
+ */
+export function fieldToZod(field: FieldDefinition, context: ModelContext): z.ZodType {
+  switch (field.kind) {
+    case 'string':
+      return withPresence(field, stringSchema(field));
+    case 'text': {
+      const text = z.string({ error: textExpected });
+      return withPresence(field, field.maxLength === undefined ? text : text.max(field.maxLength, `${field.maxLength} caractères au plus.`));
+    }
+    case 'number':
+      return withPresence(field, numberSchema(field, context));
+    case 'boolean':
+      return z.preprocess(
+        (value) => (isBlank(value) ? undefined : value),
+        z.boolean({ error: 'Oui ou non attendu (true ou false).' }).default(field.default),
+      );
+    case 'date':
+      return withPresence(
+        field,
+        z.preprocess(toCalendarDateInput, z.iso.date({ error: requiredOr(() => 'Date attendue au format AAAA-MM-JJ (ex. 2025-03-15).') })),
+      );
+    case 'select':
+      return field.multiple && !field.required
+        ? z.preprocess((value) => (isBlank(value) ? undefined : value), selectSchema(field, context).default([]))
+        : withPresence(field, selectSchema(field, context));
+    case 'string-list': {
+      const list = z.array(z.string({ error: textExpected }).min(1, 'Valeur vide dans la liste.'), {
+        error: requiredOr(() => 'Liste de textes attendue.'),
+      });
+      return z.preprocess((value) => (isBlank(value) ? undefined : value), field.required ? list : list.default([]));
+    }
+    case 'object-list': {
+      const list = z.array(fieldsToZodObject(field.fields, context), { error: requiredOr(() => 'Liste attendue.') });
+      return withPresence(field, field.minItems ? list.min(field.minItems, `Au moins ${field.minItems} élément(s) attendu(s).`) : list);
+    }
+    case 'relation':
+      return withPresence(field, patternString(SLUG_PATTERN));
+    case 'image':
+      return withPresence(field, patternString(UPLOAD_PATTERN));
+    default:
+      return assertNever(field);
+  }
+}
+
+function assertNever(field: never): never {
+  throw new Error(`Unknown field kind: ${JSON.stringify(field)}`);
+}
+
+/**
+ * A strict object schema for a list of fields: unknown keys are refused with
+ * their names, so a typo in front matter fails the build instead of being ignored.
+ */
+export function fieldsToZodObject(fields: readonly FieldDefinition[], context: ModelContext): z.ZodType {
+  const shape = Object.fromEntries(fields.map((field) => [field.name, fieldToZod(field, context)]));
+  return z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys' ? `Champ inconnu : ${issue.keys.join(', ')}. Vérifiez l’orthographe ou supprimez-le.` : undefined,
+  });
+}

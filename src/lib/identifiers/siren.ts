@@ -1,0 +1,48 @@
+/**
+ * SIREN and SIRET checks.
+ *
+ * Rule source: INSEE, "Le numéro SIREN / SIRET" — a SIREN is 9 digits whose Luhn
+ * checksum is valid; a SIRET is the SIREN followed by a 5-digit establishment
+ * number (NIC), and the 14 digits pass the Luhn checksum too. Exception: La Poste
+ * (SIREN 356000000) has too many establishments for the Luhn key, so its SIRETs
+ * are valid when the sum of their 14 digits is a multiple of 5.
+ */
+
+/** SIREN of La Poste, the one organisation exempt from the SIRET Luhn key. */
+export const LA_POSTE_SIREN = '356000000';
+
+/**
+ * Luhn checksum over a string of ASCII digits.
+ * @param digits only `0`–`9`, any length ≥ 1
+ * @returns true when the checksum is a multiple of 10
+ */
+export function hasValidLuhnChecksum(digits: string): boolean {
+  let sum = 0;
+  for (let index = 0; index < digits.length; index += 1) {
+    const digit = Number(digits[digits.length - 1 - index]);
+    const weighted = index % 2 === 1 ? digit * 2 : digit;
+    sum += weighted > 9 ? weighted - 9 : weighted;
+  }
+  return sum % 10 === 0;
+}
+
+/**
+ * True when `value` is a SIREN: exactly 9 ASCII digits with a valid Luhn key.
+ * No spaces are accepted here; callers strip display spaces first.
+ */
+export function isValidSiren(value: string): boolean {
+  return /^\d{9}$/.test(value) && hasValidLuhnChecksum(value);
+}
+
+/**
+ * True when `value` is a SIRET: exactly 14 ASCII digits with a valid Luhn key,
+ * or, for La Poste (SIREN 356000000), digits adding up to a multiple of 5.
+ */
+export function isValidSiret(value: string): boolean {
+  if (!/^\d{14}$/.test(value)) return false;
+  if (value.startsWith(LA_POSTE_SIREN)) {
+    const digitSum = [...value].reduce((sum, digit) => sum + Number(digit), 0);
+    return digitSum % 5 === 0;
+  }
+  return hasValidLuhnChecksum(value);
+}
