@@ -1,18 +1,27 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
+import { unified } from '@astrojs/markdown-remark';
 import { readSiteSettings } from './src/lib/content-model/read-settings.ts';
 import { rehypeFrenchSpacing } from './src/lib/markdown/rehype-french-spacing.ts';
+import { resolveContentRoot } from './src/lib/content-model/content-root.ts';
 
-const settings = readSiteSettings();
+const contentRoot = resolveContentRoot(process.env, process.cwd());
+const settings = readSiteSettings(contentRoot);
+// Another content folder (tests, scale benchmark) gets its own content cache.
+const cacheDir = process.env.CONTENT_DIR ? `./node_modules/.astro/${encodeURIComponent(contentRoot)}` : undefined;
 
 export default defineConfig({
   site: settings.site_url,
+  ...(cacheDir ? { cacheDir } : {}),
   // Netlify serves pretty URLs from `page/index.html`: links always end with a
   // slash so that none goes through a redirect.
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [react()],
-  markdown: { rehypePlugins: [rehypeFrenchSpacing] },
+  // The unified processor runs rehype plugins (Astro 7's default, Sätteri, does not).
+  markdown: { processor: unified({ rehypePlugins: [rehypeFrenchSpacing] }) },
   devToolbar: { enabled: false },
+  server: { host: '127.0.0.1' },
+  vite: { server: { strictPort: true } },
 });

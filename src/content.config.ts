@@ -5,30 +5,29 @@
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { relative } from 'node:path';
 import { slugFromFileName } from './lib/content-model/entry-slug.ts';
 import { buildCollectionSchemas } from './lib/content-model/schemas.ts';
 import type { FolderCollection } from './lib/content-model/collections.ts';
-import { modelContext } from './data/settings.ts';
+import { contentRoot, modelContext } from './data/settings.ts';
 
 const schemas = buildCollectionSchemas(modelContext);
 
-function folderCollection<Name extends FolderCollection['name']>(name: Name) {
-  const folder = `content/${name}`;
-  return defineCollection({
-    loader: glob({
-      base: `./${folder}`,
-      pattern: '*.md',
-      // File names are the slugs; a bad one fails the build naming the file.
-      generateId: ({ entry }) => slugFromFileName(entry, folder),
-    }),
-    schema: schemas[name],
+/** The glob loader of one folder collection: `*.md` files whose names are the slugs. */
+function folderLoader(name: FolderCollection['name']) {
+  const folder = `${relative(process.cwd(), contentRoot)}/${name}`;
+  return glob({
+    base: `${contentRoot}/${name}`,
+    pattern: '*.md',
+    // A file name that is not a slug fails the build naming the file.
+    generateId: ({ entry }) => slugFromFileName(entry, folder),
   });
 }
 
 export const collections = {
-  startups: folderCollection('startups'),
-  buyers: folderCollection('buyers'),
-  orders: folderCollection('orders'),
-  news: folderCollection('news'),
-  pages: folderCollection('pages'),
+  startups: defineCollection({ loader: folderLoader('startups'), schema: schemas.startups }),
+  buyers: defineCollection({ loader: folderLoader('buyers'), schema: schemas.buyers }),
+  orders: defineCollection({ loader: folderLoader('orders'), schema: schemas.orders }),
+  news: defineCollection({ loader: folderLoader('news'), schema: schemas.news }),
+  pages: defineCollection({ loader: folderLoader('pages'), schema: schemas.pages }),
 };

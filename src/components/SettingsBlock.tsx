@@ -13,7 +13,7 @@ export interface SettingsBlockProps {
  * compliance status), so that unknown facts stay visibly "à compléter".
  */
 export function SettingsBlock({ block, settings }: SettingsBlockProps) {
-  const rows: readonly (readonly [string, string])[] = {
+  const rowsByBlock: Record<SettingsBlockProps['block'], readonly (readonly [string, string])[]> = {
     'legal-notice': [
       ['Éditeur du site', settings.legal_publisher],
       ['Directeur ou directrice de la publication', settings.legal_publication_director],
@@ -29,7 +29,8 @@ export function SettingsBlock({ block, settings }: SettingsBlockProps) {
       ['État de conformité (RGAA 4.1)', complianceLabel(settings.accessibility_compliance)],
       ['Contact', settings.programme_contact_email],
     ],
-  }[block];
+  };
+  const rows = rowsByBlock[block];
   return (
     <dl className="facts facts--settings">
       {rows.map(([label, value]) => (

@@ -14,8 +14,12 @@ export interface LoadedSite {
 
 let loading: Promise<LoadedSite> | undefined;
 
-function toContentEntry<Key extends CollectionKey>(entry: CollectionEntry<Key>): ContentEntry<CollectionEntry<Key>['data']> {
+function toContentEntry<Data>(entry: { id: string; filePath?: string; data: Data; body?: string }): ContentEntry<Data> {
   return { id: entry.id, filePath: entry.filePath ?? entry.id, data: entry.data, body: entry.body ?? '' };
+}
+
+function bySlug<Entry extends { id: string }>(entries: readonly Entry[]): ReadonlyMap<string, Entry> {
+  return new Map(entries.map((entry) => [entry.id, entry]));
 }
 
 async function load(): Promise<LoadedSite> {
@@ -27,13 +31,12 @@ async function load(): Promise<LoadedSite> {
     getCollection('pages'),
   ]);
   const site = assembleSite({
-    startups: startups.map(toContentEntry),
-    buyers: buyers.map(toContentEntry),
-    orders: orders.map(toContentEntry),
-    news: news.map(toContentEntry),
-    pages: pages.map(toContentEntry),
+    startups: startups.map((entry) => toContentEntry(entry)),
+    buyers: buyers.map((entry) => toContentEntry(entry)),
+    orders: orders.map((entry) => toContentEntry(entry)),
+    news: news.map((entry) => toContentEntry(entry)),
+    pages: pages.map((entry) => toContentEntry(entry)),
   });
-  const bySlug = <Key extends CollectionKey>(entries: CollectionEntry<Key>[]) => new Map(entries.map((entry) => [entry.id, entry]));
   return {
     site,
     entries: { startups: bySlug(startups), buyers: bySlug(buyers), orders: bySlug(orders), news: bySlug(news), pages: bySlug(pages) },

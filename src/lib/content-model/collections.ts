@@ -226,6 +226,7 @@ export const pageFields = [
     required: false,
     options: PAGE_SETTINGS_BLOCKS,
   },
+  draftField,
 ] as const satisfies readonly FieldDefinition[];
 
 const PLACEHOLDER_HINT = 'Écrivez « à compléter » tant que l’information n’est pas connue.';
@@ -305,5 +306,8 @@ export const folderCollections: readonly FolderCollection[] = [
   { name: 'pages', label: 'Pages', labelSingular: 'Page', fields: pageFields, identifierField: 'title', bodyLabel: 'Contenu', bodyRequired: true },
 ];
 
-/** Location of the settings file, relative to the project root. */
-export const SETTINGS_FILE = 'content/settings/site.yml';
+/** Location of the settings file inside the content folder. */
+export const SETTINGS_FILE_IN_CONTENT = 'settings/site.yml';
+
+/** Location of the settings file in the repository, where the CMS edits it. */
+export const SETTINGS_FILE = `content/${SETTINGS_FILE_IN_CONTENT}`;

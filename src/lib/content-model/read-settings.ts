@@ -4,10 +4,10 @@
  * the form functions, so that the ceiling and the programme address are defined once.
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import type { SiteSettings } from './collections.ts';
-import { SETTINGS_FILE } from './collections.ts';
+import { SETTINGS_FILE_IN_CONTENT } from './collections.ts';
 import { SiteSettingsSchema } from './schemas.ts';
 import { formatContentIssues } from './format-content-issues.ts';
 
@@ -30,11 +30,11 @@ export function parseSiteSettings(yamlText: string, fileLabel: string): SiteSett
 }
 
 /**
- * Read the settings file of a project.
- * @param projectRoot absolute path of the repository (default: the working directory)
+ * Read the settings file of a content folder.
+ * @param contentRoot absolute path of the content folder (see `content-root.ts`)
  * @throws Error when the file is missing, unreadable or invalid, naming the file
  */
-export function readSiteSettings(projectRoot: string = process.cwd()): SiteSettings {
-  const path = resolve(projectRoot, SETTINGS_FILE);
-  return parseSiteSettings(readFileSync(path, 'utf8'), SETTINGS_FILE);
+export function readSiteSettings(contentRoot: string): SiteSettings {
+  const path = join(contentRoot, SETTINGS_FILE_IN_CONTENT);
+  return parseSiteSettings(readFileSync(path, 'utf8'), relative(process.cwd(), path));
 }

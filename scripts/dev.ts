@@ -1,0 +1,39 @@
+/**
+ * `npm run dev`: the whole site locally, in one command.
+ * Starts the Astro dev server (pages, and later the form functions) and the
+ * Decap CMS local backend (`decap-server`, bound to 127.0.0.1 so that nothing
+ * outside this machine can write to `content/`), prints where to go, and stops
+ * both when either stops or on Ctrl+C.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+
+const SITE_PORT = process.env['PORT'] ?? '4321';
+const CMS_PROXY_PORT = '8081';
+
+function start(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+  const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  child.on('exit', (code) => {
+    console.log(`[dev] ${name} stopped (code ${code ?? 'signal'}); stopping everything.`);
+    shutdown(code ?? 0);
+  });
+  return child;
+}
+
+const children = [
+  start('decap-server', 'decap-server', [], { BIND_HOST: '127.0.0.1', PORT: CMS_PROXY_PORT, MODE: 'fs', LOG_LEVEL: 'warn' }),
+  start('astro dev', 'astro', ['dev', '--port', SITE_PORT]),
+];
+
+function shutdown(code: number): void {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  process.exitCode = code;
+}
+
+process.on('SIGINT', () => shutdown(0));
+process.on('SIGTERM', () => shutdown(0));
+
+console.log(`
+[dev] Site:               http://127.0.0.1:${SITE_PORT}/
+[dev] CMS (Decap):        http://127.0.0.1:${SITE_PORT}/admin/  (local backend, saves into content/)
+[dev] CMS proxy:          http://127.0.0.1:${CMS_PROXY_PORT}/api/v1 (decap-server, loopback only)
+`);
