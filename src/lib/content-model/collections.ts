@@ -53,6 +53,9 @@ const SIREN_PATTERN: FieldPattern = {
   message: 'Numéro SIREN à 9 chiffres, sans espace (ex. 356000000).',
 };
 
+/** Smallest amount in euros HT: one cent (amounts must be positive). */
+export const MIN_AMOUNT_HT = 0.01;
+
 const draftField = {
   kind: 'boolean',
   name: 'draft',
@@ -71,8 +74,7 @@ const offerFields = [
     label: 'Prix indicatif (€ HT)',
     hint: 'En euros hors taxes, au plus le plafond du programme.',
     required: false,
-    min: 0,
-    exclusiveMin: true,
+    min: MIN_AMOUNT_HT,
     max: 'ceiling',
   },
   { kind: 'text', name: 'description', label: 'Description', required: false, maxLength: 600 },
@@ -186,8 +188,7 @@ export const orderFields = [
     label: 'Montant (€ HT)',
     hint: 'En euros hors taxes, au plus le plafond du programme.',
     required: true,
-    min: 0,
-    exclusiveMin: true,
+    min: MIN_AMOUNT_HT,
     max: 'ceiling',
   },
   { kind: 'date', name: 'ordered_on', label: 'Date du bon de commande', required: true },
@@ -249,8 +250,7 @@ export const settingsFields = [
     name: 'order_ceiling_ht',
     label: 'Plafond d’un premier bon de commande (€ HT)',
     required: true,
-    min: 0,
-    exclusiveMin: true,
+    min: MIN_AMOUNT_HT,
   },
   { kind: 'string-list', name: 'sectors', label: 'Secteurs proposés', required: true },
   { kind: 'string-list', name: 'technologies', label: 'Technologies proposées', required: true },

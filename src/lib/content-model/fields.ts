@@ -56,10 +56,8 @@ export interface TextField extends FieldBase {
 /** A number; `max: 'ceiling'` means the order ceiling from settings (euros HT). */
 export interface NumberField extends FieldBase {
   readonly kind: 'number';
-  /** Smallest value allowed, inclusive. */
+  /** Smallest value allowed, inclusive (0.01 for amounts: one cent). */
   readonly min?: number;
-  /** Whether the value must be strictly greater than `min` (amounts must be > 0). */
-  readonly exclusiveMin?: boolean;
   readonly max?: number | 'ceiling';
   readonly integer?: boolean;
 }

@@ -8,7 +8,7 @@
  * the expected form, because editors read it in build logs.
  */
 import { z } from 'zod';
-import { formatEurosHt } from '../format/money.ts';
+import { formatEurosHt, formatNumber } from '../format/money.ts';
 import { isValidSiren } from '../identifiers/siren.ts';
 import { SLUG_PATTERN, UPLOAD_PATTERN, resolveMax, resolveOptions } from './fields.ts';
 import type { FieldDefinition, FieldPattern, ModelContext, NumberField, SelectField } from './fields.ts';
@@ -45,7 +45,8 @@ const textExpected = requiredOr((input) =>
 );
 
 function applyPattern(schema: z.ZodString, pattern: FieldPattern | undefined): z.ZodString {
-  return pattern ? schema.regex(new RegExp(pattern.source), pattern.message) : schema;
+  // `abort`: a value of the wrong shape gets one message, not a second one from a checksum.
+  return pattern ? schema.regex(new RegExp(pattern.source), { message: pattern.message, abort: true }) : schema;
 }
 
 function stringSchema(field: Extract<FieldDefinition, { kind: 'string' }>): z.ZodType {
@@ -71,17 +72,13 @@ function toNumberInput(value: unknown): unknown {
 function numberSchema(field: NumberField, context: ModelContext): z.ZodType {
   let schema = z.number({ error: requiredOr((input) => `Nombre attendu (ex. 14999.50), pas ${describe(input)}.`) });
   if (field.integer) schema = schema.int('Nombre entier attendu.');
-  if (field.min !== undefined) {
-    schema = field.exclusiveMin
-      ? schema.gt(field.min, `Le nombre doit être supérieur à ${field.min}.`)
-      : schema.gte(field.min, `Le nombre doit être au moins ${field.min}.`);
-  }
+  if (field.min !== undefined) schema = schema.gte(field.min, `Le nombre doit être au moins ${formatNumber(field.min)}.`);
   const max = resolveMax(field, context);
   if (max !== undefined) {
     const message =
       field.max === 'ceiling'
         ? `Montant supérieur au plafond du programme (${formatEurosHt(max)}).`
-        : `Le nombre doit être au plus ${max}.`;
+        : `Le nombre doit être au plus ${formatNumber(max)}.`;
     schema = schema.lte(max, message);
   }
   return z.preprocess(toNumberInput, schema);

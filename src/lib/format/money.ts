@@ -26,9 +26,14 @@ export function formatEurosHt(amountHt: number): string {
   return `${formatter.format(amountHt)}\u00a0HT`;
 }
 
-const integerFormatter = new Intl.NumberFormat('fr-FR');
+const numberFormatter = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
 
 /** Format a count the French way: `10000` → `10 000`. */
 export function formatCount(count: number): string {
-  return integerFormatter.format(count);
+  return numberFormatter.format(count);
+}
+
+/** Format a number the French way, up to two decimals: `0.01` → `0,01`. */
+export function formatNumber(value: number): string {
+  return numberFormatter.format(value);
 }

@@ -4,12 +4,16 @@
  * Rule source: INSEE, "Le numéro SIREN / SIRET" — a SIREN is 9 digits whose Luhn
  * checksum is valid; a SIRET is the SIREN followed by a 5-digit establishment
  * number (NIC), and the 14 digits pass the Luhn checksum too. Exception: La Poste
- * (SIREN 356000000) has too many establishments for the Luhn key, so its SIRETs
- * are valid when the sum of their 14 digits is a multiple of 5.
+ * (SIREN 356000000) has too many establishments for the Luhn key, so the SIRETs of
+ * its establishments are valid when the sum of their 14 digits is a multiple of 5;
+ * its head office (356 000 000 00048) keeps an ordinary Luhn key.
  */
 
 /** SIREN of La Poste, the one organisation exempt from the SIRET Luhn key. */
 export const LA_POSTE_SIREN = '356000000';
+
+/** SIRET of La Poste's head office, which follows the ordinary Luhn rule. */
+export const LA_POSTE_HEAD_OFFICE_SIRET = '35600000000048';
 
 /**
  * Luhn checksum over a string of ASCII digits.
@@ -36,11 +40,12 @@ export function isValidSiren(value: string): boolean {
 
 /**
  * True when `value` is a SIRET: exactly 14 ASCII digits with a valid Luhn key,
- * or, for La Poste (SIREN 356000000), digits adding up to a multiple of 5.
+ * or, for La Poste's establishments (SIREN 356000000), digits adding up to a
+ * multiple of 5.
  */
 export function isValidSiret(value: string): boolean {
   if (!/^\d{14}$/.test(value)) return false;
-  if (value.startsWith(LA_POSTE_SIREN)) {
+  if (value.startsWith(LA_POSTE_SIREN) && value !== LA_POSTE_HEAD_OFFICE_SIRET) {
     const digitSum = [...value].reduce((sum, digit) => sum + Number(digit), 0);
     return digitSum % 5 === 0;
   }

@@ -1,0 +1,48 @@
+/**
+ * Runs `astro build` in a child process, on a chosen content folder and output
+ * folder, with a chosen time zone: the same command a deploy runs.
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from './paths.ts';
+
+export interface BuildOptions {
+  /** Content folder to build from (absolute); default the real `content/`. */
+  readonly contentDir?: string;
+  /** Output folder (absolute). */
+  readonly outDir: string;
+  /** IANA time zone of the build process (default UTC). */
+  readonly timeZone?: string;
+}
+
+export interface BuildResult {
+  readonly exitCode: number;
+  /** stdout and stderr together, without colour codes. */
+  readonly output: string;
+}
+
+const ASTRO_BIN = join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+
+/** Build the site; resolves with the exit code and the log (never rejects on a failed build). */
+export function buildSite(options: BuildOptions): Promise<BuildResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [ASTRO_BIN, 'build', '--outDir', options.outDir], {
+      cwd: PROJECT_ROOT,
+      env: {
+        ...process.env,
+        TZ: options.timeZone ?? 'UTC',
+        NO_COLOR: '1',
+        FORCE_COLOR: '0',
+        ASTRO_TELEMETRY_DISABLED: '1',
+        ...(options.contentDir ? { CONTENT_DIR: options.contentDir } : {}),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    // Some loggers colour their output even with NO_COLOR; strip the codes.
+    child.on('close', (code) => resolve({ exitCode: code ?? 1, output: output.replace(/\u001b\[[0-9;]*m/g, '') }));
+  });
+}

@@ -1,0 +1,108 @@
+/**
+ * Runs `decap-server`, Decap's local backend proxy, in a child process: file-system
+ * mode (writes straight to disk, no git), bound to loopback, on a chosen folder.
+ * The admin page always talks to 127.0.0.1:8081 (`select-cms-backend.ts`).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from './paths.ts';
+
+export interface DecapServer {
+  /** `http://127.0.0.1:PORT/api/v1` */
+  readonly apiUrl: string;
+  /** Everything the server printed, for failure messages. */
+  log(): string;
+  /** Stop the server (SIGTERM, then SIGKILL) and wait for it to exit. */
+  stop(): Promise<void>;
+}
+
+export interface DecapServerOptions {
+  /** Folder that stands for the repository: entry paths such as `content/startups/x.md` resolve under it. */
+  readonly repoDir: string;
+  /** TCP port (default 8081, the port the admin page uses on localhost). */
+  readonly port?: number;
+  /** How long to wait for the first `info` answer (default 20 s). */
+  readonly startTimeoutMs?: number;
+}
+
+const DECAP_SERVER_BIN = join(PROJECT_ROOT, 'node_modules', 'decap-server', 'dist', 'index.js');
+const HOST = '127.0.0.1';
+
+/** Resolves when `port` can be bound on 127.0.0.1; rejects with a clear message when it is taken. */
+export function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        new Error(
+          `Port ${HOST}:${port} is not free (${error.code ?? error.message}). The admin page's local backend ` +
+            `is fixed to http://${HOST}:${port}/api/v1: stop whatever listens there (a running \`decap-server\` or \`npm run dev\`?) and run the test again.`,
+        ),
+      ),
+    );
+    probe.listen(port, HOST, () => probe.close(() => resolve()));
+  });
+}
+
+async function answersInfo(apiUrl: string): Promise<boolean> {
+  try {
+    const response = await fetch(apiUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'info' }),
+      signal: AbortSignal.timeout(1_000),
+    });
+    if (!response.ok) return false;
+    const body = (await response.json()) as { type?: string };
+    return body.type === 'local_fs';
+  } catch {
+    return false;
+  }
+}
+
+/** Start `decap-server` on `repoDir` and wait until it answers `{ action: 'info' }`. */
+export async function startDecapServer(options: DecapServerOptions): Promise<DecapServer> {
+  const port = options.port ?? 8081;
+  await assertPortFree(port);
+  const apiUrl = `http://${HOST}:${port}/api/v1`;
+  const child: ChildProcess = spawn(process.execPath, [DECAP_SERVER_BIN], {
+    // decap-server loads a `.env` from its working directory: run it in the test folder.
+    cwd: options.repoDir,
+    env: {
+      ...process.env,
+      BIND_HOST: HOST,
+      PORT: String(port),
+      MODE: 'fs',
+      GIT_REPO_DIRECTORY: options.repoDir,
+      LOG_LEVEL: 'info',
+      NO_COLOR: '1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let hasExited = false;
+  void exited.then(() => (hasExited = true));
+
+  const stop = async (): Promise<void> => {
+    if (hasExited) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 3_000);
+    await exited;
+    clearTimeout(timer);
+  };
+
+  const deadline = Date.now() + (options.startTimeoutMs ?? 20_000);
+  while (!(await answersInfo(apiUrl))) {
+    if (hasExited) throw new Error(`decap-server exited before answering on ${apiUrl}:\n${output}`);
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`decap-server did not answer on ${apiUrl} in time:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { apiUrl, log: () => output, stop };
+}

@@ -1,0 +1,194 @@
+/**
+ * The Decap CMS configuration and the Zod schemas are both derived from the
+ * content model; this test proves they agree, field by field, by feeding values
+ * built from the CMS configuration to the Zod schemas: same field names, same
+ * required fields, same choices, same patterns, same bounds, same list shapes.
+ */
+import type { CmsCollection, CmsField } from 'decap-cms-core';
+import type { z } from 'zod';
+import { describe, expect, it } from 'vitest';
+import { buildDecapContentConfig } from '../../../src/lib/content-model/to-decap.ts';
+import { buildCollectionSchemas, SiteSettingsSchema } from '../../../src/lib/content-model/schemas.ts';
+import { context } from './fixtures.ts';
+
+const decap = buildDecapContentConfig(context);
+const schemas = buildCollectionSchemas(context);
+
+type AnyField = CmsField & Record<string, unknown>;
+
+/** Values that satisfy common patterns; the first one matching a field's pattern is used. */
+const PATTERN_EXAMPLES = ['68100', '732829320', 'acme-robotique', '/uploads/logo.png', 'contact@exemple.fr', 'https://exemple.fr'];
+
+function patternOf(field: AnyField): RegExp | undefined {
+  const pattern = field['pattern'] as [string, string] | undefined;
+  return pattern ? new RegExp(pattern[0]) : undefined;
+}
+
+/** A value the CMS would accept for a field. */
+function sampleValue(field: AnyField): unknown {
+  const pattern = patternOf(field);
+  switch (field.widget) {
+    case 'string':
+    case 'text':
+    case undefined:
+      return pattern ? PATTERN_EXAMPLES.find((example) => pattern.test(example)) : 'Texte';
+    case 'number':
+      return (field['max'] as number | undefined) ?? 1;
+    case 'boolean':
+      return field['default'] ?? false;
+    case 'datetime':
+      return '2025-03-15';
+    case 'select': {
+      const values = (field['options'] as { value: string }[]).map((option) => option.value);
+      return field['multiple'] ? values.slice(0, Math.max(1, (field['min'] as number | undefined) ?? 1)) : values[0];
+    }
+    case 'relation':
+      return 'acme-robotique';
+    case 'image':
+      return '/uploads/logo.png';
+    case 'list':
+      return field['fields'] ? [sampleEntry(field['fields'] as AnyField[])] : ['Valeur'];
+    default:
+      throw new Error(`No sample for widget ${String(field.widget)}`);
+  }
+}
+
+function sampleEntry(fields: readonly AnyField[]): Record<string, unknown> {
+  return Object.fromEntries(fields.filter((field) => field.name !== 'body').map((field) => [field.name, sampleValue(field)]));
+}
+
+/** Every (collection, Zod schema, Decap fields) pair, settings included. */
+const cases: [string, z.ZodType, AnyField[]][] = [
+  ...decap.collections
+    .filter((collection): collection is CmsCollection & { name: keyof typeof schemas } => collection.name in schemas)
+    .map((collection) => [collection.name, schemas[collection.name], collection.fields as AnyField[]] as [string, z.ZodType, AnyField[]]),
+  ['settings', SiteSettingsSchema, decap.collections.find((collection) => collection.name === 'settings')!.files![0]!.fields as AnyField[]],
+];
+
+/** Paths (dotted) of the issues of a failed parse. */
+function failingPaths(schema: z.ZodType, value: unknown): string[] {
+  const result = schema.safeParse(value);
+  return result.success ? [] : result.error.issues.map((issue) => issue.path.map(String).join('.'));
+}
+
+/** Every field with its dotted path and the entry it lives in, offers' sub-fields included. */
+function walk(fields: readonly AnyField[], prefix = ''): { path: string; field: AnyField }[] {
+  return fields
+    .filter((field) => field.name !== 'body')
+    .flatMap((field) => {
+      const path = `${prefix}${field.name}`;
+      const children = field.widget === 'list' && field['fields'] ? walk(field['fields'] as AnyField[], `${path}.0.`) : [];
+      return [{ path, field }, ...children];
+    });
+}
+
+function withValue(entry: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
+  const copy = structuredClone(entry);
+  const keys = path.split('.');
+  let target: Record<string, unknown> = copy;
+  for (const key of keys.slice(0, -1)) target = target[key] as Record<string, unknown>;
+  const last = keys.at(-1)!;
+  if (value === undefined) delete target[last];
+  else target[last] = value;
+  return copy;
+}
+
+describe.each(cases)('%s: CMS and build agree', (_name, schema, fields) => {
+  const sample = sampleEntry(fields);
+
+  it('a complete entry made from the CMS widgets passes the build schema', () => {
+    expect(failingPaths(schema, sample)).toEqual([]);
+  });
+
+  it('the CMS offers exactly the fields the build accepts (a key the CMS does not know is refused)', () => {
+    expect(failingPaths(schema, { ...sample, champ_hors_cms: 'x' })).toEqual(['']);
+  });
+
+  it.each(walk(fields))('$path: required in the CMS ⇔ required by the build', ({ path, field }) => {
+    const refusedWhenMissing = failingPaths(schema, withValue(sample, path, undefined)).includes(path);
+    expect(refusedWhenMissing).toBe(field.required !== false);
+    // A blank value means "no value" on both sides.
+    expect(failingPaths(schema, withValue(sample, path, '')).includes(path)).toBe(field.required !== false);
+  });
+
+  const selects = walk(fields).filter(({ field }) => field.widget === 'select');
+  it.runIf(selects.length > 0).each(selects)('$path: the build accepts every CMS choice and nothing else', ({ path, field }) => {
+    for (const option of field['options'] as { value: string }[]) {
+      const value = field['multiple'] ? [option.value] : option.value;
+      expect(failingPaths(schema, withValue(sample, path, value))).toEqual([]);
+    }
+    const unknown = field['multiple'] ? ['valeur-hors-liste'] : 'valeur-hors-liste';
+    expect(failingPaths(schema, withValue(sample, path, unknown)).length).toBeGreaterThan(0);
+  });
+
+  const patterned = walk(fields).filter(({ field }) => patternOf(field) !== undefined);
+  it.runIf(patterned.length > 0).each(patterned)('$path: a value refused by the CMS pattern is refused by the build', ({ path, field }) => {
+    const pattern = patternOf(field)!;
+    for (const bad of ['valeur invalide', 'É 123', '06 000', '']) {
+      if (bad === '' || pattern.test(bad)) continue;
+      expect(failingPaths(schema, withValue(sample, path, bad))).toContain(path);
+    }
+  });
+
+  const numbers = walk(fields).filter(({ field }) => field.widget === 'number');
+  it.runIf(numbers.length > 0).each(numbers)('$path: the CMS bounds are the build bounds', ({ path, field }) => {
+    const min = field['min'] as number | undefined;
+    const max = field['max'] as number | undefined;
+    if (min !== undefined) {
+      expect(failingPaths(schema, withValue(sample, path, min))).toEqual([]);
+      expect(failingPaths(schema, withValue(sample, path, min - 0.01))).toContain(path);
+    }
+    if (max !== undefined) {
+      expect(failingPaths(schema, withValue(sample, path, max))).toEqual([]);
+      expect(failingPaths(schema, withValue(sample, path, max + 0.01))).toContain(path);
+    }
+    expect(min !== undefined || max !== undefined).toBe(true);
+  });
+
+  const dates = walk(fields).filter(({ field }) => field.widget === 'datetime');
+  it.runIf(dates.length > 0).each(dates)('$path: the CMS stores YYYY-MM-DD and the build reads exactly that', ({ path, field }) => {
+    expect(field['date_format']).toBe('YYYY-MM-DD');
+    expect(field['time_format']).toBe(false);
+    expect(failingPaths(schema, withValue(sample, path, '2024-02-29'))).toEqual([]);
+    expect(failingPaths(schema, withValue(sample, path, '29/02/2024'))).toContain(path);
+  });
+});
+
+describe('CMS configuration', () => {
+  it('is in French, stores media in public/uploads and writes ASCII file names', () => {
+    expect(decap.locale).toBe('fr');
+    expect(decap.media_folder).toBe('public/uploads');
+    expect(decap.public_folder).toBe('/uploads');
+    expect(decap.slug).toEqual({ encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' });
+    expect(decap.load_config_file).toBe(false);
+  });
+
+  it('has one collection per content folder, plus the settings file', () => {
+    expect(decap.collections.map((collection) => collection.folder ?? collection.files?.[0]?.file)).toEqual([
+      'content/startups',
+      'content/buyers',
+      'content/orders',
+      'content/news',
+      'content/pages',
+      'content/settings/site.yml',
+    ]);
+  });
+
+  it('relates orders to buyers and startups by slug, searchable by name', () => {
+    const orders = decap.collections.find((collection) => collection.name === 'orders')!;
+    const relations = (orders.fields as AnyField[]).filter((field) => field.widget === 'relation');
+    expect(relations.map((field) => [field.name, field['collection'], field['value_field'], field['search_fields']])).toEqual([
+      ['buyer', 'buyers', '{{slug}}', ['name']],
+      ['startup', 'startups', '{{slug}}', ['name']],
+    ]);
+  });
+
+  it('takes sector choices and the ceiling from the settings context', () => {
+    const startups = decap.collections.find((collection) => collection.name === 'startups')!;
+    const sectors = (startups.fields as AnyField[]).find((field) => field.name === 'sectors')!;
+    expect((sectors['options'] as { value: string }[]).map((option) => option.value)).toEqual(['Industrie du futur', 'Santé']);
+    const offers = (startups.fields as AnyField[]).find((field) => field.name === 'offers')!;
+    const price = (offers['fields'] as AnyField[]).find((field) => field.name === 'price_ht')!;
+    expect(price['max']).toBe(15000);
+  });
+});
