@@ -67,14 +67,14 @@ function findProblems(content: SiteContent): string[] {
   const published = (entries: readonly ContentEntry<{ draft?: boolean }>[]) =>
     new Set(entries.filter((entry) => !entry.data.draft).map((entry) => entry.id));
   const targets = { startups: published(content.startups), buyers: published(content.buyers) };
-  const labels = { startups: 'startup', buyers: 'acheteur' };
+  const missing = { startups: 'aucune startup publiée', buyers: 'aucun acheteur publié' };
   for (const order of content.orders) {
     if (order.data.draft) continue;
     for (const [field, collection] of [['buyer', 'buyers'], ['startup', 'startups']] as const) {
       const slug = order.data[field];
       if (!targets[collection].has(slug)) {
         problems.push(
-          `${order.filePath} — ${field} : aucun ${labels[collection]} publié « ${slug} » (fichier content/${collection}/${slug}.md absent ou en brouillon).`,
+          `${order.filePath} — ${field} : ${missing[collection]} « ${slug} » (fichier content/${collection}/${slug}.md absent ou en brouillon).`,
         );
       }
     }

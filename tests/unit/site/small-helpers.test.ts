@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { serializeJsonForHtml } from '../../../src/lib/site/serialize-json-for-html.ts';
+import { buildOrderRequestHref } from '../../../src/lib/site/order-request-link.ts';
+import { isPlaceholder, orderKindLabel } from '../../../src/lib/site/labels.ts';
+
+describe('serializeJsonForHtml', () => {
+  it('cannot close the script element', () => {
+    const html = serializeJsonForHtml({ hint: '</script><script>alert(1)</script>' });
+    expect(html).not.toContain('</script>');
+    expect(JSON.parse(html)).toEqual({ hint: '</script><script>alert(1)</script>' });
+  });
+});
+
+describe('buildOrderRequestHref', () => {
+  it('writes to the programme team with the startup in the subject', () => {
+    expect(buildOrderRequestHref({ name: 'Écho & Cie' }, 'contact@exemple.fr')).toBe(
+      'mailto:contact@exemple.fr?subject=Demande%20de%20premier%20bon%20de%20commande%20%3A%20%C3%89cho%20%26%20Cie',
+    );
+  });
+});
+
+describe('labels', () => {
+  it.each([
+    ['etude', 'Étude'],
+    ['inconnu', 'inconnu'],
+  ])('order kind %s → %s', (kind, label) => {
+    expect(orderKindLabel(kind)).toBe(label);
+  });
+
+  it.each([
+    ['à compléter', true],
+    [' À compléter ', true],
+    ['Netlify, Inc.', false],
+  ])('%j is a placeholder: %s', (value, expected) => {
+    expect(isPlaceholder(value)).toBe(expected);
+  });
+});
