@@ -87,10 +87,11 @@ describe('Decap CMS admin with the local backend (decap-server, file-system mode
   /** Set by the save test, read by the file and build tests. */
   let writtenFileName: string | undefined;
 
-  /** On failure, keep a screenshot of the admin in tmp/tests/screens/ to see what went wrong. */
-  function screenshotOnFailure(name: string): void {
+  /** On failure, keep a screenshot of the admin in tmp/tests/screens/ and print the decap-server log. */
+  function reportOnFailure(name: string): void {
     onTestFailed(async () => {
-      await page?.screenshot({ path: join(SCREENS, `failed-${name}.png`), fullPage: true }).catch(() => undefined);
+      await page?.screenshot({ path: join(SCREENS, `failed-${name}.png`) }).catch(() => undefined);
+      console.error(`decap-server log:\n${decap?.log() ?? '(not started)'}\nbrowser console errors:`, consoleErrors);
     });
   }
 
@@ -124,7 +125,7 @@ describe('Decap CMS admin with the local backend (decap-server, file-system mode
   });
 
   it('loads the French admin, detects the local backend and logs in without configuration errors', async () => {
-    screenshotOnFailure('login');
+    reportOnFailure('login');
     await page.goto(`${site!.origin}/admin/`);
     const loginButton = page.getByRole('button', { name: 'Se connecter' });
     await loginButton.waitFor();
@@ -146,7 +147,7 @@ describe('Decap CMS admin with the local backend (decap-server, file-system mode
   });
 
   it('creates a startup with every required field and publishes it', async () => {
-    screenshotOnFailure('create');
+    reportOnFailure('create');
     await page.locator('a[href$="/collections/startups/new"]').click();
     const nameInput = page.locator('input[id^="name-field-"]');
     await nameInput.waitFor();

@@ -30,6 +30,8 @@ export function buildSite(options: BuildOptions): Promise<BuildResult> {
       cwd: PROJECT_ROOT,
       env: {
         ...process.env,
+        // Vitest sets NODE_ENV=test, which would bundle development React into /admin.
+        NODE_ENV: 'production',
         TZ: options.timeZone ?? 'UTC',
         NO_COLOR: '1',
         FORCE_COLOR: '0',

@@ -7,7 +7,7 @@ import { buildSite } from './astro-build.ts';
 import { REAL_SITE_DIST, TEST_TMP } from './paths.ts';
 
 export default async function setup(): Promise<void> {
-  await rm(TEST_TMP, { recursive: true, force: true });
+  await rm(REAL_SITE_DIST, { recursive: true, force: true });
   await mkdir(TEST_TMP, { recursive: true });
   const result = await buildSite({ outDir: REAL_SITE_DIST });
   if (result.exitCode !== 0) throw new Error(`astro build of content/ failed:\n${result.output}`);

@@ -1,0 +1,188 @@
+/**
+ * `astro build` on the real content and on fixture sets: pages and figures are
+ * checked by their text, private fields by grepping every built file, and bad
+ * content must fail the build naming the file, the field and the reason.
+ */
+import { cp, readFile, rm, writeFile, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
+import { describe, expect, it } from 'vitest';
+import { buildSite } from '../helpers/astro-build.ts';
+import { listFiles, readPage, textOf } from '../helpers/dist-files.ts';
+import { PROJECT_ROOT, REAL_SITE_DIST, TEST_TMP } from '../helpers/paths.ts';
+
+const FIXTURE = join(PROJECT_ROOT, 'tests', 'fixtures', 'content-with-orders');
+
+async function orderContactEmails(contentDir: string): Promise<string[]> {
+  const files = (await listFiles(join(contentDir, 'startups'))).filter((file) => file.endsWith('.md'));
+  const emails = await Promise.all(
+    files.map(async (file) => parseFrontmatter(await readFile(join(contentDir, 'startups', file), 'utf8')).frontmatter['order_contact_email']),
+  );
+  return emails.map(String);
+}
+
+async function expectNowhereIn(root: string, secrets: readonly string[]): Promise<void> {
+  for (const file of await listFiles(root)) {
+    const content = await readFile(join(root, file), 'utf8');
+    for (const secret of secrets) expect(content.includes(secret), `${secret} found in ${file}`).toBe(false);
+  }
+}
+
+describe('site built from content/', () => {
+  it('has every page, all in French', async () => {
+    const pages = (await listFiles(REAL_SITE_DIST)).filter((file) => file.endsWith('.html')).sort();
+    expect(pages).toEqual(
+      expect.arrayContaining([
+        '404.html',
+        'index.html',
+        'startups/index.html',
+        'startups/demo-capteurs-rhin/index.html',
+        'acheteurs/index.html',
+        'acheteurs/ville-de-mulhouse/index.html',
+        'acheteurs/m2a/index.html',
+        'acheteurs/thurmelec/index.html',
+        'resultats/index.html',
+        'actualites/index.html',
+        'programme/index.html',
+        'charte/index.html',
+        'guide-acheteurs/index.html',
+        'guide-startups/index.html',
+        'mentions-legales/index.html',
+        'confidentialite/index.html',
+        'accessibilite/index.html',
+        'admin/index.html',
+      ]),
+    );
+    for (const page of pages) expect(await readFile(join(REAL_SITE_DIST, page), 'utf8')).toMatch(/^<!DOCTYPE html><html lang="fr"/i);
+  });
+
+  it('shows key figures computed from content on the home page', async () => {
+    const text = textOf(await readPage(REAL_SITE_DIST, '/'));
+    expect(text).toContain('4 startups du DAS numérique');
+    expect(text).toContain('3 acheteurs engagés');
+    expect(text).toContain('0 bon de commande passé');
+    expect(text).toContain('0 € HT commandés au total');
+    expect(text).toContain('Dont 4 fiches d’exemple fictives');
+    expect(text).toContain('jusqu’à 15 000 € HT');
+  });
+
+  it('never publishes a startup’s private order contact e-mail', async () => {
+    const secrets = await orderContactEmails(join(PROJECT_ROOT, 'content'));
+    expect(secrets.length).toBe(4);
+    await expectNowhereIn(REAL_SITE_DIST, secrets);
+  });
+
+  it('renders a startup profile as static HTML, with its offers, badge and French dates', async () => {
+    const html = await readPage(REAL_SITE_DIST, '/startups/demo-capteurs-rhin/');
+    expect(html).not.toMatch(/<script/);
+    const text = textOf(html);
+    expect(text).toContain('Démo Capteurs Rhin Exemple');
+    expect(text).toContain('Membre du DAS numérique depuis le 15 mars 2024');
+    expect(text).toContain('Prix indicatif : 12 000 € HT');
+    expect(text).toContain('Aucun bon de commande enregistré pour l’instant.');
+  });
+
+  it('keeps unknown legal facts visibly "à compléter"', async () => {
+    const html = await readPage(REAL_SITE_DIST, '/mentions-legales/');
+    expect(html).toContain('<dt>Directeur ou directrice de la publication</dt><dd><mark class="placeholder">à compléter</mark></dd>');
+  });
+
+  it('shows a buyer’s charter date and its orders', async () => {
+    const text = textOf(await readPage(REAL_SITE_DIST, '/acheteurs/thurmelec/'));
+    expect(text).toContain('Charte signée le 3 octobre 2018');
+    expect(text).toContain('Bons de commande passés 0');
+  });
+
+  it('uses French spacing in rendered Markdown', async () => {
+    const html = await readPage(REAL_SITE_DIST, '/charte/');
+    expect(html).toMatch(/\u00a0:/);
+    expect(html).not.toMatch(/[^\s\u00a0] :/);
+  });
+});
+
+describe('site built from a fixture with orders, on a machine in Auckland', () => {
+  const outDir = join(TEST_TMP, 'dist-fixture');
+
+  it('builds, reads CMS-style values right and shows figures and dates in Paris time', async () => {
+    const result = await buildSite({ contentDir: FIXTURE, outDir, timeZone: 'Pacific/Auckland' });
+    expect(result.exitCode, result.output).toBe(0);
+
+    const home = textOf(await readPage(outDir, '/'));
+    expect(home).toContain('1 startup du DAS numérique');
+    expect(home).toContain('1 acheteur engagé');
+    expect(home).toContain('2 bons de commande passés');
+    expect(home).toContain('29 999,50 € HT commandés au total');
+    expect(home).not.toContain('Dont');
+
+    const results = textOf(await readPage(outDir, '/resultats/'));
+    // Newest first; the CMS instant 2025-03-14T23:00:00.000Z is 15 March in Paris.
+    expect(results).toMatch(/Étude de faisabilité .* 15 000 € HT · Étude · commandé le 1er janvier 2026 · Bon de commande signé/);
+    expect(results).toMatch(/Prototype de capteur .* 14 999,50 € HT · Prototype · commandé le 15 mars 2025 · Livré/);
+    expect(results).toContain('« Un essai utile : nous continuons ! »');
+
+    const buyer = textOf(await readPage(outDir, '/acheteurs/acheteur-test/'));
+    expect(buyer).toContain('Charte signée le 15 mars 2025');
+    expect(buyer).toContain('Bons de commande passés 2');
+
+    const startup = textOf(await readPage(outDir, '/startups/atelier-test/'));
+    expect(startup).toContain('Membre du DAS numérique depuis le 1er mars 2024');
+    expect(startup).toContain('Prix indicatif : 14 999,50 € HT');
+    expect(startup).not.toContain('Site web');
+
+    const files = await listFiles(outDir);
+    expect(files).not.toContain('startups/brouillon-test/index.html');
+    await expectNowhereIn(outDir, await orderContactEmails(FIXTURE));
+  });
+});
+
+describe('bad content fails the build, naming the file, the field and the reason', () => {
+  /** Copy the fixture, apply `mutate` to it, build, return the log. */
+  async function buildBroken(name: string, mutate: (contentDir: string) => Promise<void>): Promise<string> {
+    const contentDir = join(TEST_TMP, `broken-${name}`);
+    await rm(contentDir, { recursive: true, force: true });
+    await cp(FIXTURE, contentDir, { recursive: true });
+    await mutate(contentDir);
+    const result = await buildSite({ contentDir, outDir: join(TEST_TMP, `dist-broken-${name}`) });
+    expect(result.exitCode).not.toBe(0);
+    return result.output;
+  }
+
+  async function edit(contentDir: string, file: string, from: string | RegExp, to: string): Promise<void> {
+    const path = join(contentDir, file);
+    const before = await readFile(path, 'utf8');
+    const after = before.replace(from, to);
+    expect(after).not.toBe(before);
+    await writeFile(path, after);
+  }
+
+  it.each([
+    ['postcode', 'startups/atelier-test.md', "postcode: '68100'", 'postcode: 06000', /postcode: Texte attendu, pas le nombre 6000/],
+    ['siren', 'startups/atelier-test.md', "siren: '732829320'", 'siren: 732829320', /siren: Texte attendu, pas le nombre 732829320/],
+    ['date', 'orders/commande-deux.md', 'ordered_on: 2026-01-01', "ordered_on: '03/04/2024'", /ordered_on: Date attendue au format AAAA-MM-JJ/],
+    ['empty-date', 'orders/commande-deux.md', 'ordered_on: 2026-01-01', "ordered_on: ''", /ordered_on: Champ obligatoire/],
+    ['amount', 'orders/commande-deux.md', 'amount_ht: 15000', 'amount_ht: 15000.01', /amount_ht: Montant supérieur au plafond du programme \(15 000 € HT\)/],
+    ['empty-amount', 'orders/commande-deux.md', 'amount_ht: 15000', "amount_ht: ''", /amount_ht: Champ obligatoire/],
+    ['unknown-key', 'buyers/acheteur-test.md', "kind: 'pme-eti'", "kind: 'pme-eti'\ncontact_email: 'x@y.fr'", /Champ inconnu : contact_email/],
+  ])('%s', async (name, file, from, to, reason) => {
+    const output = (await buildBroken(name, (dir) => edit(dir, file, from, to))).replace(/[\u00a0\u202f]/g, ' ');
+    expect(output).toContain(join(TEST_TMP, `broken-${name}`, file));
+    expect(output).toMatch(reason);
+  });
+
+  it('a file name with accents or spaces', async () => {
+    const output = await buildBroken('slug', (dir) => rename(join(dir, 'news/nouvelle-test.md'), join(dir, 'news/Nouvelle été.md')));
+    expect(output).toContain(`Nom de fichier invalide : tmp/tests/broken-slug/news/Nouvelle été.md.`);
+  });
+
+  it('an order naming a startup that does not exist', async () => {
+    const output = await buildBroken('relation', (dir) => edit(dir, 'orders/commande-un.md', "startup: 'atelier-test'", "startup: 'fantome'"));
+    expect(output).toContain('tmp/tests/broken-relation/orders/commande-un.md — startup : aucune startup publiée « fantome »');
+  });
+
+  it('an order naming a draft startup', async () => {
+    const output = await buildBroken('draft-relation', (dir) =>
+      edit(dir, 'orders/commande-un.md', "startup: 'atelier-test'", "startup: 'brouillon-test'"),
+    );
+    expect(output).toContain('commande-un.md — startup : aucune startup publiée « brouillon-test »');
+  });
+});
