@@ -90,7 +90,7 @@ describe('Decap CMS admin with the local backend (decap-server, file-system mode
   /** On failure, keep a screenshot of the admin in tmp/tests/screens/ and print the decap-server log. */
   function reportOnFailure(name: string): void {
     onTestFailed(async () => {
-      await page?.screenshot({ path: join(SCREENS, `failed-${name}.png`) }).catch(() => undefined);
+      await page?.screenshot({ path: join(SCREENS, `admin-failed-${name}.png`) }).catch(() => undefined);
       console.error(`decap-server log:\n${decap?.log() ?? '(not started)'}\nbrowser console errors:`, consoleErrors);
     });
   }
@@ -99,6 +99,7 @@ describe('Decap CMS admin with the local backend (decap-server, file-system mode
     await rm(CMS_REPO, { recursive: true, force: true });
     await rm(CMS_DIST, { recursive: true, force: true });
     await mkdir(SCREENS, { recursive: true });
+    for (const file of await readdir(SCREENS)) if (file.startsWith('admin-')) await rm(join(SCREENS, file));
     // A copy: the CMS must never write into the real content/.
     await cp(join(PROJECT_ROOT, 'content'), CMS_CONTENT, { recursive: true });
     originalStartupFiles = await readdir(CMS_STARTUPS);
@@ -198,6 +199,8 @@ describe('Decap CMS admin with the local backend (decap-server, file-system mode
     expect(writtenFileName, 'the save test wrote no file').toBeDefined();
     expect(writtenFileName).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*\.md$/);
     expect(writtenFileName).toBe(STARTUP.expectedFileName);
+    // The CMS wrote into the copy only.
+    expect(existsSync(join(PROJECT_ROOT, 'content', 'startups', writtenFileName!))).toBe(false);
 
     const markdown = await readFile(join(CMS_STARTUPS, writtenFileName!), 'utf8');
     const { frontMatter, body } = splitFrontMatter(markdown);
