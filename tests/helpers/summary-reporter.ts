@@ -11,7 +11,8 @@ export default class SummaryReporter implements Reporter {
       for (const test of module.children.allTests()) {
         const state = test.result().state;
         if (state === 'passed') counts.passed += 1;
-        else if (state === 'failed') counts.failed += 1;
+        // A test skipped because its file's set-up failed did not pass: count it as failed.
+        else if (state === 'failed' || module.state() === 'failed') counts.failed += 1;
         else counts.skipped += 1;
       }
     }

@@ -85,11 +85,15 @@ export interface SelectField extends FieldBase {
 /** A list of one-line strings. */
 export interface StringListField extends FieldBase {
   readonly kind: 'string-list';
+  /** French name of one item, for the CMS buttons (« Ajouter un domaine »). */
+  readonly labelSingular: string;
 }
 
 /** A list of objects with their own fields (e.g. a startup's offers). */
 export interface ObjectListField extends FieldBase {
   readonly kind: 'object-list';
+  /** French name of one item, for the CMS buttons (« Ajouter une offre »). */
+  readonly labelSingular: string;
   readonly fields: readonly FieldDefinition[];
   readonly minItems?: number;
   /** Name of the sub-field shown as each item's summary in the CMS. */

@@ -74,11 +74,12 @@ export function fieldToDecap(field: FieldDefinition, context: ModelContext): Cms
         ...(field.multiple && field.required && field.minItems ? { min: field.minItems } : {}),
       };
     case 'string-list':
-      return { ...base, widget: 'list', field: { name: 'value', label: field.label, widget: 'string' } };
+      return { ...base, widget: 'list', label_singular: field.labelSingular, field: { name: 'value', label: field.label, widget: 'string' } };
     case 'object-list':
       return {
         ...base,
         widget: 'list',
+        label_singular: field.labelSingular,
         summary: `{{fields.${field.summaryField}}}`,
         fields: field.fields.map((subField) => fieldToDecap(subField, context)),
         ...(field.minItems ? { min: field.minItems } : {}),

@@ -1,0 +1,199 @@
+/**
+ * Zod building blocks for the public forms. Every message starts with the
+ * field's French label, so a visitor knows which field to fix even in a list of
+ * errors far from the form.
+ */
+import { z } from 'zod';
+import { isValidSiret } from '../identifiers/siren.ts';
+import { formatEurosHt } from '../format/money.ts';
+import { compactDigits, hasLineBreakOrNul, readEmailAddress, readFrenchAmount, readPhoneNumber } from './form-values.ts';
+
+/** Blank text, `null` and a missing value all mean "not filled in". */
+function blankToUndefined(value: unknown): unknown {
+  if (value === null || value === undefined) return undefined;
+  return typeof value === 'string' && value.trim() === '' ? undefined : value;
+}
+
+function textInput(label: string) {
+  return z.string({
+    error: (issue) => (issue.input === undefined ? `${label} : ce champ est obligatoire.` : `${label} : texte attendu.`),
+  });
+}
+
+/** A required field: blank values are refused with "ce champ est obligatoire". */
+function required<Schema extends z.ZodType>(schema: Schema) {
+  return z.preprocess(blankToUndefined, schema);
+}
+
+/** Makes a field optional: blank values (`''`, `null`, missing) become `undefined`. */
+export function optional<Schema extends z.ZodType>(schema: Schema) {
+  return z.preprocess(blankToUndefined, schema.optional());
+}
+
+/** One-line text: trimmed, at most `max` characters, no line break or NUL (header injection). */
+export function oneLineText(label: string, { max = 200 } = {}) {
+  return required(
+    textInput(label)
+      .refine((value) => !hasLineBreakOrNul(value), `${label} : le texte doit tenir sur une ligne.`)
+      .transform((value) => value.trim())
+      .pipe(z.string().max(max, `${label} : ${max} caractères au plus.`)),
+  );
+}
+
+/** Multi-line text: trimmed, between `min` and `max` characters, no NUL. */
+export function multiLineText(label: string, { min = 1, max = 4000 } = {}) {
+  return required(
+    textInput(label)
+      .refine((value) => !value.includes('\0'), `${label} : caractère interdit.`)
+      .transform((value) => value.trim().replace(/\r\n?/g, '\n'))
+      .pipe(
+        z
+          .string()
+          .min(min, `${label} : ${min} caractères au moins.`)
+          .max(max, `${label} : ${max} caractères au plus.`),
+      ),
+  );
+}
+
+/** An e-mail address, accented domains accepted, normalised once (see `readEmailAddress`). */
+export function emailAddress(label: string) {
+  return required(
+    textInput(label)
+      .refine((value) => !hasLineBreakOrNul(value), `${label} : le texte doit tenir sur une ligne.`)
+      .transform((value, context) => {
+        const address = readEmailAddress(value);
+        if (address === undefined) {
+          context.issues.push({ code: 'custom', input: value, message: `${label} : adresse invalide (ex. nom@exemple.fr).` });
+          return z.NEVER;
+        }
+        return address;
+      }),
+  );
+}
+
+/** A phone number, French by default, stored in E.164 (`+33389123456`). */
+export function phoneNumber(label: string) {
+  return required(
+    textInput(label).transform((value, context) => {
+      const phone = hasLineBreakOrNul(value) ? undefined : readPhoneNumber(value);
+      if (phone === undefined) {
+        context.issues.push({ code: 'custom', input: value, message: `${label} : numéro invalide (ex. 03 89 12 34 56).` });
+        return z.NEVER;
+      }
+      return phone;
+    }),
+  );
+}
+
+/**
+ * A SIRET (14 digits, spaces allowed when typed), checked with the INSEE rules
+ * (Luhn key; La Poste's establishments: digit sum multiple of 5).
+ */
+export function siret(label: string) {
+  return required(
+    textInput(label)
+      .transform(compactDigits)
+      .pipe(
+        z
+          .string()
+          .regex(/^\d{14}$/, { message: `${label} : 14 chiffres attendus (ex. 732 829 320 00074).`, abort: true })
+          .refine(isValidSiret, `${label} : numéro invalide, la clé de contrôle ne correspond pas.`),
+      ),
+  );
+}
+
+/** A French postcode: five digits, kept as text. */
+export function postcode(label: string) {
+  return required(
+    textInput(label)
+      .transform((value) => value.trim())
+      .pipe(z.string().regex(/^\d{5}$/, `${label} : 5 chiffres attendus (ex. 68100).`)),
+  );
+}
+
+/** An http(s) address; `www.exemple.fr` typed without scheme gets `https://`. */
+export function websiteAddress(label: string) {
+  return required(
+    textInput(label)
+      .transform((value) => value.trim())
+      .transform((value) => (/^https?:\/\//i.test(value) ? value : `https://${value}`))
+      .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: `${label} : adresse web invalide (ex. https://exemple.fr).` })),
+  );
+}
+
+/**
+ * An amount in euros HT typed the French way (`15000,50`, `15 000`), strictly
+ * positive and at most `ceilingHt` (the programme ceiling from settings).
+ */
+export function amountHt(label: string, ceilingHt: number) {
+  return required(
+    z
+      .union([z.number(), textInput(label)], { error: `${label} : montant attendu (ex. 12 000 ou 12000,50).` })
+      .transform((value, context) => {
+        const amount = typeof value === 'number' ? value : readFrenchAmount(value);
+        if (amount === undefined || !Number.isFinite(amount)) {
+          context.issues.push({ code: 'custom', input: value, message: `${label} : montant attendu en euros (ex. 12 000 ou 12000,50).` });
+          return z.NEVER;
+        }
+        return amount;
+      })
+      .pipe(
+        z
+          .number()
+          .positive(`${label} : le montant doit être supérieur à 0 €.`)
+          .max(ceilingHt, `${label} : au plus ${formatEurosHt(ceilingHt)}, le plafond d’un premier bon de commande.`),
+      ),
+  );
+}
+
+/** A whole number between `min` and `max` (e.g. a team size). */
+export function wholeNumber(label: string, { min, max }: { min: number; max: number }) {
+  return required(
+    z
+      .union([z.number(), textInput(label)])
+      .transform((value) => (typeof value === 'number' ? value : /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN))
+      .pipe(
+        z
+          .number()
+          .int(`${label} : nombre entier attendu.`)
+          .min(min, `${label} : au moins ${min}.`)
+          .max(max, `${label} : au plus ${max}.`),
+      ),
+  );
+}
+
+/** One value among `values` (a `<select>` or radio group). */
+export function oneOf<const Value extends string>(label: string, values: readonly Value[]) {
+  return required(
+    z.enum(values as unknown as [Value, ...Value[]], {
+      error: (issue) => (issue.input === undefined ? `${label} : faites un choix.` : `${label} : choix invalide.`),
+    }),
+  );
+}
+
+/** Several values among `values` (checkboxes); a single checked box arrives as a string. */
+export function someOf(label: string, values: readonly string[], { min = 0 } = {}) {
+  return z.preprocess(
+    (value) => {
+      const list = blankToUndefined(value) === undefined ? [] : Array.isArray(value) ? value : [value];
+      return list.filter((item) => !(typeof item === 'string' && item.trim() === ''));
+    },
+    z
+      .array(z.string().refine((value) => values.includes(value), `${label} : choix invalide.`))
+      .min(min, min === 1 ? `${label} : cochez au moins une case.` : `${label} : cochez au moins ${min} cases.`)
+      .transform((list) => [...new Set(list)]),
+  );
+}
+
+/** A calendar date from `<input type="date">` (`YYYY-MM-DD`). */
+export function calendarDate(label: string) {
+  return required(z.iso.date({ error: `${label} : date attendue au format JJ/MM/AAAA.` }));
+}
+
+/** A consent checkbox: must be checked (`on`, `true`, `oui`). */
+export function consent(label: string) {
+  return z.preprocess(
+    (value) => value === true || value === 'on' || value === 'true' || value === 'oui',
+    z.literal(true, { error: `${label} : votre accord est nécessaire pour envoyer le formulaire.` }),
+  );
+}

@@ -1,0 +1,139 @@
+/**
+ * Reads a form submission at the edge, in this order: method, content type,
+ * body size, UTF-8, then the platform's own parsers (`Request.formData()` for
+ * URL-encoded and multipart bodies, `JSON.parse` for the enhanced form).
+ * Bad input never throws: it gives an HTTP status and a French message.
+ */
+
+/** Field values as sent: one string, or several for repeated names (checkboxes). */
+export type SubmittedFields = Record<string, string | string[]>;
+
+/** The outcome of reading a request. */
+export type ReadFormResult =
+  | { readonly ok: true; readonly fields: SubmittedFields; readonly format: 'form' | 'json' }
+  | { readonly ok: false; readonly status: 400 | 405 | 413 | 415; readonly message: string; readonly headers?: Record<string, string> };
+
+/** Largest body accepted, in bytes (a form of text fields stays far below). */
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+const SUPPORTED_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'application/json'] as const;
+
+function refuse(status: 400 | 405 | 413 | 415, message: string, headers?: Record<string, string>): ReadFormResult {
+  return headers ? { ok: false, status, message, headers } : { ok: false, status, message };
+}
+
+/** Reads the body up to `maxBytes`; `undefined` when it is larger. */
+async function readBoundedBody(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+/**
+ * True when every percent-escape of a URL-encoded body decodes as UTF-8.
+ * `formData()` would silently turn bad bytes into U+FFFD; `decodeURIComponent`
+ * refuses them, which is what we want here (the values still come from `formData()`).
+ */
+function hasValidPercentEncoding(body: string): boolean {
+  try {
+    for (const part of body.split(/[&=]/)) decodeURIComponent(part.replace(/\+/g, ' '));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function collect(entries: Iterable<[string, unknown]>): SubmittedFields | undefined {
+  const fields: SubmittedFields = {};
+  for (const [name, value] of entries) {
+    if (typeof value !== 'string') return undefined;
+    const previous = fields[name];
+    fields[name] = previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
+  }
+  return fields;
+}
+
+function fromJson(value: unknown): SubmittedFields | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const fields: SubmittedFields = {};
+  for (const [name, field] of Object.entries(value)) {
+    if (typeof field === 'string') fields[name] = field;
+    else if (typeof field === 'boolean' || typeof field === 'number') fields[name] = String(field);
+    else if (Array.isArray(field) && field.every((item) => typeof item === 'string')) fields[name] = field;
+    else if (field !== null) return undefined;
+  }
+  return fields;
+}
+
+/**
+ * Read the fields of a POSTed form.
+ * @param request the incoming request
+ * @param maxBytes largest body accepted (default 64 KiB)
+ * @returns the fields, or a status (405, 415, 413, 400) with a French message;
+ * files in a multipart body are refused (the forms have none)
+ */
+export async function readFormRequest(request: Request, maxBytes: number = DEFAULT_MAX_BODY_BYTES): Promise<ReadFormResult> {
+  if (request.method !== 'POST') {
+    return refuse(405, 'Méthode non acceptée : ce formulaire s’envoie avec POST.', { Allow: 'POST' });
+  }
+  const contentType = request.headers.get('content-type') ?? '';
+  const mediaType = contentType.split(';')[0]!.trim().toLowerCase();
+  if (!SUPPORTED_TYPES.includes(mediaType as (typeof SUPPORTED_TYPES)[number])) {
+    return refuse(415, 'Format d’envoi non accepté : envoyez le formulaire depuis la page du site.');
+  }
+  if (mediaType === 'multipart/form-data' && !/;\s*boundary=("[^"]+"|[^;\s]+)/i.test(contentType)) {
+    return refuse(400, 'Envoi mal formé : la délimitation du formulaire (boundary) manque.');
+  }
+  const declaredLength = Number(request.headers.get('content-length') ?? '0');
+  if (declaredLength > maxBytes) return refuse(413, 'Envoi trop volumineux : raccourcissez vos textes.');
+  const body = await readBoundedBody(request, maxBytes);
+  if (body === undefined) return refuse(413, 'Envoi trop volumineux : raccourcissez vos textes.');
+
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    return refuse(400, 'Envoi mal encodé : le texte doit être en UTF-8.');
+  }
+
+  if (mediaType === 'application/json') {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return refuse(400, 'Envoi mal formé : données illisibles.');
+    }
+    const fields = fromJson(value);
+    return fields ? { ok: true, fields, format: 'json' } : refuse(400, 'Envoi mal formé : données inattendues.');
+  }
+
+  if (mediaType === 'application/x-www-form-urlencoded' && !hasValidPercentEncoding(text)) {
+    return refuse(400, 'Envoi mal encodé : le texte doit être en UTF-8.');
+  }
+  let formData: FormData;
+  try {
+    formData = await new Request('http://form.invalid/', { method: 'POST', headers: { 'content-type': contentType }, body }).formData();
+  } catch {
+    return refuse(400, 'Envoi mal formé : le formulaire n’a pas pu être lu.');
+  }
+  const fields = collect(formData.entries());
+  return fields ? { ok: true, fields, format: 'form' } : refuse(400, 'Envoi refusé : les fichiers joints ne sont pas acceptés.');
+}
