@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
+import netlify from '@netlify/vite-plugin';
 import { unified } from '@astrojs/markdown-remark';
 import { readSiteSettings } from './src/lib/content-model/read-settings.ts';
 import { rehypeFrenchSpacing } from './src/lib/markdown/rehype-french-spacing.ts';
@@ -23,5 +24,19 @@ export default defineConfig({
   markdown: { processor: unified({ rehypePlugins: [rehypeFrenchSpacing] }) },
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1' },
-  vite: { server: { strictPort: true } },
+  vite: {
+    server: { strictPort: true },
+    // Serves netlify/functions and emulates Netlify Blobs (kept in .netlify/) in
+    // `astro dev`. Offline, the features below would try to download Deno or
+    // start services this site does not use.
+    plugins: [
+      netlify({
+        edgeFunctions: { enabled: false },
+        database: { enabled: false },
+        aiGateway: { enabled: false },
+        geolocation: { enabled: false },
+        images: { enabled: false },
+      }),
+    ],
+  },
 });

@@ -5,7 +5,7 @@
  */
 import { cp, readFile, rm, writeFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseFrontmatter } from '@astrojs/markdown-remark';
+import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../helpers/astro-build.ts';
 import { listFiles, readPage, textOf } from '../helpers/dist-files.ts';

@@ -6,7 +6,7 @@
  * (without the private order e-mail).
  */
 import { cp, mkdir, readdir, readFile, rm } from 'node:fs/promises';
-import { parseFrontmatter } from '@astrojs/markdown-remark';
+import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';

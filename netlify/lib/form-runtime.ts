@@ -1,0 +1,115 @@
+/**
+ * Everything a form function needs at run time, built once per function
+ * instance: site settings, the startups an order may name, the configuration,
+ * the Blobs store and the e-mail sender. Local runs (`dev` deploy context)
+ * re-read the content on each request so that edits show up without restart.
+ */
+import { createHash } from 'node:crypto';
+import { getStore } from '@netlify/blobs';
+import type { Context } from '@netlify/functions';
+import { resolveContentRoot } from '../../src/lib/content-model/content-root.ts';
+import { readSiteSettings } from '../../src/lib/content-model/read-settings.ts';
+import { readOrderableStartups, type OrderableStartup } from '../../src/lib/content-model/read-orderable-startups.ts';
+import { toModelContext } from '../../src/lib/content-model/schemas.ts';
+import type { SiteSettings } from '../../src/lib/content-model/collections.ts';
+import { composeSubmissionEmail } from '../../src/lib/email/compose-submission-email.ts';
+import { createSendMail } from '../../src/lib/email/create-mail-transport.ts';
+import { isLocalDeployContext, readFormsConfig, type FormsConfig } from '../../src/lib/forms/read-forms-config.ts';
+import type { FormDefinition, SubmissionDependencies } from '../../src/lib/forms/process-submission.ts';
+import type { MessageSender } from '../../src/lib/forms/send-pending-messages.ts';
+import type { JsonStore } from '../../src/lib/forms/submission-repository.ts';
+import { createOrderRequestSchema, createStartupApplicationSchema, NO_STARTUP_PREFERENCE, type OrderRequest, type StartupApplication } from '../../src/lib/forms/form-schemas.ts';
+import type { FormName } from '../../src/lib/forms/form-names.ts';
+import { verifyTurnstileToken } from './verify-turnstile.ts';
+
+/** The runtime of one deploy context. */
+export interface FormRuntime {
+  readonly settings: SiteSettings;
+  readonly startups: readonly OrderableStartup[];
+  readonly config: FormsConfig;
+  readonly store: JsonStore;
+  readonly send: MessageSender;
+  readonly forms: { readonly [Name in FormName]: FormDefinition<Name extends 'candidature' ? StartupApplication : OrderRequest> };
+}
+
+let cached: Promise<FormRuntime> | undefined;
+
+/** Blobs store of the submissions (strong consistency: a resubmission must see the first one). */
+export function submissionStore(): JsonStore {
+  return getStore({ name: 'submissions', consistency: 'strong' });
+}
+
+async function buildRuntime(deployContext: string | undefined): Promise<FormRuntime> {
+  const projectRoot = process.cwd();
+  const contentRoot = resolveContentRoot(process.env, projectRoot);
+  const config = readFormsConfig(process.env, deployContext, projectRoot);
+  const settings = readSiteSettings(contentRoot);
+  const modelContext = toModelContext(settings);
+  const startups = await readOrderableStartups(contentRoot, modelContext);
+  const startupsBySlug = new Map(startups.map((startup) => [startup.slug, startup]));
+  const sendMail = createSendMail(config.mail);
+  const emailContext = { from: config.from, teamAddress: settings.programme_contact_email, siteName: settings.site_name, siteUrl: settings.site_url };
+  const send: MessageSender = (record, kind, to) => {
+    const startupSlug = (record.data as { startup?: string }).startup;
+    const startupName = startupSlug ? startupsBySlug.get(startupSlug)?.name : undefined;
+    return sendMail(composeSubmissionEmail(record, kind, to, emailContext, startupName));
+  };
+  const team = settings.programme_contact_email;
+  return {
+    settings,
+    startups,
+    config,
+    store: submissionStore(),
+    send,
+    forms: {
+      candidature: {
+        name: 'candidature',
+        schema: createStartupApplicationSchema({ ...modelContext.lists, orderCeilingHt: settings.order_ceiling_ht }),
+        recipients: (data) => [
+          { kind: 'team', to: team },
+          { kind: 'confirmation', to: data.email },
+        ],
+      },
+      'demande-bon-de-commande': {
+        name: 'demande-bon-de-commande',
+        schema: createOrderRequestSchema({ startups, orderCeilingHt: settings.order_ceiling_ht }),
+        recipients: (data) => {
+          const startup = data.startup === NO_STARTUP_PREFERENCE ? undefined : startupsBySlug.get(data.startup);
+          return [
+            { kind: 'team', to: team },
+            ...(startup ? [{ kind: 'startup' as const, to: startup.orderContactEmail }] : []),
+            { kind: 'confirmation', to: data.email },
+          ];
+        },
+      },
+    },
+  };
+}
+
+/**
+ * The runtime for a request's deploy context.
+ * @throws FormsConfigurationError when a required variable is missing on a deployed site
+ */
+export function loadFormRuntime(context: Pick<Context, 'deploy'>): Promise<FormRuntime> {
+  const deployContext = context.deploy.context;
+  if (isLocalDeployContext(deployContext)) return buildRuntime(deployContext);
+  cached ??= buildRuntime(deployContext).catch((error: unknown) => {
+    cached = undefined;
+    throw error;
+  });
+  return cached;
+}
+
+/** Dependencies of `processSubmission` for one request. */
+export function submissionDependencies(runtime: FormRuntime, context: Pick<Context, 'ip'>): SubmissionDependencies {
+  const clientKey = createHash('sha256').update(`${runtime.config.signingSecret}:${context.ip}`).digest('hex').slice(0, 32);
+  return {
+    store: runtime.store,
+    config: runtime.config,
+    send: runtime.send,
+    clientKey,
+    verifyTurnstile: (token) => verifyTurnstileToken(runtime.config.turnstile?.secretKey ?? '', token, context.ip),
+    now: () => new Date(),
+    log: (entry) => console.log(JSON.stringify(entry)),
+  };
+}

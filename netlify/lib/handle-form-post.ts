@@ -1,0 +1,81 @@
+/**
+ * The POST handler shared by both form functions: read the request, process
+ * the submission, answer in JSON (enhanced form) or HTML (JavaScript off).
+ * Never a 500 or a stack trace for the visitor.
+ */
+import { createElement } from 'react';
+import type { Context } from '@netlify/functions';
+import type { FormName } from '../../src/lib/forms/form-names.ts';
+import { FORM_PAGES, THANK_YOU_PATH } from '../../src/lib/forms/form-pages.ts';
+import { processSubmission, type SubmissionOutcome } from '../../src/lib/forms/process-submission.ts';
+import { readFormRequest, type SubmittedFields } from '../../src/lib/forms/read-form-request.ts';
+import { ConfirmContent, ErrorsContent, MessageContent } from '../../src/lib/forms/render-form-response.tsx';
+import { loadFormRuntime, submissionDependencies } from './form-runtime.ts';
+import { htmlResponse, jsonResponse } from './respond.ts';
+
+const UNAVAILABLE = 'Le service est momentanément indisponible : rien n’a été enregistré. Réessayez dans quelques minutes.';
+const REFUSED = 'Envoi refusé : le formulaire semble avoir été rempli automatiquement. Si vous pensez qu’il s’agit d’une erreur, écrivez à l’équipe du programme.';
+const TOO_MANY = 'Trop d’envois depuis votre connexion en peu de temps. Réessayez dans quelques minutes.';
+
+function thankYouUrl(form: FormName, reference: string): string {
+  return `${THANK_YOU_PATH}?${new URLSearchParams({ formulaire: form, reference })}`;
+}
+
+function respondJson(form: FormName, outcome: SubmissionOutcome): Response {
+  switch (outcome.kind) {
+    case 'accepted':
+      return jsonResponse(200, { status: 'accepted', reference: outcome.reference, redirect: thankYouUrl(form, outcome.reference) });
+    case 'invalid':
+      return jsonResponse(422, { status: 'invalid', errors: outcome.errors, token: outcome.token });
+    case 'confirm':
+      return jsonResponse(202, { status: 'confirm', token: outcome.token });
+    case 'spam':
+      return jsonResponse(400, { status: 'refused', message: REFUSED });
+    case 'rate-limited':
+      return jsonResponse(429, { status: 'refused', message: TOO_MANY }, { 'retry-after': '600' });
+    case 'unavailable':
+      return jsonResponse(503, { status: 'unavailable', message: UNAVAILABLE }, { 'retry-after': '60' });
+  }
+}
+
+function respondHtml(request: Request, form: FormName, fields: SubmittedFields, outcome: SubmissionOutcome): Promise<Response> | Response {
+  const title = FORM_PAGES[form].title;
+  switch (outcome.kind) {
+    case 'accepted':
+      return new Response(null, { status: 303, headers: { location: thankYouUrl(form, outcome.reference), 'cache-control': 'no-store' } });
+    case 'invalid':
+      return htmlResponse(request, 422, `${title} : erreurs`, createElement(ErrorsContent, { form, errors: outcome.errors }));
+    case 'confirm':
+      return htmlResponse(request, 200, `${title} : confirmation`, createElement(ConfirmContent, { form, fields, token: outcome.token }));
+    case 'spam':
+      return htmlResponse(request, 400, 'Envoi refusé', createElement(MessageContent, { title: 'Envoi refusé', message: REFUSED, form }));
+    case 'rate-limited':
+      return htmlResponse(request, 429, 'Trop d’envois', createElement(MessageContent, { title: 'Trop d’envois', message: TOO_MANY, form }), { 'retry-after': '600' });
+    case 'unavailable':
+      return htmlResponse(request, 503, 'Service indisponible', createElement(MessageContent, { title: 'Service indisponible', message: UNAVAILABLE, form }), { 'retry-after': '60' });
+  }
+}
+
+/**
+ * Handle a POST to a form endpoint.
+ * @returns 303 (accepted, no JS), 200 (accepted JSON or confirmation page), 202
+ * (JSON confirmation), 4xx with French messages, 503 when storage is down
+ */
+export async function handleFormPost(form: FormName, request: Request, context: Context): Promise<Response> {
+  const wantsJson = (request.headers.get('accept') ?? '').includes('application/json');
+  const read = await readFormRequest(request);
+  if (!read.ok) {
+    if (wantsJson || read.status === 415) return jsonResponse(read.status, { status: 'refused', message: read.message }, read.headers);
+    return htmlResponse(request, read.status, 'Envoi impossible', createElement(MessageContent, { title: 'Envoi impossible', message: read.message, form }), read.headers);
+  }
+  let outcome: SubmissionOutcome;
+  try {
+    const runtime = await loadFormRuntime(context);
+    outcome = await processSubmission(runtime.forms[form] as Parameters<typeof processSubmission>[0], read.fields, submissionDependencies(runtime, context));
+  } catch (error) {
+    // Configuration or content errors: the message names the problem for the team, never for the visitor.
+    console.error(JSON.stringify({ event: 'form-runtime-error', form, deployContext: context.deploy.context, error: error instanceof Error ? error.message : 'unknown' }));
+    outcome = { kind: 'unavailable' };
+  }
+  return read.format === 'json' || wantsJson ? respondJson(form, outcome) : respondHtml(request, form, read.fields, outcome);
+}

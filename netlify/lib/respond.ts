@@ -1,0 +1,38 @@
+/**
+ * Responses of the form functions: JSON for the enhanced form (JavaScript on),
+ * HTML pages in the site's layout otherwise. The layout is the built page
+ * `/formulaires/reponse/`, fetched from the site itself once per instance.
+ */
+import type { ReactElement } from 'react';
+import { RESPONSE_TEMPLATE_PATH } from '../../src/lib/forms/form-pages.ts';
+import { renderInTemplate } from '../../src/lib/forms/render-form-response.tsx';
+
+let template: Promise<string | undefined> | undefined;
+
+async function fetchTemplate(origin: string): Promise<string | undefined> {
+  try {
+    const response = await fetch(new URL(RESPONSE_TEMPLATE_PATH, origin), { signal: AbortSignal.timeout(3_000) });
+    return response.ok ? await response.text() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const NO_STORE = { 'cache-control': 'no-store' };
+
+/** An HTML page in the site's layout. */
+export async function htmlResponse(request: Request, status: number, title: string, content: ReactElement, headers: Record<string, string> = {}): Promise<Response> {
+  template ??= fetchTemplate(new URL(request.url).origin).then((html) => {
+    if (html === undefined) template = undefined;
+    return html;
+  });
+  return new Response(renderInTemplate(await template, title, content), {
+    status,
+    headers: { 'content-type': 'text/html; charset=utf-8', ...NO_STORE, ...headers },
+  });
+}
+
+/** A JSON answer. */
+export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', ...NO_STORE, ...headers } });
+}

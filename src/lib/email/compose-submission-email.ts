@@ -1,0 +1,131 @@
+/**
+ * The e-mails of a submission, as nodemailer messages: to the programme team
+ * (Reply-To the submitter), to the chosen startup's private order contact (order
+ * requests), and a confirmation with the reference to the submitter.
+ * `From` is always the configured sender, never the visitor (DMARC alignment);
+ * Reply-To is an address object, never a hand-built header string; subjects go
+ * through nodemailer's header encoding, so accents, ’, « » and no-break spaces
+ * arrive intact. Plain text and HTML carry the same content; HTML is escaped by React.
+ */
+import type Mail from 'nodemailer/lib/mailer';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { applyFrenchSpacing as fr } from '../format/french-spacing.ts';
+import { describeSubmission, type SummaryRow } from '../forms/describe-submission.ts';
+import type { MessageKind, SubmissionRecord } from '../forms/submission-repository.ts';
+import { SubmissionEmail } from './SubmissionEmail.tsx';
+
+/** Sender and site values used in every message. */
+export interface EmailContext {
+  /** Configured sender, e.g. `{ name: 'Premiers bons de commande', address: 'ne-pas-repondre@exemple.fr' }`. */
+  readonly from: { readonly name: string; readonly address: string };
+  /** Programme team address, from settings. */
+  readonly teamAddress: string;
+  readonly siteName: string;
+  readonly siteUrl: string;
+}
+
+/** The submitter of a record: name and address (both forms have `email`). */
+function submitterOf(record: SubmissionRecord): { name: string; address: string } {
+  const data = record.data as { email: string; contact_name: string };
+  return { name: data.contact_name, address: data.email };
+}
+
+interface MessageText {
+  readonly subject: string;
+  readonly heading: string;
+  readonly paragraphs: readonly string[];
+}
+
+function textFor(record: SubmissionRecord, kind: MessageKind, startupName: string | undefined): MessageText {
+  const ref = record.reference;
+  if (record.form === 'candidature') {
+    const company = (record.data as { company_name: string }).company_name;
+    if (kind === 'confirmation') {
+      return {
+        subject: `Votre candidature au DAS numérique est bien reçue (${ref})`,
+        heading: 'Candidature reçue',
+        paragraphs: [
+          `Merci : la candidature de ${company} est bien enregistrée sous la référence ${ref}.`,
+          'L’équipe du programme « Premiers bons de commande » vous répondra par e-mail. Répondez à ce message pour toute question.',
+        ],
+      };
+    }
+    return {
+      subject: `[${ref}] Nouvelle candidature au DAS numérique : ${company}`,
+      heading: `Candidature de ${company}`,
+      paragraphs: ['Une startup demande à rejoindre le DAS numérique. Répondez à ce message pour écrire directement au contact.'],
+    };
+  }
+  const organisation = (record.data as { organisation: string }).organisation;
+  if (kind === 'confirmation') {
+    return {
+      subject: `Votre demande de premier bon de commande est bien reçue (${ref})`,
+      heading: 'Demande reçue',
+      paragraphs: [
+        `Merci : votre demande est bien enregistrée sous la référence ${ref}.`,
+        startupName
+          ? `Elle a été transmise à l’équipe du programme et à ${startupName}, qui reviendront vers vous.`
+          : 'L’équipe du programme va orienter votre besoin vers les startups du DAS numérique et reviendra vers vous.',
+      ],
+    };
+  }
+  if (kind === 'startup') {
+    return {
+      subject: `[${ref}] Demande de premier bon de commande de ${organisation}`,
+      heading: `${organisation} souhaite vous passer un premier bon de commande`,
+      paragraphs: [
+        'Un acheteur engagé dans le programme « Premiers bons de commande » vous adresse la demande ci-dessous. Répondez à ce message pour lui écrire directement.',
+      ],
+    };
+  }
+  return {
+    subject: `[${ref}] Demande de premier bon de commande : ${organisation}`,
+    heading: `Demande de ${organisation}`,
+    paragraphs: [
+      startupName ? `Startup choisie : ${startupName}.` : 'Aucune startup choisie : le besoin est à orienter.',
+      'Répondez à ce message pour écrire directement au demandeur.',
+    ],
+  };
+}
+
+function plainText(text: MessageText, rows: readonly SummaryRow[], reference: string, context: EmailContext): string {
+  const lines = rows.map(([label, value]) => `${label} : ${value}`);
+  return [text.heading, '', ...text.paragraphs, '', ...lines, '', `Référence : ${reference}`, '', `${context.siteName} — ${context.siteUrl}`].join('\n');
+}
+
+/** Domain of the sender, for stable Message-IDs. */
+function senderDomain(context: EmailContext): string {
+  return context.from.address.slice(context.from.address.lastIndexOf('@') + 1);
+}
+
+/**
+ * One message of a submission, ready for `transporter.sendMail`.
+ * Its Message-ID is stable (`<reference.kind@sender-domain>`), so a retry of the
+ * same message can be recognised by mail servers and by the team.
+ * @param startupName name of the startup chosen in an order request, if any
+ */
+export function composeSubmissionEmail(
+  record: SubmissionRecord,
+  kind: MessageKind,
+  to: string,
+  context: EmailContext,
+  startupName?: string,
+): Mail.Options {
+  const text = textFor(record, kind, startupName);
+  const spaced: MessageText = { subject: fr(text.subject), heading: fr(text.heading), paragraphs: text.paragraphs.map(fr) };
+  const rows = describeSubmission(record.form, record.data, startupName);
+  const html = renderToStaticMarkup(
+    createElement(SubmissionEmail, { ...spaced, rows, reference: record.reference, siteName: context.siteName, siteUrl: context.siteUrl }),
+  );
+  return {
+    from: { name: context.from.name, address: context.from.address },
+    to,
+    replyTo: kind === 'confirmation' ? { name: context.siteName, address: context.teamAddress } : submitterOf(record),
+    subject: spaced.subject,
+    text: plainText(spaced, rows, record.reference, context),
+    html: `<!doctype html>${html}`,
+    messageId: `<${record.reference}.${kind}@${senderDomain(context)}>`,
+    headers: { 'Auto-Submitted': kind === 'confirmation' ? 'auto-replied' : 'auto-generated' },
+  };
+}

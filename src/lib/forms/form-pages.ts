@@ -1,0 +1,35 @@
+/** Where each public form lives on the site and where it posts. */
+import type { FormName } from './form-names.ts';
+
+export interface FormPage {
+  /** Page of the form, e.g. `/candidater/`. */
+  readonly path: string;
+  /** Function endpoint the form posts to. */
+  readonly action: string;
+  /** French title of the form. */
+  readonly title: string;
+}
+
+export const FORM_PAGES: Readonly<Record<FormName, FormPage>> = {
+  candidature: { path: '/candidater/', action: '/api/candidature/', title: 'Candidature au DAS numérique' },
+  'demande-bon-de-commande': {
+    path: '/demander-un-bon-de-commande/',
+    action: '/api/demande-bon-de-commande/',
+    title: 'Demande de premier bon de commande',
+  },
+};
+
+/** Page whose layout wraps the HTML answers of the form functions. */
+export const RESPONSE_TEMPLATE_PATH = '/formulaires/reponse/';
+/** Element of the template replaced by the answer's content. */
+export const RESPONSE_SLOT = '<div id="reponse-formulaire"></div>';
+/** Title of the template, replaced by the answer's title. */
+export const RESPONSE_TEMPLATE_TITLE = 'Réponse du formulaire';
+
+/** The thank-you page (a function: it shows the reference). */
+export const THANK_YOU_PATH = '/merci/';
+
+/** Id of the element of a form field, for links from an error list (`#champ-siret`). */
+export function fieldAnchor(field: string): string {
+  return `champ-${field.replace(/_/g, '-')}`;
+}
