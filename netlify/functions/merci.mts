@@ -1,4 +1,4 @@
-/** GET /merci/?formulaire=…&reference=PBC-… — the thank-you page, showing the reference. */
+/** GET /formulaires/merci/?formulaire=…&reference=PBC-… — the thank-you page, showing the reference. */
 import { createElement } from 'react';
 import type { Config } from '@netlify/functions';
 import { isFormName } from '../../src/lib/forms/form-names.ts';
@@ -16,4 +16,5 @@ export default (request: Request) => {
   return htmlResponse(request, 200, 'Merci', createElement(ThankYouContent, { form, reference }));
 };
 
-export const config: Config = { path: '/merci/' };
+// A literal: Netlify reads `config` statically when it bundles the function.
+export const config: Config = { path: ['/formulaires/merci/', '/formulaires/merci'] };

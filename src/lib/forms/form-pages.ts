@@ -27,7 +27,7 @@ export const RESPONSE_SLOT = '<div id="reponse-formulaire"></div>';
 export const RESPONSE_TEMPLATE_TITLE = 'Réponse du formulaire';
 
 /** The thank-you page (a function: it shows the reference). */
-export const THANK_YOU_PATH = '/merci/';
+export const THANK_YOU_PATH = '/formulaires/merci/';
 
 /** Id of the element of a form field, for links from an error list (`#champ-siret`). */
 export function fieldAnchor(field: string): string {
