@@ -1,0 +1,13 @@
+/**
+ * The `Context` argument of a Netlify Function, as the platform gives it, for
+ * calling handlers in-process. Only the members the handlers read are set.
+ */
+import type { Context } from '@netlify/functions';
+
+/**
+ * @param deployContext `''` as in the local emulation, or `production`
+ * @param ip client address (hashed for the rate limit)
+ */
+export function functionContext({ deployContext = '', ip = '127.0.0.1' }: { deployContext?: string; ip?: string } = {}): Context {
+  return { deploy: { context: deployContext, id: 'test', published: false }, ip } as unknown as Context;
+}
