@@ -1,11 +1,15 @@
 /**
  * `npm run dev`: the whole site locally, in one command.
- * Starts the Astro dev server (pages, and later the form functions) and the
+ * Starts the Astro dev server (pages, and the form functions with Netlify Blobs
+ * emulated by @netlify/vite-plugin; with no SMTP_URL, e-mails go to an outbox
+ * folder of .eml files) and the
  * Decap CMS local backend (`decap-server`, bound to 127.0.0.1 so that nothing
  * outside this machine can write to `content/`), prints where to go, and stops
  * both when either stops or on Ctrl+C.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { LOCAL_OUTBOX } from '../src/lib/forms/read-forms-config.ts';
 
 const SITE_PORT = process.env['PORT'] ?? '4321';
 const CMS_PROXY_PORT = '8081';
@@ -36,4 +40,7 @@ console.log(`
 [dev] Site:               http://127.0.0.1:${SITE_PORT}/
 [dev] CMS (Decap):        http://127.0.0.1:${SITE_PORT}/admin/  (local backend, saves into content/)
 [dev] CMS proxy:          http://127.0.0.1:${CMS_PROXY_PORT}/api/v1 (decap-server, loopback only)
+[dev] Forms:              http://127.0.0.1:${SITE_PORT}/candidater/ and /demander-un-bon-de-commande/
+[dev] E-mails:            ${process.env['SMTP_URL'] ? `sent through ${new URL(process.env['SMTP_URL']).host}` : `written as .eml files to ${join(process.cwd(), LOCAL_OUTBOX)}`}
+[dev] Stored submissions: npm run submissions -- list
 `);

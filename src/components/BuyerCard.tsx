@@ -27,7 +27,7 @@ export function BuyerCard({ buyer, ordersPlaced, href }: BuyerCardProps) {
           <dd>{buyer.sector}</dd>
         </div>
         <div>
-          <dt>Engagé depuis le</dt>
+          <dt>Charte signée le</dt>
           <dd>{formatFrenchDate(buyer.charter_signed_on)}</dd>
         </div>
         <div>

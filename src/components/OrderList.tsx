@@ -26,13 +26,13 @@ export function OrderList({ orders, names, counterpart, empty }: OrderListProps)
           <p className="order__parties">
             {counterpart !== 'startup' ? (
               <span>
-                Acheteur : <a href={`/acheteurs/${order.buyer}/`}>{names.get(order.buyer) ?? order.buyer}</a>
+                {fr('Acheteur :')} <a href={`/acheteurs/${order.buyer}/`}>{names.get(order.buyer) ?? order.buyer}</a>
               </span>
             ) : null}
             {counterpart === 'both' ? ' · ' : null}
             {counterpart !== 'buyer' ? (
               <span>
-                Startup : <a href={`/startups/${order.startup}/`}>{names.get(order.startup) ?? order.startup}</a>
+                {fr('Startup :')} <a href={`/startups/${order.startup}/`}>{names.get(order.startup) ?? order.startup}</a>
               </span>
             ) : null}
           </p>

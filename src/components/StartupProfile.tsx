@@ -29,7 +29,7 @@ export function StartupProfile({ startup, ordersReceived, buyerNames, orderReque
         </h1>
         <p className="lead">{fr(startup.tagline)}</p>
         {startup.sample ? (
-          <p className="notice">Cette fiche est un exemple fictif : elle sera remplacée par une vraie startup du DAS numérique.</p>
+          <p className="notice">{fr('Cette fiche est un exemple fictif : elle sera remplacée par une vraie startup du DAS numérique.')}</p>
         ) : null}
         <p>
           <a className="button" href={orderRequestHref}>
@@ -91,7 +91,7 @@ export function StartupProfile({ startup, ordersReceived, buyerNames, orderReque
               <h3>{fr(offer.title)}</h3>
               <p className="offer__meta">
                 <span className="tag">{orderKindLabel(offer.kind)}</span>
-                {offer.price_ht === undefined ? null : <span> Prix indicatif : {formatEurosHt(offer.price_ht)}</span>}
+                {offer.price_ht === undefined ? null : <span> {fr(`Prix indicatif : ${formatEurosHt(offer.price_ht)}`)}</span>}
               </p>
               {offer.description ? <p>{fr(offer.description)}</p> : null}
             </li>

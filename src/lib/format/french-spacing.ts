@@ -2,9 +2,12 @@
  * French typographic spacing for text typed with ordinary spaces.
  *
  * Rules (Imprimerie nationale, *Lexique des règles typographiques*): a no-break
- * space before `:` and inside « »; a narrow no-break space before `;`, `!` and `?`.
+ * space before `:` and inside « »; a narrow no-break space before `;`, `!` and `?`
+ * and between groups of digits (`15 000`); a no-break space before `€` and
+ * between `€` and `HT`, so that an amount never wraps.
  * Only punctuation followed by a space or the end of the text is touched, so URLs
- * (`https://…`, `?q=`) and times (`10:30`) are left as they are.
+ * (`https://…`, `?q=`) and times (`10:30`) are left as they are. Punctuation at
+ * the start of a text (the text after `**gras**` in rendered Markdown) counts too.
  */
 
 const NO_BREAK_SPACE = '\u00a0';
@@ -16,8 +19,11 @@ const NARROW_NO_BREAK_SPACE = '\u202f';
  */
 export function applyFrenchSpacing(text: string): string {
   return text
-    .replace(/([^\s;!?])[ \u00a0\u202f]?([;!?])(?=\s|$|[»)])/g, `$1${NARROW_NO_BREAK_SPACE}$2`)
-    .replace(/(\S)[ \u00a0\u202f]?:(?=\s|$)/g, `$1${NO_BREAK_SPACE}:`)
+    .replace(/(^|[^\s;!?])[ \u00a0\u202f]?([;!?])(?=\s|$|[»)])/g, (_match, before: string, mark: string) => `${before}${NARROW_NO_BREAK_SPACE}${mark}`)
+    .replace(/(^|\S)[ \u00a0\u202f]?:(?=\s|$)/g, (_match, before: string) => `${before}${NO_BREAK_SPACE}:`)
+    .replace(/(\d)[ \u00a0](?=\d{3}(?!\d))/g, `$1${NARROW_NO_BREAK_SPACE}`)
+    .replace(/(\d)[ \u202f]?€/g, `$1${NO_BREAK_SPACE}€`)
+    .replace(/€ HT\b/g, `€${NO_BREAK_SPACE}HT`)
     .replace(/«[ \u00a0\u202f]?/g, `«${NO_BREAK_SPACE}`)
     .replace(/[ \u00a0\u202f]?»/g, `${NO_BREAK_SPACE}»`);
 }

@@ -13,6 +13,17 @@ describe('applyFrenchSpacing', () => {
     ['« Exemple »', `«${NBSP}Exemple${NBSP}»`],
     ['«Exemple»', `«${NBSP}Exemple${NBSP}»`],
     ['Fin :', `Fin${NBSP}:`],
+    // A text that starts with punctuation follows an element (`**Titre** : texte`).
+    [' : texte', `${NBSP}: texte`],
+    ['? Oui', `${NNBSP}? Oui`],
+    // Amounts never wrap.
+    ['jusqu’à 15 000 € HT', `jusqu’à 15${NNBSP}000${NBSP}€${NBSP}HT`],
+    ['100 000€', `100${NNBSP}000${NBSP}€`],
+    ['1 234 567 habitants', `1${NNBSP}234${NNBSP}567 habitants`],
+    // Left alone: years side by side, phone numbers, postcodes.
+    ['en 2024 2025', 'en 2024 2025'],
+    ['03 89 12 34 56', '03 89 12 34 56'],
+    ['68100 Mulhouse', '68100 Mulhouse'],
     // Left alone: URLs, query strings, times, already correct text.
     ['https://exemple.fr/a?b=c', 'https://exemple.fr/a?b=c'],
     ['à 10:30', 'à 10:30'],
