@@ -4,7 +4,8 @@ import react from '@astrojs/react';
 import netlify from '@netlify/vite-plugin';
 import { unified } from '@astrojs/markdown-remark';
 import { readSiteSettings } from './src/lib/content-model/read-settings.ts';
-import { rehypeFrenchSpacing } from './src/lib/markdown/rehype-french-spacing.ts';
+import { rehypeSiteText } from './src/lib/markdown/rehype-site-text.ts';
+import { formatEurosHt } from './src/lib/format/money.ts';
 import { resolveContentRoot } from './src/lib/content-model/content-root.ts';
 
 const contentRoot = resolveContentRoot(process.env, process.cwd());
@@ -21,7 +22,9 @@ export default defineConfig({
   build: { format: 'directory' },
   integrations: [react()],
   // The unified processor runs rehype plugins (Astro 7's default, Sätteri, does not).
-  markdown: { processor: unified({ rehypePlugins: [rehypeFrenchSpacing] }) },
+  markdown: {
+    processor: unified({ rehypePlugins: [[rehypeSiteText, { placeholders: { plafond: formatEurosHt(settings.order_ceiling_ht) } }]] }),
+  },
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1' },
   vite: {

@@ -93,10 +93,14 @@ describe('site built from content/', () => {
     expect(text).toContain('Bons de commande passés 0');
   });
 
-  it('uses French spacing in rendered Markdown', async () => {
+  it('uses French spacing in rendered Markdown and the ceiling from settings', async () => {
     const html = await readPage(REAL_SITE_DIST, '/charte/');
     expect(html).toMatch(/\u00a0:/);
     expect(html).not.toMatch(/[^\s\u00a0] :/);
+    expect(html).toContain('plafond de 15\u202f000\u00a0€\u00a0HT');
+    for (const page of (await listFiles(REAL_SITE_DIST)).filter((file) => file.endsWith('.html'))) {
+      expect(await readFile(join(REAL_SITE_DIST, page), 'utf8'), page).not.toContain('{{');
+    }
   });
 });
 

@@ -304,7 +304,16 @@ export const folderCollections: readonly FolderCollection[] = [
   { name: 'buyers', label: 'Acheteurs engagés', labelSingular: 'Acheteur', fields: buyerFields, identifierField: 'name', bodyLabel: 'Texte de l’engagement', bodyRequired: true },
   { name: 'orders', label: 'Bons de commande', labelSingular: 'Bon de commande', fields: orderFields, identifierField: 'title', bodyLabel: 'Résumé', bodyRequired: false },
   { name: 'news', label: 'Actualités', labelSingular: 'Actualité', fields: newsFields, identifierField: 'title', bodyLabel: 'Article', bodyRequired: true },
-  { name: 'pages', label: 'Pages', labelSingular: 'Page', fields: pageFields, identifierField: 'title', bodyLabel: 'Contenu', bodyRequired: true },
+  {
+    name: 'pages',
+    label: 'Pages',
+    labelSingular: 'Page',
+    fields: pageFields,
+    identifierField: 'title',
+    // Editors write {{plafond}} where the ceiling appears: it comes from the settings.
+    bodyLabel: 'Contenu (écrivez {{plafond}} pour le plafond d’un premier bon de commande)',
+    bodyRequired: true,
+  },
 ];
 
 /** Location of the settings file inside the content folder. */
