@@ -6,6 +6,7 @@ import { applyFrenchSpacing as fr } from '../lib/format/french-spacing.ts';
 import { buyerKindLabel } from '../lib/site/labels.ts';
 import { OrderList } from './OrderList.tsx';
 import { SettingValue } from './SettingValue.tsx';
+import { WebsiteFact } from './WebsiteFact.tsx';
 
 /** Props of a buyer profile; `children` is the rendered commitment text (Markdown body). */
 export interface BuyerProfileProps {
@@ -49,14 +50,7 @@ export function BuyerProfile({ buyer, ordersPlaced, startupNames, children }: Bu
             <dd>{buyer.areas_of_interest.join(', ')}</dd>
           </div>
         ) : null}
-        {buyer.website ? (
-          <div>
-            <dt>Site web</dt>
-            <dd>
-              <a href={buyer.website}>{buyer.website.replace(/^https?:\/\//, '')}</a>
-            </dd>
-          </div>
-        ) : null}
+        <WebsiteFact url={buyer.website} />
         <div>
           <dt>Bons de commande passés</dt>
           <dd>{ordersPlaced.length}</dd>

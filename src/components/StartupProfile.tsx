@@ -6,6 +6,7 @@ import { formatEurosHt } from '../lib/format/money.ts';
 import { applyFrenchSpacing as fr } from '../lib/format/french-spacing.ts';
 import { orderKindLabel } from '../lib/site/labels.ts';
 import { SampleBadge } from './SampleBadge.tsx';
+import { WebsiteFact } from './WebsiteFact.tsx';
 import { OrderList } from './OrderList.tsx';
 
 /** Props of a startup profile; `children` is the rendered presentation (Markdown body). */
@@ -62,14 +63,7 @@ export function StartupProfile({ startup, ordersReceived, buyerNames, orderReque
           <dt>SIREN</dt>
           <dd>{startup.siren}</dd>
         </div>
-        {startup.website ? (
-          <div>
-            <dt>Site web</dt>
-            <dd>
-              <a href={startup.website}>{startup.website.replace(/^https?:\/\//, '')}</a>
-            </dd>
-          </div>
-        ) : null}
+        <WebsiteFact url={startup.website} />
         {startup.public_contact_email ? (
           <div>
             <dt>Contact</dt>
