@@ -1,0 +1,151 @@
+/**
+ * Command line of `npm run submissions`: which command, on which store.
+ * Pure: reads only the arguments it is given.
+ */
+import { parseArgs } from 'node:util';
+import { FORM_NAMES, isFormName, type FormName } from '../forms/form-names.ts';
+import { REFERENCE_PATTERN } from '../forms/reference-number.ts';
+
+/** What to do. */
+export type Command =
+  | { readonly name: 'help' }
+  | { readonly name: 'list' }
+  | { readonly name: 'show'; readonly reference: string }
+  | {
+      readonly name: 'export';
+      readonly form: FormName | undefined;
+      readonly semicolon: boolean;
+      /** File to write; standard output when undefined. */
+      readonly output: string | undefined;
+    }
+  | { readonly name: 'startup-draft'; readonly reference: string };
+
+/** Where the submissions are read. */
+export type StoreChoice =
+  /** The local dev store (`.netlify/blobs-serve`), or another local Blobs folder. */
+  | { readonly kind: 'local'; readonly blobsDir: string | undefined }
+  /** The store of a deployed site, through the Netlify API. */
+  | { readonly kind: 'site'; readonly siteId: string };
+
+export interface Invocation {
+  readonly command: Command;
+  readonly store: StoreChoice;
+}
+
+/** A command line that cannot be understood (exit code 2). */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export const USAGE = `Usage: npm run submissions -- <command> [options]
+
+Commands:
+  list                    one line per stored submission
+  show REF                every field of a submission (French labels) and the state of its e-mails
+  export --csv [--form FORM] [--semicolon] [--output FILE]
+                          CSV (UTF-8 with BOM), French column headers, to standard output
+                          or to FILE (replaced if it exists);
+                          FORM: ${FORM_NAMES.join(' or ')};
+                          --semicolon: ';' between cells and decimal commas (Excel set to French)
+  startup-draft REF       write a draft startup entry content/startups/<slug>.md from an application
+
+Store (by default the local one that \`npm run dev\` fills, in .netlify/blobs-serve):
+  --site SITE_ID          the deployed site's store; needs NETLIFY_AUTH_TOKEN in the environment
+  --blobs-dir DIR         another local Netlify Blobs folder (used by the tests)
+
+Exit codes: 0 done, 1 error, 2 wrong command line.
+`;
+
+const OPTIONS = {
+  site: { type: 'string' },
+  'blobs-dir': { type: 'string' },
+  csv: { type: 'boolean' },
+  form: { type: 'string' },
+  semicolon: { type: 'boolean' },
+  output: { type: 'string', short: 'o' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type OptionName = keyof typeof OPTIONS;
+
+/** Options a command accepts besides the store options. */
+const COMMAND_OPTIONS: Readonly<Record<Exclude<Command['name'], 'help'>, readonly OptionName[]>> = {
+  list: [],
+  show: [],
+  export: ['csv', 'form', 'semicolon', 'output'],
+  'startup-draft': [],
+};
+
+const STORE_OPTIONS: readonly OptionName[] = ['site', 'blobs-dir'];
+
+/** `pbc-2026-00001` → `PBC-2026-00001`; anything else that is not a reference is a usage error. */
+export function normaliseReference(text: string): string {
+  const reference = text.trim().toUpperCase();
+  if (!REFERENCE_PATTERN.test(reference)) throw new UsageError(`Not a submission reference: "${text}" (expected PBC-YYYY-NNNNN, e.g. PBC-2026-00001).`);
+  return reference;
+}
+
+/**
+ * Read the command line.
+ * @param argv the arguments after the script name
+ * @throws UsageError naming what is wrong
+ */
+export function parseInvocation(argv: readonly string[]): Invocation {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  const store = readStoreChoice(values);
+  const [name, ...rest] = positionals;
+  if (values.help || name === 'help') return { command: { name: 'help' }, store };
+  if (name === undefined) throw new UsageError('No command given.');
+  if (!(name in COMMAND_OPTIONS)) throw new UsageError(`Unknown command "${name}".`);
+  const commandName = name as keyof typeof COMMAND_OPTIONS;
+  const allowed = new Set<OptionName>([...STORE_OPTIONS, ...COMMAND_OPTIONS[commandName]]);
+  for (const option of Object.keys(values) as OptionName[]) {
+    if (!allowed.has(option)) throw new UsageError(`Option --${option} does not apply to "${commandName}".`);
+  }
+  switch (commandName) {
+    case 'list':
+      expectPositionals(commandName, rest, 0);
+      return { command: { name: 'list' }, store };
+    case 'show':
+    case 'startup-draft': {
+      expectPositionals(commandName, rest, 1);
+      return { command: { name: commandName, reference: normaliseReference(rest[0] as string) }, store };
+    }
+    case 'export': {
+      expectPositionals(commandName, rest, 0);
+      if (!values.csv) throw new UsageError('"export" needs --csv (CSV is the only export format).');
+      if (values.form !== undefined && !isFormName(values.form)) {
+        throw new UsageError(`Unknown form "${values.form}" (expected ${FORM_NAMES.join(' or ')}).`);
+      }
+      if (values.output !== undefined && values.output.trim() === '') throw new UsageError('--output needs a file name.');
+      return { command: { name: 'export', form: values.form, semicolon: values.semicolon ?? false, output: values.output }, store };
+    }
+  }
+}
+
+function readStoreChoice(values: { site?: string | undefined; 'blobs-dir'?: string | undefined }): StoreChoice {
+  const site = values.site;
+  const blobsDir = values['blobs-dir'];
+  if (site !== undefined && blobsDir !== undefined) throw new UsageError('Give either --site or --blobs-dir, not both.');
+  if (site !== undefined) {
+    if (site.trim() === '') throw new UsageError('--site needs the site ID (Netlify → Site configuration → Site ID).');
+    return { kind: 'site', siteId: site.trim() };
+  }
+  if (blobsDir !== undefined && blobsDir.trim() === '') throw new UsageError('--blobs-dir needs a folder.');
+  return { kind: 'local', blobsDir };
+}
+
+function expectPositionals(command: string, rest: readonly string[], count: 0 | 1): void {
+  if (rest.length === count) return;
+  if (count === 1 && rest.length === 0) throw new UsageError(`"${command}" needs a reference, e.g. ${command} PBC-2026-00001.`);
+  throw new UsageError(`Unexpected argument "${rest[count]}" after "${command}".`);
+}
