@@ -39,12 +39,12 @@ export function isValidSiren(value: string): boolean {
 }
 
 /**
- * True when `value` is a SIRET: exactly 14 ASCII digits with a valid Luhn key,
- * or, for La Poste's establishments (SIREN 356000000), digits adding up to a
- * multiple of 5.
+ * True when `value` is a SIRET: exactly 14 ASCII digits whose first nine are a
+ * valid SIREN, with a valid Luhn key over the 14 digits, or, for La Poste's
+ * establishments (SIREN 356000000), digits adding up to a multiple of 5.
  */
 export function isValidSiret(value: string): boolean {
-  if (!/^\d{14}$/.test(value)) return false;
+  if (!/^\d{14}$/.test(value) || !isValidSiren(value.slice(0, 9))) return false;
   if (value.startsWith(LA_POSTE_SIREN) && value !== LA_POSTE_HEAD_OFFICE_SIRET) {
     const digitSum = [...value].reduce((sum, digit) => sum + Number(digit), 0);
     return digitSum % 5 === 0;

@@ -26,6 +26,8 @@ describe('SIRET', () => {
     // …except its head office, whose SIRET has an ordinary Luhn key.
     ['35600000000048', true],
     ['7328293200007', false],
+    // Luhn-valid over 14 digits, but its first nine digits are not a SIREN.
+    ['73282932100007', false],
     ['7328293200007a', false],
   ])('%j is valid: %s', (value, expected) => {
     expect(isValidSiret(value)).toBe(expected);
