@@ -1,17 +1,17 @@
 /**
- * Where a startup profile's "request a first order" button leads: an e-mail to
- * the programme team with the startup named in the subject. The private order
- * contact of the startup is never used here: it must not appear on the site.
+ * Where a startup profile's "request a first order" button leads: the order
+ * request form, with the startup named in the address so that the form's
+ * script preselects it. Only the public slug is used: the startup's private
+ * order contact never appears on the site.
  */
 import type { StartupData } from '../content-model/collections.ts';
 import type { Published } from './assemble-site.ts';
+import { FORM_PAGES } from '../forms/form-pages.ts';
 
 /**
- * @param startup the startup to preselect (its public name only)
- * @param programmeEmail the programme team's address, from settings
- * @returns a `mailto:` URL with an encoded French subject
+ * @param startup the startup to preselect (its slug only)
+ * @returns e.g. `/demander-un-bon-de-commande/?startup=demo-capteurs-rhin`
  */
-export function buildOrderRequestHref(startup: Pick<Published<StartupData>, 'name'>, programmeEmail: string): string {
-  const subject = `Demande de premier bon de commande : ${startup.name}`;
-  return `mailto:${programmeEmail}?subject=${encodeURIComponent(subject)}`;
+export function buildOrderRequestHref(startup: Pick<Published<StartupData>, 'slug'>): string {
+  return `${FORM_PAGES['demande-bon-de-commande'].path}?${new URLSearchParams({ startup: startup.slug })}`;
 }

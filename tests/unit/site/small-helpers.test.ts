@@ -12,10 +12,8 @@ describe('serializeJsonForHtml', () => {
 });
 
 describe('buildOrderRequestHref', () => {
-  it('writes to the programme team with the startup in the subject', () => {
-    expect(buildOrderRequestHref({ name: 'Écho & Cie' }, 'contact@exemple.fr')).toBe(
-      'mailto:contact@exemple.fr?subject=Demande%20de%20premier%20bon%20de%20commande%20%3A%20%C3%89cho%20%26%20Cie',
-    );
+  it('leads to the order request form with the startup preselected', () => {
+    expect(buildOrderRequestHref({ slug: 'echo-et-cie' })).toBe('/demander-un-bon-de-commande/?startup=echo-et-cie');
   });
 });
 

@@ -1,0 +1,149 @@
+/**
+ * Serves a built site on 127.0.0.1 (random port) together with the real form
+ * functions, the way Netlify routes them: the paths of the functions' `config`
+ * go to their default export, called in-process with a WHATWG `Request` built
+ * from the Node request; everything else is a static file (`404.html` when
+ * none). The Blobs server and SMTP settings are the caller's business.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import type { Context } from '@netlify/functions';
+import sirv from 'sirv';
+import candidature from '../../netlify/functions/candidature.mts';
+import demandeBonDeCommande from '../../netlify/functions/demande-bon-de-commande.mts';
+import jeton from '../../netlify/functions/jeton.mts';
+import merci from '../../netlify/functions/merci.mts';
+import { functionContext } from './function-context.ts';
+import { TEST_TMP } from './paths.ts';
+
+type Handler = (request: Request, context: Context) => Response | Promise<Response>;
+
+/** Function paths, without their trailing slash (both forms are routed, as in the functions' `config.path`). */
+const ROUTES: ReadonlyMap<string, Handler> = new Map<string, Handler>([
+  ['/api/candidature', candidature],
+  ['/api/demande-bon-de-commande', demandeBonDeCommande],
+  ['/api/jeton', jeton],
+  ['/formulaires/merci', merci],
+]);
+
+/** One request that reached a function: method, path and status, for assertions. */
+export interface FunctionCall {
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+}
+
+export interface SiteWithFunctions {
+  readonly origin: string;
+  /** Every request routed to a function, in order. */
+  readonly calls: FunctionCall[];
+  close(): Promise<void>;
+}
+
+function toRequest(incoming: IncomingMessage, origin: string): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(incoming.headers)) {
+    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+    else if (value !== undefined) headers.set(name, value);
+  }
+  const method = incoming.method ?? 'GET';
+  const hasBody = method !== 'GET' && method !== 'HEAD';
+  return new Request(new URL(incoming.url ?? '/', origin), {
+    method,
+    headers,
+    ...(hasBody ? { body: Readable.toWeb(incoming) as ReadableStream<Uint8Array>, duplex: 'half' } : {}),
+  } as RequestInit);
+}
+
+async function writeResponse(response: Response, outgoing: ServerResponse): Promise<void> {
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => (headers[name] = value));
+  outgoing.writeHead(response.status, headers);
+  outgoing.end(Buffer.from(await response.arrayBuffer()));
+}
+
+/** Start serving `root` and the functions; close it in `afterAll`. */
+export async function serveSiteWithFunctions(root: string): Promise<SiteWithFunctions> {
+  const files = sirv(root, { dev: true, etag: false });
+  const notFound = await readFile(join(root, '404.html'));
+  const calls: FunctionCall[] = [];
+  let origin = '';
+
+  async function handle(incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
+    const path = new URL(incoming.url ?? '/', origin).pathname;
+    const handler = ROUTES.get(path.replace(/\/$/, ''));
+    if (!handler) {
+      files(incoming, outgoing, () => {
+        outgoing.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+        outgoing.end(notFound);
+      });
+      return;
+    }
+    const response = await handler(toRequest(incoming, origin), functionContext({ ip: incoming.socket.remoteAddress ?? '127.0.0.1' }));
+    calls.push({ method: incoming.method ?? 'GET', path, status: response.status });
+    await writeResponse(response, outgoing);
+  }
+
+  const server: Server = createServer((incoming, outgoing) => {
+    handle(incoming, outgoing).catch((error: unknown) => {
+      // A handler that throws is a bug the test must see, not a hung request.
+      calls.push({ method: incoming.method ?? 'GET', path: incoming.url ?? '', status: 500 });
+      outgoing.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      outgoing.end(`Handler error: ${error instanceof Error ? error.stack : String(error)}`);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no TCP address');
+  origin = `http://127.0.0.1:${address.port}`;
+  return {
+    origin,
+    calls,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A private copy of a built site, and how to remove it. */
+export interface SiteSnapshot {
+  readonly root: string;
+  remove(): Promise<void>;
+}
+
+/** True when every page of `pages` and every script they load is in `root`. */
+async function isComplete(root: string, pages: readonly string[]): Promise<boolean> {
+  for (const page of pages) {
+    const file = join(root, page, 'index.html');
+    if (!existsSync(file)) return false;
+    const html = await readFile(file, 'utf8').catch(() => '');
+    for (const [, script] of html.matchAll(/<script[^>]+src="(\/_astro\/[^"]+)"/g)) if (!existsSync(join(root, script!))) return false;
+  }
+  return existsSync(join(root, '404.html'));
+}
+
+/**
+ * Copy a built site to a folder of its own before serving it. Several test runs
+ * may share `REAL_SITE_DIST`, and each global setup deletes and rebuilds it:
+ * a copy keeps a long browser test from losing its pages half-way. Waits (up to
+ * `timeoutMs`) for `pages` to be complete in `source`, when another run is building it.
+ */
+export async function snapshotSite(source: string, pages: readonly string[], timeoutMs = 180_000): Promise<SiteSnapshot> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const root = await mkdtemp(join(TEST_TMP, 'site-functions-'));
+    const remove = () => rm(root, { recursive: true, force: true });
+    if (await isComplete(source, pages)) {
+      await cp(source, root, { recursive: true }).catch(() => undefined);
+      if (await isComplete(root, pages)) return { root, remove };
+    }
+    await remove();
+    if (Date.now() > deadline) throw new Error(`${source} is not a complete build of ${pages.join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+}
