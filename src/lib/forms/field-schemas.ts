@@ -150,11 +150,13 @@ export function amountHt(label: string, ceilingHt: number) {
 export function wholeNumber(label: string, { min, max }: { min: number; max: number }) {
   return required(
     z
-      .union([z.number(), textInput(label)])
+      .union([z.number(), textInput(label)], {
+        error: (issue) => (issue.input === undefined ? `${label} : ce champ est obligatoire.` : `${label} : nombre entier attendu.`),
+      })
       .transform((value) => (typeof value === 'number' ? value : /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN))
       .pipe(
         z
-          .number()
+          .number({ error: `${label} : nombre entier attendu.` })
           .int(`${label} : nombre entier attendu.`)
           .min(min, `${label} : au moins ${min}.`)
           .max(max, `${label} : au plus ${max}.`),

@@ -25,6 +25,12 @@ import {
 /** The value of the order request's startup field when the buyer has no preference. */
 export const NO_STARTUP_PREFERENCE = 'sans-preference';
 
+/** A field the form does not have (a stale page, a bot): said in French, like every other error. */
+const UNEXPECTED_FIELDS = {
+  error: (issue: z.core.$ZodRawIssue) =>
+    issue.code === 'unrecognized_keys' ? `Formulaire : champ inattendu (${issue.keys.join(', ')}).` : undefined,
+};
+
 const orderKinds = ORDER_KINDS.map((kind) => kind.value);
 const buyerKinds = BUYER_KINDS.map((kind) => kind.value);
 
@@ -42,28 +48,31 @@ export interface ApplicationFormContext {
  * offer price in euros HT (≤ ceiling), e-mail normalised, phone in E.164.
  */
 export function createStartupApplicationSchema(context: ApplicationFormContext) {
-  return z.strictObject({
-    /** Raison sociale. */
-    company_name: oneLineText('Nom de l’entreprise', { max: 120 }),
-    /** SIRET of the head office, INSEE rules. */
-    siret: siret('Numéro SIRET'),
-    postcode: postcode('Code postal'),
-    commune: oneLineText('Commune', { max: 80 }),
-    website: optional(websiteAddress('Site web')),
-    sectors: someOf('Secteurs', context.sectors, { min: 1 }),
-    technologies: someOf('Technologies', context.technologies),
-    /** What the startup does, for the programme team. */
-    presentation: multiLineText('Présentation', { min: 50, max: 3000 }),
-    /** What a first order could buy. */
-    offer_title: oneLineText('Offre de premier bon de commande', { max: 120 }),
-    offer_kind: oneOf('Type d’offre', orderKinds),
-    offer_price_ht: optional(amountHt('Prix indicatif (€ HT)', context.orderCeilingHt)),
-    team_size: wholeNumber('Effectif', { min: 1, max: 500 }),
-    contact_name: oneLineText('Nom du contact', { max: 120 }),
-    email: emailAddress('Adresse e-mail'),
-    phone: phoneNumber('Téléphone'),
-    consent: consent('Consentement'),
-  });
+  return z.strictObject(
+    {
+      /** Raison sociale. */
+      company_name: oneLineText('Nom de l’entreprise', { max: 120 }),
+      /** SIRET of the head office, INSEE rules. */
+      siret: siret('Numéro SIRET'),
+      postcode: postcode('Code postal'),
+      commune: oneLineText('Commune', { max: 80 }),
+      website: optional(websiteAddress('Site web')),
+      sectors: someOf('Secteurs', context.sectors, { min: 1 }),
+      technologies: someOf('Technologies', context.technologies),
+      /** What the startup does, for the programme team. */
+      presentation: multiLineText('Présentation', { min: 50, max: 3000 }),
+      /** What a first order could buy. */
+      offer_title: oneLineText('Offre de premier bon de commande', { max: 120 }),
+      offer_kind: oneOf('Type d’offre', orderKinds),
+      offer_price_ht: optional(amountHt('Prix indicatif (€ HT)', context.orderCeilingHt)),
+      team_size: wholeNumber('Effectif', { min: 1, max: 500 }),
+      contact_name: oneLineText('Nom du contact', { max: 120 }),
+      email: emailAddress('Adresse e-mail'),
+      phone: phoneNumber('Téléphone'),
+      consent: consent('Consentement'),
+    },
+    UNEXPECTED_FIELDS,
+  );
 }
 
 /** A startup the order request may name: published, not a draft. */
@@ -87,25 +96,28 @@ export interface OrderRequestFormContext {
  */
 export function createOrderRequestSchema(context: OrderRequestFormContext) {
   const startupSlugs = new Set(context.startups.map((startup) => startup.slug));
-  return z.strictObject({
-    organisation: oneLineText('Organisation', { max: 160 }),
-    buyer_kind: oneOf('Type d’acheteur', buyerKinds),
-    siret: siret('Numéro SIRET'),
-    contact_name: oneLineText('Nom du contact', { max: 120 }),
-    role: oneLineText('Fonction', { max: 120 }),
-    email: emailAddress('Adresse e-mail'),
-    phone: phoneNumber('Téléphone'),
-    /** Slug of a published startup, or `sans-preference`. */
-    startup: oneLineText('Startup', { max: 120 }).refine(
-      (slug) => slug === NO_STARTUP_PREFERENCE || startupSlugs.has(slug),
-      'Startup : cette startup n’est pas (ou plus) dans l’annuaire ; choisissez-en une autre ou « Pas de préférence ».',
-    ),
-    kind: oneOf('Type de commande', orderKinds),
-    need: multiLineText('Description du besoin', { min: 30, max: 4000 }),
-    budget_ht: amountHt('Budget (€ HT)', context.orderCeilingHt),
-    wished_date: optional(calendarDate('Date souhaitée')),
-    consent: consent('Consentement'),
-  });
+  return z.strictObject(
+    {
+      organisation: oneLineText('Organisation', { max: 160 }),
+      buyer_kind: oneOf('Type d’acheteur', buyerKinds),
+      siret: siret('Numéro SIRET'),
+      contact_name: oneLineText('Nom du contact', { max: 120 }),
+      role: oneLineText('Fonction', { max: 120 }),
+      email: emailAddress('Adresse e-mail'),
+      phone: phoneNumber('Téléphone'),
+      /** Slug of a published startup, or `sans-preference`. */
+      startup: oneLineText('Startup', { max: 120 }).refine(
+        (slug) => slug === NO_STARTUP_PREFERENCE || startupSlugs.has(slug),
+        'Startup : cette startup n’est pas (ou plus) dans l’annuaire ; choisissez-en une autre ou « Pas de préférence ».',
+      ),
+      kind: oneOf('Type de commande', orderKinds),
+      need: multiLineText('Description du besoin', { min: 30, max: 4000 }),
+      budget_ht: amountHt('Budget (€ HT)', context.orderCeilingHt),
+      wished_date: optional(calendarDate('Date souhaitée')),
+      consent: consent('Consentement'),
+    },
+    UNEXPECTED_FIELDS,
+  );
 }
 
 /** A valid startup application. */

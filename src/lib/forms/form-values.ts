@@ -31,6 +31,9 @@ export function readEmailAddress(text: string): string | undefined {
   const local = value.slice(0, at);
   const domain = value.slice(at + 1).toLowerCase();
   if (!/^[^\s@"(),:;<>[\\\]]+$/.test(local) || local.length > 64) return undefined;
+  // ASCII other than letters, digits, `-` and `.` is not part of a domain, but the URL
+  // parser below would drop or split on it (`exemple.fr:25`, `exemple.fr/x`, a tab).
+  if (/[\x00-\x2c\x2f\x3a-\x60\x7b-\x7f]/.test(domain)) return undefined;
   let asciiDomain: string;
   try {
     asciiDomain = new URL(`http://${domain}`).hostname;

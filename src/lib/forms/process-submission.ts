@@ -11,6 +11,7 @@ import type { SubmittedFields } from './read-form-request.ts';
 import { issueFormToken, verifyFormToken } from './form-token.ts';
 import type { FormsConfig } from './read-forms-config.ts';
 import {
+  findReferenceByNonce,
   saveSpam,
   saveSubmission,
   takeRateLimitSlot,
@@ -97,7 +98,10 @@ export async function processSubmission<Data>(
 ): Promise<SubmissionOutcome> {
   const { config, store } = dependencies;
   const now = dependencies.now();
-  const freshToken = () => issueFormToken(config.signingSecret, form.name, now.getTime());
+  // Tokens handed back with an answer count as issued one fill time ago: the
+  // person has already filled the form once, so confirming or correcting it at
+  // once must not look like a bot.
+  const freshToken = () => issueFormToken(config.signingSecret, form.name, now.getTime() - config.tokenTiming.minFillMs);
 
   const parsed = form.schema.safeParse(formFields(fields));
   if (!parsed.success) return { kind: 'invalid', errors: toFieldErrors(parsed.error.issues), token: await freshToken() };
@@ -116,11 +120,15 @@ export async function processSubmission<Data>(
       // Missing (no JavaScript), too fast or expired: ask the person to confirm, with a fresh token.
       return { kind: 'confirm', token: await freshToken() };
     }
+    // A resubmission (double click, retry after a time-out) gets its reference back, whatever the limits.
+    const stored = await findReferenceByNonce(store, form.name, token.payload.nonce);
+    if (stored) return { kind: 'accepted', reference: stored, created: false };
+    // The rate limit comes before Turnstile, so that a refused send does not spend the one-time Turnstile answer.
+    if (!(await takeRateLimitSlot(store, dependencies.clientKey, now.getTime(), config.rateLimit))) return { kind: 'rate-limited' };
     if (config.turnstile && !(await dependencies.verifyTurnstile(single(fields[TURNSTILE_FIELD]) ?? ''))) {
       await saveSpam(store, form.name, 'turnstile', fields, now);
       return { kind: 'spam' };
     }
-    if (!(await takeRateLimitSlot(store, dependencies.clientKey, now.getTime(), config.rateLimit))) return { kind: 'rate-limited' };
 
     const { record, created } = await saveSubmission(store, {
       form: form.name,

@@ -61,8 +61,16 @@ function hasValidPercentEncoding(body: string): boolean {
   }
 }
 
+/**
+ * An empty field map without prototype: a field named `constructor` or
+ * `__proto__` is then an ordinary field, not an inherited member.
+ */
+function emptyFields(): SubmittedFields {
+  return Object.create(null) as SubmittedFields;
+}
+
 function collect(entries: Iterable<[string, unknown]>): SubmittedFields | undefined {
-  const fields: SubmittedFields = {};
+  const fields = emptyFields();
   for (const [name, value] of entries) {
     if (typeof value !== 'string') return undefined;
     const previous = fields[name];
@@ -73,7 +81,7 @@ function collect(entries: Iterable<[string, unknown]>): SubmittedFields | undefi
 
 function fromJson(value: unknown): SubmittedFields | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  const fields: SubmittedFields = {};
+  const fields = emptyFields();
   for (const [name, field] of Object.entries(value)) {
     if (typeof field === 'string') fields[name] = field;
     else if (typeof field === 'boolean' || typeof field === 'number') fields[name] = String(field);

@@ -119,6 +119,13 @@ async function createWithNextReference<Data>(store: JsonStore, year: number, bui
   }
 }
 
+/** The reference already stored for a filling of a form (same nonce), if any. */
+export async function findReferenceByNonce(store: JsonStore, form: FormName, nonce: string): Promise<string | undefined> {
+  const claimed = (await store.get(nonceKey(form, nonce), { type: 'json' })) as { reference: string } | null;
+  if (!claimed) return undefined;
+  return (await loadSubmission(store, claimed.reference)) ? claimed.reference : undefined;
+}
+
 /** Load a submission by reference; `null` when unknown. */
 export async function loadSubmission<Data>(store: JsonStore, reference: string): Promise<SubmissionRecord<Data> | null> {
   return (await store.get(recordKey(reference), { type: 'json' })) as SubmissionRecord<Data> | null;

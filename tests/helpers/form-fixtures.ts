@@ -1,0 +1,241 @@
+/**
+ * Shared material for the form tests: valid field sets for both forms (as a
+ * visitor types them), signed tokens made with the local development secret,
+ * requests in the three accepted encodings, and the local services (Blobs +
+ * SMTP) with the environment the form functions read.
+ */
+import { getStore } from '@netlify/blobs';
+import { issueFormToken } from '../../src/lib/forms/form-token.ts';
+import type { FormName } from '../../src/lib/forms/form-names.ts';
+import { TOKEN_FIELD } from '../../src/lib/forms/process-submission.ts';
+import { toParisCalendarDate, yearOf } from '../../src/lib/format/calendar-date.ts';
+import { startLocalBlobs, type LocalBlobs } from './blobs-server.ts';
+import { startSmtpCapture, type SmtpCapture } from './smtp-capture.ts';
+
+/** The signing secret embedded for local runs (`read-forms-config.ts`). */
+export const LOCAL_SIGNING_SECRET = 'local-development-only-signing-secret';
+
+/** Values of `content/settings/site.yml` the functions use. */
+export const SITE = {
+  name: 'Premiers bons de commande',
+  teamAddress: 'contact@premiers-bons-de-commande.fr',
+  orderCeilingHt: 15_000,
+} as const;
+
+/** A published startup of `content/startups/` and its private order address. */
+export const ORDERABLE_STARTUP = {
+  slug: 'demo-capteurs-rhin',
+  name: 'Démo Capteurs Rhin',
+  orderContactEmail: 'commandes@demo-capteurs-rhin.example',
+} as const;
+
+/** Sender configured for the tests (`MAIL_FROM_ADDRESS`, `MAIL_FROM_NAME`). */
+export const TEST_SENDER = { name: 'Programme « Premiers bons de commande »', address: 'ne-pas-repondre@premiers-bons-de-commande.fr' } as const;
+
+/** A startup application as typed (French amount, spaced SIRET, accented domain). */
+export function validApplicationFields(): Record<string, string> {
+  return {
+    company_name: 'Société Verte',
+    siret: '732 829 320 00074',
+    postcode: '68100',
+    commune: 'Mulhouse',
+    sectors: 'Industrie du futur',
+    presentation: 'Nous concevons des capteurs pour les ateliers de la région mulhousienne, depuis 2024.',
+    offer_title: 'Prototype de capteur',
+    offer_kind: 'prototype',
+    offer_price_ht: '12 000,50',
+    team_size: '4',
+    contact_name: 'Jeanne Dupont',
+    email: 'contact@société-verte.fr',
+    phone: '03 89 12 34 56',
+    consent: 'on',
+  };
+}
+
+/** A first-order request as typed, naming `ORDERABLE_STARTUP`. */
+export function validOrderFields(): Record<string, string> {
+  return {
+    organisation: 'Communauté d’agglomération « Mulhouse Alsace »',
+    buyer_kind: 'public',
+    siret: '732 829 320 00074',
+    contact_name: 'Élise Müller',
+    role: 'Responsable des achats',
+    email: 'Achats+IT@Exemple.FR',
+    phone: '03 89 12 34 56',
+    startup: ORDERABLE_STARTUP.slug,
+    kind: 'prototype',
+    need: 'Un prototype de capteur de vibrations pour les pompes de la station d’épuration.',
+    budget_ht: '14 500,50 € HT',
+    wished_date: '2027-03-15',
+    consent: 'on',
+  };
+}
+
+/** The order request of `validOrderFields` after validation, as stored. */
+export const VALID_ORDER_DATA = {
+  organisation: 'Communauté d’agglomération « Mulhouse Alsace »',
+  buyer_kind: 'public',
+  siret: '73282932000074',
+  contact_name: 'Élise Müller',
+  role: 'Responsable des achats',
+  email: 'Achats+IT@exemple.fr',
+  phone: '+33389123456',
+  startup: ORDERABLE_STARTUP.slug,
+  kind: 'prototype',
+  need: 'Un prototype de capteur de vibrations pour les pompes de la station d’épuration.',
+  budget_ht: 14_500.5,
+  wished_date: '2027-03-15',
+  consent: true,
+} as const;
+
+/**
+ * A signed token as the form page gets it, issued `ageMs` ago (default 10 s,
+ * well over the 3 s minimum fill time).
+ */
+export function formToken(form: FormName, { ageMs = 10_000, secret = LOCAL_SIGNING_SECRET, nonce }: { ageMs?: number; secret?: string; nonce?: string } = {}): Promise<string> {
+  return issueFormToken(secret, form, Date.now() - ageMs, nonce);
+}
+
+/** Fields plus a fresh valid token. */
+export async function withToken(form: FormName, fields: Record<string, string>): Promise<Record<string, string>> {
+  return { ...fields, [TOKEN_FIELD]: await formToken(form) };
+}
+
+export type BodyFormat = 'urlencoded' | 'multipart' | 'json';
+
+/** Where a form posts, on an origin where nothing listens (the HTML layout falls back to the plain template). */
+export function formUrl(form: FormName): string {
+  return `http://127.0.0.1:9/api/${form}/`;
+}
+
+/**
+ * A POST of `fields` in one of the three encodings the forms accept.
+ * @param accept `json` for the enhanced form (`Accept: application/json`), `html` for a browser without JavaScript
+ */
+export function formRequest(
+  form: FormName,
+  fields: Record<string, string | readonly string[]>,
+  { format = 'urlencoded', accept = 'html' }: { format?: BodyFormat; accept?: 'html' | 'json' } = {},
+): Request {
+  const headers = new Headers({ accept: accept === 'json' ? 'application/json' : 'text/html,application/xhtml+xml' });
+  const entries = Object.entries(fields).flatMap(([name, value]) => (typeof value === 'string' ? [[name, value] as const] : value.map((item) => [name, item] as const)));
+  let body: BodyInit;
+  if (format === 'json') {
+    headers.set('content-type', 'application/json');
+    body = JSON.stringify(fields);
+  } else if (format === 'multipart') {
+    const data = new FormData();
+    for (const [name, value] of entries) data.append(name, value);
+    body = data; // the Request sets `multipart/form-data; boundary=…`
+  } else {
+    headers.set('content-type', 'application/x-www-form-urlencoded');
+    body = new URLSearchParams(entries.map(([name, value]) => [name, value])).toString();
+  }
+  return new Request(formUrl(form), { method: 'POST', headers, body });
+}
+
+/** Year of the references given now (Europe/Paris calendar). */
+export function currentReferenceYear(): number {
+  return yearOf(toParisCalendarDate(new Date()));
+}
+
+/** The `n`-th reference of the current year, e.g. `PBC-2026-00001`. */
+export function expectedReference(sequence: number): string {
+  return `PBC-${currentReferenceYear()}-${String(sequence).padStart(5, '0')}`;
+}
+
+/** The Blobs store the functions write to. */
+export function submissionsStore() {
+  return getStore({ name: 'submissions', consistency: 'strong' });
+}
+
+/** Keys of the store under a prefix, sorted. */
+export async function storedKeys(prefix: string): Promise<string[]> {
+  const { blobs } = await submissionsStore().list({ prefix });
+  return blobs.map((blob) => blob.key).sort();
+}
+
+/** Variables the tests set; restored by `FormServices.stop()`. */
+const MANAGED_VARIABLES = ['SMTP_URL', 'MAIL_FROM_ADDRESS', 'MAIL_FROM_NAME', 'FORM_SIGNING_SECRET', 'RATE_LIMIT_MAX', 'RATE_LIMIT_WINDOW_SECONDS', 'FORM_MIN_FILL_SECONDS', 'TURNSTILE_SITE_KEY', 'TURNSTILE_SECRET_KEY'] as const;
+
+export interface FormServices {
+  /** The running Blobs server. */
+  readonly blobs: LocalBlobs;
+  /** The running SMTP capture (a new object after `restartSmtp`). */
+  readonly smtp: SmtpCapture;
+  /** Stop the Blobs server: every store call then fails (connection refused). */
+  stopBlobs(): Promise<void>;
+  /** Start a new, empty Blobs server and point `@netlify/blobs` at it. */
+  startBlobs(): Promise<void>;
+  /** Stop the SMTP server: connections to its port are refused. */
+  stopSmtp(): Promise<void>;
+  /** Start the SMTP server again on the same port, with no message. */
+  restartSmtp(): Promise<void>;
+  /** Stop both servers and restore the environment. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Start the local Blobs server and a capturing SMTP server, and set the
+ * environment of a local run that sends through it, from `TEST_SENDER`, with a
+ * rate limit high enough not to interfere (tests of the limit lower it).
+ */
+export async function startFormServices(): Promise<FormServices> {
+  const saved = Object.fromEntries(MANAGED_VARIABLES.map((name) => [name, process.env[name]]));
+  for (const name of MANAGED_VARIABLES) delete process.env[name];
+  let blobs: LocalBlobs | undefined = await startLocalBlobs();
+  let smtp: SmtpCapture | undefined = await startSmtpCapture();
+  const port = smtp.port;
+  process.env['SMTP_URL'] = smtp.url;
+  process.env['MAIL_FROM_ADDRESS'] = TEST_SENDER.address;
+  process.env['MAIL_FROM_NAME'] = TEST_SENDER.name;
+  process.env['RATE_LIMIT_MAX'] = '1000';
+  return {
+    get blobs() {
+      if (!blobs) throw new Error('the Blobs server is stopped');
+      return blobs;
+    },
+    get smtp() {
+      if (!smtp) throw new Error('the SMTP server is stopped');
+      return smtp;
+    },
+    async stopBlobs() {
+      await blobs?.stop();
+      blobs = undefined;
+    },
+    async startBlobs() {
+      blobs ??= await startLocalBlobs();
+    },
+    async stopSmtp() {
+      await smtp?.stop();
+      smtp = undefined;
+    },
+    async restartSmtp() {
+      await smtp?.stop();
+      smtp = await startSmtpCapture(port);
+    },
+    async stop() {
+      for (const name of MANAGED_VARIABLES) {
+        if (saved[name] === undefined) delete process.env[name];
+        else process.env[name] = saved[name];
+      }
+      await smtp?.stop();
+      await blobs?.stop();
+    },
+  };
+}
+
+/** Decode the five entities React writes in text and attributes. */
+export function decodeHtmlEntities(text: string): string {
+  return text.replace(/&(lt|gt|quot|#x27|#39|amp);/g, (_entity, name: string) => ({ lt: '<', gt: '>', quot: '"', '#x27': "'", '#39': "'", amp: '&' })[name]!);
+}
+
+/** The hidden inputs of a page rendered by React, in order, decoded (`[name, value]`). */
+export function hiddenInputs(html: string): [string, string][] {
+  return [...html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)"\/>/g)].map((match) => [decodeHtmlEntities(match[1]!), decodeHtmlEntities(match[2]!)]);
+}
+
+/** True when a response body looks like it leaks a stack trace or an internal error. */
+export function looksLikeStackTrace(body: string): boolean {
+  return /\bat [\w.<>]+ \(|\.(?:m?ts|js|tsx):\d+|\bError:|node_modules|TypeError|SyntaxError/.test(body);
+}

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import nodemailer from 'nodemailer';
+import { simpleParser, type AddressObject } from 'mailparser';
+import { composeSubmissionEmail, type EmailContext } from '../../../src/lib/email/compose-submission-email.ts';
+import { describeSubmission } from '../../../src/lib/forms/describe-submission.ts';
+import type { MessageKind, SubmissionRecord } from '../../../src/lib/forms/submission-repository.ts';
+import { decodeHtmlEntities, ORDERABLE_STARTUP, VALID_ORDER_DATA } from '../../helpers/form-fixtures.ts';
+
+const CONTEXT: EmailContext = {
+  from: { name: 'Premiers bons de commande', address: 'ne-pas-repondre@premiers-bons-de-commande.fr' },
+  teamAddress: 'contact@premiers-bons-de-commande.fr',
+  siteName: 'Premiers bons de commande',
+  siteUrl: 'https://premiers-bons-de-commande.netlify.app',
+};
+
+const ORGANISATION = 'Communauté d’agglomération « Mulhouse Alsace » <script>alert("x")</script>';
+
+const ORDER: SubmissionRecord = {
+  reference: 'PBC-2026-00042',
+  form: 'demande-bon-de-commande',
+  nonce: 'nonce-of-the-order-request',
+  receivedAt: '2026-05-12T08:30:00.000Z',
+  status: 'pending',
+  data: { ...VALID_ORDER_DATA, organisation: ORGANISATION, need: 'Deux lignes :\n<b>capteurs</b> & « pompes » de l’usine.' },
+  messages: [],
+};
+
+const APPLICATION: SubmissionRecord = {
+  reference: 'PBC-2026-00043',
+  form: 'candidature',
+  nonce: 'nonce-of-the-application',
+  receivedAt: '2026-05-12T08:31:00.000Z',
+  status: 'pending',
+  data: {
+    company_name: 'L’Atelier « Vert » & Cie',
+    siret: '73282932000074',
+    postcode: '68100',
+    commune: 'Mulhouse',
+    sectors: ['Industrie du futur', 'Santé'],
+    technologies: [],
+    presentation: 'Des capteurs pour les ateliers de la région.',
+    offer_title: 'Prototype',
+    offer_kind: 'prototype',
+    offer_price_ht: 12_000.5,
+    team_size: 4,
+    contact_name: 'Jeanne Dupont',
+    email: 'contact@société-verte.fr',
+    phone: '+33389123456',
+    consent: true,
+  },
+  messages: [],
+};
+
+const BUYER = { name: 'Élise Müller', address: 'Achats+IT@exemple.fr' };
+const NBSP = '\u00a0';
+
+/** The text of each `<td>` of an HTML body, decoded. */
+function tableValues(html: string): string[] {
+  return [...html.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((match) => decodeHtmlEntities(match[1]!));
+}
+
+describe('composeSubmissionEmail', () => {
+  it.each([
+    [
+      ORDER,
+      'team',
+      CONTEXT.teamAddress,
+      `[PBC-2026-00042] Demande de premier bon de commande${NBSP}: Communauté d’agglomération «${NBSP}Mulhouse Alsace${NBSP}» <script>alert("x")</script>`,
+      BUYER,
+    ],
+    [
+      ORDER,
+      'startup',
+      ORDERABLE_STARTUP.orderContactEmail,
+      `[PBC-2026-00042] Demande de premier bon de commande de Communauté d’agglomération «${NBSP}Mulhouse Alsace${NBSP}» <script>alert("x")</script>`,
+      BUYER,
+    ],
+    [ORDER, 'confirmation', BUYER.address, 'Votre demande de premier bon de commande est bien reçue (PBC-2026-00042)', { name: CONTEXT.siteName, address: CONTEXT.teamAddress }],
+    [APPLICATION, 'team', CONTEXT.teamAddress, `[PBC-2026-00043] Nouvelle candidature au DAS numérique${NBSP}: L’Atelier «${NBSP}Vert${NBSP}» & Cie`, { name: 'Jeanne Dupont', address: 'contact@société-verte.fr' }],
+    [APPLICATION, 'confirmation', 'contact@société-verte.fr', 'Votre candidature au DAS numérique est bien reçue (PBC-2026-00043)', { name: CONTEXT.siteName, address: CONTEXT.teamAddress }],
+  ] as const)('%# %s: the %s message has the configured sender, its subject and Reply-To', (record, kind, to, subject, replyTo) => {
+    const message = composeSubmissionEmail(record, kind as MessageKind, to, CONTEXT, ORDERABLE_STARTUP.name);
+    expect(message.from).toEqual(CONTEXT.from);
+    expect(message.to).toBe(to);
+    expect(message.replyTo).toEqual(replyTo);
+    expect(message.subject).toBe(subject);
+    expect(message.messageId).toBe(`<${record.reference}.${kind}@premiers-bons-de-commande.fr>`);
+  });
+
+  it('escapes the values in the HTML body', () => {
+    const html = String(composeSubmissionEmail(ORDER, 'team', CONTEXT.teamAddress, CONTEXT, ORDERABLE_STARTUP.name).html);
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<b>capteurs</b>');
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    expect(html).toContain('&lt;b&gt;capteurs&lt;/b&gt; &amp; « pompes »');
+    expect(html.startsWith('<!doctype html><html lang="fr">')).toBe(true);
+  });
+
+  it.each([
+    [ORDER, 'team'],
+    [ORDER, 'startup'],
+    [ORDER, 'confirmation'],
+    [APPLICATION, 'team'],
+    [APPLICATION, 'confirmation'],
+  ] as const)('%# the %s text and HTML bodies carry the same values', (record, kind) => {
+    const message = composeSubmissionEmail(record, kind, 'x@exemple.fr', CONTEXT, ORDERABLE_STARTUP.name);
+    const rows = describeSubmission(record.form, record.data, ORDERABLE_STARTUP.name);
+    expect(rows.length).toBeGreaterThanOrEqual(10);
+    const text = String(message.text);
+    for (const [label, value] of rows) expect(text).toContain(`${label} : ${value}`);
+    expect(tableValues(String(message.html))).toEqual(rows.map(([, value]) => value));
+    expect(text).toContain(`Référence : ${record.reference}`);
+    expect(String(message.html)).toContain(`Référence : ${record.reference}`);
+  });
+
+  it('shows the order values as a person reads them', () => {
+    const rows = Object.fromEntries(describeSubmission(ORDER.form, ORDER.data, ORDERABLE_STARTUP.name));
+    expect(rows).toMatchObject({
+      SIRET: '73282932000074',
+      Startup: 'Démo Capteurs Rhin',
+      Budget: '14\u202f500,50\u00a0€\u00a0HT',
+      'Date souhaitée': '15 mars 2027',
+      Téléphone: '+33 3 89 12 34 56',
+      'Type de commande': 'Prototype',
+    });
+  });
+
+  it('keeps accents, apostrophes, « » and no-break spaces of the subject and addresses through MIME encoding', async () => {
+    const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+    for (const kind of ['team', 'startup', 'confirmation'] as const) {
+      const message = composeSubmissionEmail(ORDER, kind, 'destinataire@exemple.fr', CONTEXT, ORDERABLE_STARTUP.name);
+      const { message: raw } = await transport.sendMail(message);
+      const source = (raw as Buffer).toString('utf8');
+      // Headers are 7-bit: every non-ASCII character is encoded.
+      const headers = source.slice(0, source.indexOf('\n\n'));
+      expect(/[^\x00-\x7f]/.test(headers)).toBe(false);
+      const parsed = await simpleParser(raw as Buffer);
+      expect(parsed.subject).toBe(message.subject);
+      expect((parsed.from as AddressObject).value).toEqual([{ name: CONTEXT.from.name, address: CONTEXT.from.address }]);
+      const replyTo = message.replyTo as { name: string; address: string };
+      expect(parsed.replyTo!.value).toEqual([{ name: replyTo.name, address: replyTo.address }]);
+      expect(parsed.text?.trimEnd()).toBe(message.text);
+      expect(parsed.headers.get('auto-submitted')).toBe(kind === 'confirmation' ? 'auto-replied' : 'auto-generated');
+    }
+  });
+});

@@ -1,0 +1,56 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { simpleParser } from 'mailparser';
+import { createSendMail } from '../../../src/lib/email/create-mail-transport.ts';
+import { startSmtpCapture, type SmtpCapture } from '../../helpers/smtp-capture.ts';
+import { TEST_TMP } from '../../helpers/paths.ts';
+
+const MESSAGE = {
+  from: { name: 'Premiers bons de commande', address: 'ne-pas-repondre@premiers-bons-de-commande.fr' },
+  to: 'contact@société-verte.fr',
+  subject: 'Votre demande est bien reçue\u00a0: «\u00a0Démo\u00a0» (PBC-2026-00001)',
+  text: 'Merci : c’est enregistré.',
+  messageId: '<PBC-2026-00001.confirmation@premiers-bons-de-commande.fr>',
+};
+
+let smtp: SmtpCapture;
+let outbox: string;
+
+beforeAll(async () => {
+  smtp = await startSmtpCapture();
+  outbox = await mkdtemp(join(TEST_TMP, 'outbox-'));
+});
+afterAll(async () => {
+  await smtp.stop();
+  await rm(outbox, { recursive: true, force: true });
+});
+
+describe('createSendMail', () => {
+  it('delivers through SMTP, accented recipient domain included', async () => {
+    await createSendMail({ kind: 'smtp', url: smtp.url })(MESSAGE);
+    const [mail] = await smtp.waitForMessages(1);
+    expect(mail!.subject).toBe(MESSAGE.subject);
+    expect(mail!.messageId).toBe(MESSAGE.messageId);
+    expect(mail!.text?.trimEnd()).toBe(MESSAGE.text);
+  });
+
+  it('rejects when the server refuses the message, so the caller can keep it pending', async () => {
+    smtp.refuse = true;
+    try {
+      await expect(createSendMail({ kind: 'smtp', url: smtp.url })(MESSAGE)).rejects.toMatchObject({ responseCode: 451 });
+    } finally {
+      smtp.refuse = false;
+    }
+  });
+
+  it('writes a local run’s message to the outbox as an .eml file', async () => {
+    await createSendMail({ kind: 'outbox', directory: join(outbox, 'nested') })(MESSAGE);
+    const files = await readdir(join(outbox, 'nested'));
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/^\d{4}-\d{2}-\d{2}T[\d-]+Z-_PBC-2026-00001.confirmation_premiers-bons-de-commande.fr_\.eml$/);
+    const parsed = await simpleParser(await readFile(join(outbox, 'nested', files[0]!)));
+    expect(parsed.subject).toBe(MESSAGE.subject);
+    expect(parsed.text?.trimEnd()).toBe(MESSAGE.text);
+  });
+});

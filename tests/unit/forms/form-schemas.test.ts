@@ -1,0 +1,278 @@
+import { describe, expect, it } from 'vitest';
+import { createOrderRequestSchema, createStartupApplicationSchema, NO_STARTUP_PREFERENCE } from '../../../src/lib/forms/form-schemas.ts';
+import { ORDERABLE_STARTUP, VALID_ORDER_DATA, validApplicationFields, validOrderFields } from '../../helpers/form-fixtures.ts';
+
+const orderSchema = createOrderRequestSchema({
+  startups: [
+    { slug: ORDERABLE_STARTUP.slug, name: ORDERABLE_STARTUP.name },
+    { slug: 'fictilab-jumeaux', name: 'Fictilab Jumeaux' },
+  ],
+  orderCeilingHt: 15_000,
+});
+const applicationSchema = createStartupApplicationSchema({
+  sectors: ['Industrie du futur', 'Santé'],
+  technologies: ['Robotique', 'Internet des objets'],
+  orderCeilingHt: 15_000,
+});
+
+/** French labels of the fields, as every message must start. */
+const ORDER_LABELS: Record<string, string> = {
+  organisation: 'Organisation',
+  buyer_kind: 'Type d’acheteur',
+  siret: 'Numéro SIRET',
+  contact_name: 'Nom du contact',
+  role: 'Fonction',
+  email: 'Adresse e-mail',
+  phone: 'Téléphone',
+  startup: 'Startup',
+  kind: 'Type de commande',
+  need: 'Description du besoin',
+  budget_ht: 'Budget (€ HT)',
+  wished_date: 'Date souhaitée',
+  consent: 'Consentement',
+};
+const APPLICATION_LABELS: Record<string, string> = {
+  company_name: 'Nom de l’entreprise',
+  siret: 'Numéro SIRET',
+  postcode: 'Code postal',
+  commune: 'Commune',
+  website: 'Site web',
+  sectors: 'Secteurs',
+  technologies: 'Technologies',
+  presentation: 'Présentation',
+  offer_title: 'Offre de premier bon de commande',
+  offer_kind: 'Type d’offre',
+  offer_price_ht: 'Prix indicatif (€ HT)',
+  team_size: 'Effectif',
+  contact_name: 'Nom du contact',
+  email: 'Adresse e-mail',
+  phone: 'Téléphone',
+  consent: 'Consentement',
+};
+
+/** Parse the valid order request with one field changed (`undefined` removes it). */
+function parseOrder(field: string, value: unknown) {
+  const input: Record<string, unknown> = { ...validOrderFields(), [field]: value };
+  if (value === undefined) delete input[field];
+  return orderSchema.safeParse(input);
+}
+
+function parseApplication(field: string, value: unknown) {
+  const input: Record<string, unknown> = { ...validApplicationFields(), [field]: value };
+  if (value === undefined) delete input[field];
+  return applicationSchema.safeParse(input);
+}
+
+/** The messages of a failed parse, by field. */
+function messagesOf(result: { success: boolean; error?: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } }): Record<string, string[]> {
+  expect(result.success).toBe(false);
+  const messages: Record<string, string[]> = {};
+  for (const issue of result.error!.issues) (messages[String(issue.path[0] ?? '')] ??= []).push(issue.message);
+  return messages;
+}
+
+describe('order request schema', () => {
+  it('normalises a valid request typed the French way', () => {
+    const result = orderSchema.safeParse(validOrderFields());
+    expect(result.success).toBe(true);
+    expect(result.data).toEqual(VALID_ORDER_DATA);
+  });
+
+  it.each([
+    ['siret', '732 829 320 00074', '73282932000074'],
+    ['siret', '732.829.320.00074', '73282932000074'],
+    // La Poste's head office keeps an ordinary Luhn key.
+    ['siret', '356 000 000 00048', '35600000000048'],
+    // La Poste's establishments: digit sum multiple of 5, Luhn key not required.
+    ['siret', '35600000049837', '35600000049837'],
+    ['siret', '35600000000010', '35600000000010'],
+    ['budget_ht', '15 000', 15_000],
+    ['budget_ht', '15000,00', 15_000],
+    ['budget_ht', '0,01', 0.01],
+    ['budget_ht', 15_000, 15_000],
+    ['startup', NO_STARTUP_PREFERENCE, NO_STARTUP_PREFERENCE],
+    ['startup', 'fictilab-jumeaux', 'fictilab-jumeaux'],
+    ['consent', 'on', true],
+    ['consent', 'true', true],
+    ['consent', 'oui', true],
+    ['consent', true, true],
+    ['wished_date', '', undefined],
+    ['wished_date', undefined, undefined],
+    ['organisation', '  Ville de Mulhouse  ', 'Ville de Mulhouse'],
+    ['need', '  Un besoin décrit\r\nsur deux lignes, assez long pour passer.  ', 'Un besoin décrit\nsur deux lignes, assez long pour passer.'],
+    ['email', 'Contact@Société-Verte.FR ', 'Contact@société-verte.fr'],
+    ['phone', '+41 61 123 45 67', '+41611234567'],
+  ])('%s %j is accepted as %j', (field, value, expected) => {
+    const result = parseOrder(field, value);
+    expect(result.success).toBe(true);
+    expect((result.data as Record<string, unknown>)[field]).toEqual(expected);
+  });
+
+  it.each(([
+    // SIRET: format, Luhn key, La Poste exception
+    ['siret', '', 'Numéro SIRET : ce champ est obligatoire.'],
+    ['siret', '7328293200007', 'Numéro SIRET : 14 chiffres attendus (ex. 732 829 320 00074).'],
+    ['siret', '7328293200007A', 'Numéro SIRET : 14 chiffres attendus (ex. 732 829 320 00074).'],
+    ['siret', '73282932000075', 'Numéro SIRET : numéro invalide, la clé de contrôle ne correspond pas.'],
+    ['siret', '35600000000049', 'Numéro SIRET : numéro invalide, la clé de contrôle ne correspond pas.'],
+    // Digit sum 29: not a multiple of 5, so not a La Poste establishment.
+    ['siret', '35600000012345', 'Numéro SIRET : numéro invalide, la clé de contrôle ne correspond pas.'],
+    // A valid Luhn key is not enough for La Poste (digit sum 19).
+    ['siret', '35600000000014', 'Numéro SIRET : numéro invalide, la clé de contrôle ne correspond pas.'],
+    // Budget: > 0, ≤ ceiling of the context
+    ['budget_ht', '15000,01', 'Budget (€ HT) : au plus 15\u202f000\u00a0€\u00a0HT, le plafond d’un premier bon de commande.'],
+    ['budget_ht', '15 000,01 €', 'Budget (€ HT) : au plus 15\u202f000\u00a0€\u00a0HT, le plafond d’un premier bon de commande.'],
+    ['budget_ht', 15_000.01, 'Budget (€ HT) : au plus 15\u202f000\u00a0€\u00a0HT, le plafond d’un premier bon de commande.'],
+    ['budget_ht', '0', 'Budget (€ HT) : le montant doit être supérieur à 0 €.'],
+    ['budget_ht', '0,00', 'Budget (€ HT) : le montant doit être supérieur à 0 €.'],
+    ['budget_ht', -10, 'Budget (€ HT) : le montant doit être supérieur à 0 €.'],
+    ['budget_ht', 'douze mille', 'Budget (€ HT) : montant attendu en euros (ex. 12 000 ou 12000,50).'],
+    ['budget_ht', '12,555', 'Budget (€ HT) : montant attendu en euros (ex. 12 000 ou 12000,50).'],
+    ['budget_ht', ['1', '2'], 'Budget (€ HT) : montant attendu (ex. 12 000 ou 12000,50).'],
+    // Startup: a published slug or sans-preference
+    ['startup', 'startup-inconnue', 'Startup : cette startup n’est pas (ou plus) dans l’annuaire ; choisissez-en une autre ou « Pas de préférence ».'],
+    ['startup', 'Démo Capteurs Rhin', 'Startup : cette startup n’est pas (ou plus) dans l’annuaire ; choisissez-en une autre ou « Pas de préférence ».'],
+    ['startup', '', 'Startup : ce champ est obligatoire.'],
+    // Consent required
+    ['consent', undefined, 'Consentement : votre accord est nécessaire pour envoyer le formulaire.'],
+    ['consent', '', 'Consentement : votre accord est nécessaire pour envoyer le formulaire.'],
+    ['consent', 'off', 'Consentement : votre accord est nécessaire pour envoyer le formulaire.'],
+    ['consent', 'false', 'Consentement : votre accord est nécessaire pour envoyer le formulaire.'],
+    // CR, LF, NUL in one-line fields
+    ['organisation', 'Ville\r\nBcc: victime@exemple.fr', 'Organisation : le texte doit tenir sur une ligne.'],
+    ['organisation', 'Ville\nde Mulhouse', 'Organisation : le texte doit tenir sur une ligne.'],
+    ['contact_name', 'Jean\rDupont', 'Nom du contact : le texte doit tenir sur une ligne.'],
+    ['role', 'Acheteur\0', 'Fonction : le texte doit tenir sur une ligne.'],
+    ['startup', `${ORDERABLE_STARTUP.slug}\n`, 'Startup : le texte doit tenir sur une ligne.'],
+    ['email', 'achats@exemple.fr\r\nBcc: victime@exemple.fr', 'Adresse e-mail : le texte doit tenir sur une ligne.'],
+    ['phone', '03 89\n12 34 56', 'Téléphone : numéro invalide (ex. 03 89 12 34 56).'],
+    ['need', `${'Un besoin assez long pour passer le minimum.'}\0`, 'Description du besoin : caractère interdit.'],
+    // Other rules
+    ['organisation', '   ', 'Organisation : ce champ est obligatoire.'],
+    ['organisation', 'x'.repeat(161), 'Organisation : 160 caractères au plus.'],
+    ['organisation', ['Ville', 'Autre'], 'Organisation : texte attendu.'],
+    ['buyer_kind', '', 'Type d’acheteur : faites un choix.'],
+    ['buyer_kind', 'particulier', 'Type d’acheteur : choix invalide.'],
+    ['kind', 'autre', 'Type de commande : choix invalide.'],
+    ['email', 'pas-une-adresse', 'Adresse e-mail : adresse invalide (ex. nom@exemple.fr).'],
+    ['email', undefined, 'Adresse e-mail : ce champ est obligatoire.'],
+    ['phone', '12', 'Téléphone : numéro invalide (ex. 03 89 12 34 56).'],
+    ['need', 'Trop court.', 'Description du besoin : 30 caractères au moins.'],
+    ['need', 'x'.repeat(4001), 'Description du besoin : 4000 caractères au plus.'],
+    ['wished_date', '2027-02-30', 'Date souhaitée : date attendue au format JJ/MM/AAAA.'],
+    ['wished_date', '15/03/2027', 'Date souhaitée : date attendue au format JJ/MM/AAAA.'],
+  ] as const satisfies readonly (readonly [string, unknown, string])[]).map(([field, value, message]) => [field, message, value] as const))('%s is refused: %s', (field, message, value) => {
+    const messages = messagesOf(parseOrder(field, value));
+    expect(Object.keys(messages)).toEqual([field]);
+    expect(messages[field]![0]).toBe(message);
+  });
+
+  it('refuses every field of an empty form, each message starting with the field’s French label', () => {
+    const messages = messagesOf(orderSchema.safeParse({}));
+    // wished_date is optional: not listed.
+    expect(Object.keys(messages).sort()).toEqual(Object.keys(ORDER_LABELS).filter((field) => field !== 'wished_date').sort());
+    for (const [field, list] of Object.entries(messages)) {
+      for (const message of list) expect(message.startsWith(`${ORDER_LABELS[field]} : `), `${field}: ${message}`).toBe(true);
+    }
+  });
+
+  it('takes the ceiling from the context', () => {
+    const lower = createOrderRequestSchema({ startups: [], orderCeilingHt: 10_000 });
+    const result = lower.safeParse({ ...validOrderFields(), startup: NO_STARTUP_PREFERENCE, budget_ht: '10 000,01' });
+    expect(messagesOf(result)['budget_ht']).toEqual(['Budget (€ HT) : au plus 10\u202f000\u00a0€\u00a0HT, le plafond d’un premier bon de commande.']);
+    expect(lower.safeParse({ ...validOrderFields(), startup: NO_STARTUP_PREFERENCE, budget_ht: '10 000' }).success).toBe(true);
+  });
+
+  it('refuses a startup that is not in the context (a draft is not orderable)', () => {
+    const withoutDrafts = createOrderRequestSchema({ startups: [{ slug: 'fictilab-jumeaux', name: 'Fictilab Jumeaux' }], orderCeilingHt: 15_000 });
+    expect(messagesOf(withoutDrafts.safeParse(validOrderFields()))['startup']).toEqual([
+      'Startup : cette startup n’est pas (ou plus) dans l’annuaire ; choisissez-en une autre ou « Pas de préférence ».',
+    ]);
+  });
+
+  it('refuses a field the form does not have, in French', () => {
+    const messages = messagesOf(orderSchema.safeParse({ ...validOrderFields(), champ_inconnu: 'x' }));
+    const all = Object.values(messages).flat();
+    expect(all).toHaveLength(1);
+    expect(all[0]).toBe('Formulaire : champ inattendu (champ_inconnu).');
+  });
+});
+
+describe('startup application schema', () => {
+  it('normalises a valid application', () => {
+    const result = applicationSchema.safeParse(validApplicationFields());
+    expect(result.success).toBe(true);
+    expect(result.data).toEqual({
+      company_name: 'Société Verte',
+      siret: '73282932000074',
+      postcode: '68100',
+      commune: 'Mulhouse',
+      sectors: ['Industrie du futur'],
+      technologies: [],
+      presentation: 'Nous concevons des capteurs pour les ateliers de la région mulhousienne, depuis 2024.',
+      offer_title: 'Prototype de capteur',
+      offer_kind: 'prototype',
+      offer_price_ht: 12_000.5,
+      team_size: 4,
+      contact_name: 'Jeanne Dupont',
+      email: 'contact@société-verte.fr',
+      phone: '+33389123456',
+      consent: true,
+    });
+  });
+
+  it.each([
+    ['website', 'www.exemple.fr', 'https://www.exemple.fr'],
+    ['website', 'https://société-verte.fr', 'https://société-verte.fr'],
+    ['website', '', undefined],
+    ['sectors', ['Industrie du futur', 'Santé', 'Santé'], ['Industrie du futur', 'Santé']],
+    ['technologies', 'Robotique', ['Robotique']],
+    ['technologies', '', []],
+    ['team_size', ' 12 ', 12],
+    ['team_size', '500', 500],
+    ['offer_price_ht', '', undefined],
+    ['offer_price_ht', '15 000 € HT', 15_000],
+  ])('%s %j is accepted as %j', (field, value, expected) => {
+    const result = parseApplication(field, value);
+    expect(result.success).toBe(true);
+    expect((result.data as Record<string, unknown>)[field]).toEqual(expected);
+  });
+
+  it.each(([
+    ['company_name', 'Société\r\nVerte', 'Nom de l’entreprise : le texte doit tenir sur une ligne.'],
+    ['commune', 'Mulhouse\0', 'Commune : le texte doit tenir sur une ligne.'],
+    ['offer_title', 'Prototype\u2028de capteur', 'Offre de premier bon de commande : le texte doit tenir sur une ligne.'],
+    ['siret', '73282932000075', 'Numéro SIRET : numéro invalide, la clé de contrôle ne correspond pas.'],
+    ['postcode', '6810', 'Code postal : 5 chiffres attendus (ex. 68100).'],
+    ['postcode', '2A004', 'Code postal : 5 chiffres attendus (ex. 68100).'],
+    ['website', 'javascript:alert(1)', 'Site web : adresse web invalide (ex. https://exemple.fr).'],
+    ['website', 'ftp://exemple.fr', 'Site web : adresse web invalide (ex. https://exemple.fr).'],
+    ['sectors', '', 'Secteurs : cochez au moins une case.'],
+    ['sectors', 'Agriculture', 'Secteurs : choix invalide.'],
+    ['technologies', 'Blockchain', 'Technologies : choix invalide.'],
+    ['presentation', 'Trop court.', 'Présentation : 50 caractères au moins.'],
+    ['offer_kind', 'licence', 'Type d’offre : choix invalide.'],
+    ['offer_price_ht', '15 000,01', 'Prix indicatif (€ HT) : au plus 15\u202f000\u00a0€\u00a0HT, le plafond d’un premier bon de commande.'],
+    ['team_size', '0', 'Effectif : au moins 1.'],
+    ['team_size', '501', 'Effectif : au plus 500.'],
+    ['team_size', '4,5', 'Effectif : nombre entier attendu.'],
+    ['team_size', 'quatre', 'Effectif : nombre entier attendu.'],
+    ['team_size', 4.5, 'Effectif : nombre entier attendu.'],
+    ['team_size', '', 'Effectif : ce champ est obligatoire.'],
+    ['team_size', undefined, 'Effectif : ce champ est obligatoire.'],
+    ['consent', undefined, 'Consentement : votre accord est nécessaire pour envoyer le formulaire.'],
+  ] as const satisfies readonly (readonly [string, unknown, string])[]).map(([field, value, message]) => [field, message, value] as const))('%s is refused: %s', (field, message, value) => {
+    const messages = messagesOf(parseApplication(field, value));
+    expect(Object.keys(messages)).toEqual([field]);
+    expect(messages[field]![0]).toBe(message);
+  });
+
+  it('refuses every field of an empty form, each message starting with the field’s French label', () => {
+    const messages = messagesOf(applicationSchema.safeParse({}));
+    const optional = ['website', 'technologies', 'offer_price_ht'];
+    expect(Object.keys(messages).sort()).toEqual(Object.keys(APPLICATION_LABELS).filter((field) => !optional.includes(field)).sort());
+    for (const [field, list] of Object.entries(messages)) {
+      for (const message of list) expect(message.startsWith(`${APPLICATION_LABELS[field]} : `), `${field}: ${message}`).toBe(true);
+    }
+  });
+});
