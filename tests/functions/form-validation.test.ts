@@ -62,7 +62,7 @@ const ORDER_CASES: readonly Case[] = [
   ['budget_ht', '15000,01', `Budget (€ HT) : au plus ${CEILING}, le plafond d’un premier bon de commande.`],
   ['budget_ht', '0', 'Budget (€ HT) : le montant doit être supérieur à 0 €.'],
   ['budget_ht', 'quinze mille', 'Budget (€ HT) : montant attendu en euros (ex. 12 000 ou 12000,50).'],
-  ['wished_date', '15/03/2027', 'Date souhaitée : date attendue au format JJ/MM/AAAA.'],
+  ['wished_date', '15/03/2027', 'Date souhaitée : date invalide, choisissez-la dans le calendrier (format AAAA-MM-JJ, ex. 2027-03-15).'],
   ['consent', undefined, 'Consentement : votre accord est nécessaire pour envoyer le formulaire.'],
 ];
 

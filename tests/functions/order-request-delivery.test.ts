@@ -130,10 +130,10 @@ describe('a valid order request naming a startup', () => {
       expect((mail.from as AddressObject).value).toEqual([{ name: TEST_SENDER.name, address: TEST_SENDER.address }]);
       expect(mail.replyTo!.value).toEqual([replyTo]);
       expect(mail.subject).toBe(subject);
-      expect(mail.text).toContain(`Référence : ${reference}`);
-      expect(mail.text).toContain(`Organisation : ${ORGANISATION} (Acteur public)`);
-      expect(mail.text).toContain('Budget : 14\u202f500,50\u00a0€\u00a0HT');
-      expect(mail.text).toContain(`Startup : ${ORDERABLE_STARTUP.name}`);
+      expect(mail.text).toContain(`Référence\u00a0: ${reference}`);
+      expect(mail.text).toContain(`Organisation\u00a0: ${ORGANISATION} (Acteur public)`);
+      expect(mail.text).toContain('Budget\u00a0: 14\u202f500,50\u00a0€\u00a0HT');
+      expect(mail.text).toContain(`Startup\u00a0: ${ORDERABLE_STARTUP.name}`);
     }
     expect(byRecipient.get(VALID_ORDER_DATA.email)!.text).toContain(`transmise à l’équipe du programme et à ${ORDERABLE_STARTUP.name}`);
   });

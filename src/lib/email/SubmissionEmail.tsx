@@ -1,3 +1,4 @@
+import { applyFrenchSpacing } from '../format/french-spacing.ts';
 import type { SummaryRow } from '../forms/describe-submission.ts';
 
 /** Props of the HTML body of a submission e-mail; every value is text, escaped by React. */
@@ -29,7 +30,9 @@ export function SubmissionEmail({ heading, paragraphs, rows, reference, siteName
             ))}
           </tbody>
         </table>
-        <p>Référence : {reference}</p>
+        <p>
+          {applyFrenchSpacing('Référence :')} {reference}
+        </p>
         <p style={{ color: '#4a5260', fontSize: '13px' }}>
           {siteName} — <a href={siteUrl}>{siteUrl}</a>
         </p>

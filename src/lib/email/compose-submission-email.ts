@@ -90,8 +90,8 @@ function textFor(record: SubmissionRecord, kind: MessageKind, startupName: strin
 }
 
 function plainText(text: MessageText, rows: readonly SummaryRow[], reference: string, context: EmailContext): string {
-  const lines = rows.map(([label, value]) => `${label} : ${value}`);
-  return [text.heading, '', ...text.paragraphs, '', ...lines, '', `Référence : ${reference}`, '', `${context.siteName} — ${context.siteUrl}`].join('\n');
+  const lines = rows.map(([label, value]) => `${fr(`${label} :`)} ${value}`);
+  return [text.heading, '', ...text.paragraphs, '', ...lines, '', fr(`Référence : ${reference}`), '', `${context.siteName} — ${context.siteUrl}`].join('\n');
 }
 
 /** Domain of the sender, for stable Message-IDs. */

@@ -128,7 +128,9 @@ export function websiteAddress(label: string) {
 export function amountHt(label: string, ceilingHt: number) {
   return required(
     z
-      .union([z.number(), textInput(label)], { error: `${label} : montant attendu (ex. 12 000 ou 12000,50).` })
+      .union([z.number(), textInput(label)], {
+        error: (issue) => (issue.input === undefined ? `${label} : ce champ est obligatoire.` : `${label} : montant attendu (ex. 12 000 ou 12000,50).`),
+      })
       .transform((value, context) => {
         const amount = typeof value === 'number' ? value : readFrenchAmount(value);
         if (amount === undefined || !Number.isFinite(amount)) {
@@ -189,7 +191,8 @@ export function someOf(label: string, values: readonly string[], { min = 0 } = {
 
 /** A calendar date from `<input type="date">` (`YYYY-MM-DD`). */
 export function calendarDate(label: string) {
-  return required(z.iso.date({ error: `${label} : date attendue au format JJ/MM/AAAA.` }));
+  // `<input type="date">` sends `YYYY-MM-DD` whatever the date shown to the person.
+  return required(z.iso.date({ error: `${label} : date invalide, choisissez-la dans le calendrier (format AAAA-MM-JJ, ex. 2027-03-15).` }));
 }
 
 /** A consent checkbox: must be checked (`on`, `true`, `oui`). */

@@ -77,7 +77,10 @@ export async function verifyFormToken(
 ): Promise<{ ok: true; payload: FormTokenPayload } | { ok: false; reason: TokenRejection }> {
   if (!token) return { ok: false, reason: 'missing' };
   const [payloadText, signatureText, extra] = token.split('.');
-  if (!payloadText || !signatureText || extra !== undefined) return { ok: false, reason: 'invalid' };
+  const base64Url = /^[A-Za-z0-9_-]+$/;
+  if (!payloadText || !signatureText || extra !== undefined || !base64Url.test(payloadText) || !base64Url.test(signatureText)) {
+    return { ok: false, reason: 'invalid' };
+  }
   const signature = Buffer.from(signatureText, 'base64url');
   const valid = await crypto.subtle.verify('HMAC', await importKey(secret, 'verify'), signature, encoder.encode(payloadText));
   const payload = valid ? readPayload(payloadText) : undefined;

@@ -4,6 +4,7 @@
  * or `undefined` when the text cannot be read; messages are added by the schemas.
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import punycode from 'punycode/punycode.js';
 
 const SPACES = /[\s\u00a0\u202f]+/g;
 
@@ -41,7 +42,9 @@ export function readEmailAddress(text: string): string | undefined {
     return undefined;
   }
   if (!/^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z0-9-]{2,}$/.test(asciiDomain)) return undefined;
-  return `${local}@${domain}`;
+  // Browsers send the domain of an `<input type="email">` in its ASCII form
+  // (`xn--socit-verte-ebbb.fr`): keep the Unicode form people recognise.
+  return `${local}@${punycode.toUnicode(asciiDomain)}`;
 }
 
 /**
@@ -61,5 +64,6 @@ export function compactDigits(text: string): string {
 
 /** True when a one-line value holds a line break or a NUL (header injection, pasted blocks). */
 export function hasLineBreakOrNul(text: string): boolean {
-  return /[\r\n\0\u2028\u2029]/.test(text);
+  // Every C0 and C1 control character (line breaks, NUL, tab, vertical tab, NEL…) and the Unicode separators.
+  return /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(text);
 }

@@ -68,11 +68,14 @@ export interface SubmissionDependencies {
   readonly log: (entry: Record<string, string | number>) => void;
 }
 
+/** Field name of errors about the whole form (an unexpected field); the form element carries its anchor. */
+export const FORM_LEVEL_ERROR = 'formulaire';
+
 /** Errors of a failed parse, one per field (the first message of each). */
 export function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
   const errors = new Map<string, string>();
   for (const issue of issues) {
-    const field = issue.path.length > 0 ? String(issue.path[0]) : 'formulaire';
+    const field = issue.path.length > 0 ? String(issue.path[0]) : FORM_LEVEL_ERROR;
     if (!errors.has(field)) errors.set(field, issue.message);
   }
   return [...errors].map(([field, message]) => ({ field, message }));

@@ -107,10 +107,10 @@ describe('composeSubmissionEmail', () => {
     const rows = describeSubmission(record.form, record.data, ORDERABLE_STARTUP.name);
     expect(rows.length).toBeGreaterThanOrEqual(10);
     const text = String(message.text);
-    for (const [label, value] of rows) expect(text).toContain(`${label} : ${value}`);
+    for (const [label, value] of rows) expect(text).toContain(`${label}\u00a0: ${value}`);
     expect(tableValues(String(message.html))).toEqual(rows.map(([, value]) => value));
-    expect(text).toContain(`Référence : ${record.reference}`);
-    expect(String(message.html)).toContain(`Référence : ${record.reference}`);
+    expect(text).toContain(`Référence\u00a0: ${record.reference}`);
+    expect(String(message.html)).toContain(`Référence\u00a0: ${record.reference}`);
   });
 
   it('shows the order values as a person reads them', () => {

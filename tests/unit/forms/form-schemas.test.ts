@@ -159,8 +159,8 @@ describe('order request schema', () => {
     ['phone', '12', 'Téléphone : numéro invalide (ex. 03 89 12 34 56).'],
     ['need', 'Trop court.', 'Description du besoin : 30 caractères au moins.'],
     ['need', 'x'.repeat(4001), 'Description du besoin : 4000 caractères au plus.'],
-    ['wished_date', '2027-02-30', 'Date souhaitée : date attendue au format JJ/MM/AAAA.'],
-    ['wished_date', '15/03/2027', 'Date souhaitée : date attendue au format JJ/MM/AAAA.'],
+    ['wished_date', '2027-02-30', 'Date souhaitée : date invalide, choisissez-la dans le calendrier (format AAAA-MM-JJ, ex. 2027-03-15).'],
+    ['wished_date', '15/03/2027', 'Date souhaitée : date invalide, choisissez-la dans le calendrier (format AAAA-MM-JJ, ex. 2027-03-15).'],
   ] as const satisfies readonly (readonly [string, unknown, string])[]).map(([field, value, message]) => [field, message, value] as const))('%s is refused: %s', (field, message, value) => {
     const messages = messagesOf(parseOrder(field, value));
     expect(Object.keys(messages)).toEqual([field]);
