@@ -15,7 +15,7 @@ import { toParisCalendarDate, yearOf } from '../../src/lib/format/calendar-date.
 import { startLocalBlobs, type LocalBlobs } from '../helpers/blobs-server.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { REAL_SITE_DIST, TEST_TMP } from '../helpers/paths.ts';
-import { serveSiteWithFunctions, snapshotSite, type SiteSnapshot, type SiteWithFunctions } from '../helpers/site-with-functions.ts';
+import { serveSiteWithFunctions, type SiteWithFunctions } from '../helpers/site-with-functions.ts';
 import { startSmtpCapture, type SmtpCapture } from '../helpers/smtp-capture.ts';
 
 const SCREENS = join(TEST_TMP, 'screens');
@@ -64,7 +64,6 @@ const ORDER_REQUEST = {
 
 let blobs: LocalBlobs;
 let smtp: SmtpCapture;
-let snapshot: SiteSnapshot;
 let site: SiteWithFunctions;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -199,8 +198,7 @@ beforeAll(async () => {
   setEnv('FORM_MIN_FILL_SECONDS', String(MIN_FILL_SECONDS));
   // Every submission of this file comes from 127.0.0.1: the default limit (5 per 10 minutes) is too low.
   setEnv('RATE_LIMIT_MAX', '100');
-  snapshot = await snapshotSite(REAL_SITE_DIST, ['candidater', 'demander-un-bon-de-commande', `startups/${STARTUP.slug}`, 'formulaires/reponse']);
-  site = await serveSiteWithFunctions(snapshot.root);
+  site = await serveSiteWithFunctions(REAL_SITE_DIST);
   browser = await launchBrowser();
 });
 
@@ -208,7 +206,6 @@ afterAll(async () => {
   for (const context of contexts) await context.close().catch(() => undefined);
   await browser?.close();
   await site?.close();
-  await snapshot?.remove();
   await smtp?.stop();
   await blobs?.stop();
   for (const [name, value] of Object.entries(savedEnv)) {
@@ -219,7 +216,7 @@ afterAll(async () => {
 
 describe('form pages', () => {
   it('embed the public configuration only: startup names and slugs, never their private e-mails', async () => {
-    const html = await readFile(join(snapshot.root, 'demander-un-bon-de-commande', 'index.html'), 'utf8');
+    const html = await readFile(join(REAL_SITE_DIST, 'demander-un-bon-de-commande', 'index.html'), 'utf8');
     const config = JSON.parse(/<script type="application\/json" id="configuration-demande-bon-de-commande">([^<]*)<\/script>/.exec(html)![1]!) as {
       context: { startups: { slug: string; name: string }[]; orderCeilingHt: number };
     };

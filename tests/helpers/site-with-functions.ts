@@ -6,8 +6,7 @@
  * none). The Blobs server and SMTP settings are the caller's business.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Context } from '@netlify/functions';
@@ -17,7 +16,6 @@ import demandeBonDeCommande from '../../netlify/functions/demande-bon-de-command
 import jeton from '../../netlify/functions/jeton.mts';
 import merci from '../../netlify/functions/merci.mts';
 import { functionContext } from './function-context.ts';
-import { TEST_TMP } from './paths.ts';
 
 type Handler = (request: Request, context: Context) => Response | Promise<Response>;
 
@@ -110,40 +108,5 @@ export async function serveSiteWithFunctions(root: string): Promise<SiteWithFunc
   };
 }
 
-/** A private copy of a built site, and how to remove it. */
-export interface SiteSnapshot {
-  readonly root: string;
-  remove(): Promise<void>;
-}
 
 /** True when every page of `pages` and every script they load is in `root`. */
-async function isComplete(root: string, pages: readonly string[]): Promise<boolean> {
-  for (const page of pages) {
-    const file = join(root, page, 'index.html');
-    if (!existsSync(file)) return false;
-    const html = await readFile(file, 'utf8').catch(() => '');
-    for (const [, script] of html.matchAll(/<script[^>]+src="(\/_astro\/[^"]+)"/g)) if (!existsSync(join(root, script!))) return false;
-  }
-  return existsSync(join(root, '404.html'));
-}
-
-/**
- * Copy a built site to a folder of its own before serving it. Several test runs
- * may share `REAL_SITE_DIST`, and each global setup deletes and rebuilds it:
- * a copy keeps a long browser test from losing its pages half-way. Waits (up to
- * `timeoutMs`) for `pages` to be complete in `source`, when another run is building it.
- */
-export async function snapshotSite(source: string, pages: readonly string[], timeoutMs = 180_000): Promise<SiteSnapshot> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const root = await mkdtemp(join(TEST_TMP, 'site-functions-'));
-    const remove = () => rm(root, { recursive: true, force: true });
-    if (await isComplete(source, pages)) {
-      await cp(source, root, { recursive: true }).catch(() => undefined);
-      if (await isComplete(root, pages)) return { root, remove };
-    }
-    await remove();
-    if (Date.now() > deadline) throw new Error(`${source} is not a complete build of ${pages.join(', ')}`);
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-  }
-}
