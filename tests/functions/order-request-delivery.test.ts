@@ -174,7 +174,7 @@ describe('a valid order request naming a startup', () => {
 describe('SMTP unavailable when the request arrives', () => {
   it.each([
     ['the server is down (connection refused)', 'down', 'Error: ESOCKET'],
-    ['the server answers 451 to every message', 'refusing', 'Error: EMESSAGE'],
+    ['the server answers 451 to every message', 'refusing', 'Error: 451'],
   ] as const)('%s: stored, the visitor gets the reference, the retry sends each message exactly once', async (_case, failure, lastError) => {
     if (failure === 'down') await services.stopSmtp();
     else services.smtp.refuse = true;
@@ -217,6 +217,27 @@ describe('SMTP unavailable when the request arrives', () => {
     ]);
     expect(await storedKeys('pending/')).toEqual([]);
     services.smtp.messages.length = 0;
+  });
+
+  it('a permanent refusal (550) marks the messages failed, leaves the pending index, and the retry sends nothing', async () => {
+    services.smtp.refuse = true;
+    services.smtp.refusalCode = 550;
+    const response = await orderHandler(formRequest('demande-bon-de-commande', await withToken('demande-bon-de-commande', validOrderFields()), { accept: 'json' }), functionContext());
+    expect(response.status).toBe(200);
+    const { reference } = (await response.json()) as { reference: string };
+    const record = await loadRecord(reference);
+    expect(record.status).toBe('failed');
+    expect(record.messages.map(({ status, attempts, lastError }) => [status, attempts, lastError])).toEqual([
+      ['failed', 1, 'Error: 550'],
+      ['failed', 1, 'Error: 550'],
+      ['failed', 1, 'Error: 550'],
+    ]);
+    expect(await storedKeys('pending/')).toEqual([]);
+    services.smtp.refuse = false;
+    services.smtp.refusalCode = 451;
+    expect((await runRetry()).status).toBe(204);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(services.smtp.messages).toHaveLength(0);
   });
 
   it('without JavaScript the visitor is sent to the thank-you page with the reference', async () => {

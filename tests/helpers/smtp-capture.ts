@@ -1,7 +1,8 @@
 /**
  * A real SMTP server (`smtp-server`) on 127.0.0.1, random port, no TLS and no
  * authentication, that parses every message it accepts with `mailparser`.
- * `refuse` makes it answer every message with a 451 (a temporary failure).
+ * `refuse` makes it answer every message with `refusalCode` (451, a temporary
+ * failure, unless set to a 5xx permanent one).
  */
 import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
@@ -12,8 +13,10 @@ export interface SmtpCapture {
   readonly port: number;
   /** Messages accepted so far, parsed. */
   readonly messages: ParsedMail[];
-  /** While true, every message is refused with 451. */
+  /** While true, every message is refused with `refusalCode`. */
   refuse: boolean;
+  /** SMTP reply code of a refusal (default 451). */
+  refusalCode: number;
   /** Wait until `count` messages were accepted (fails after `timeoutMs`). */
   waitForMessages(count: number, timeoutMs?: number): Promise<ParsedMail[]>;
   stop(): Promise<void>;
@@ -24,8 +27,9 @@ export async function startSmtpCapture(port = 0): Promise<SmtpCapture> {
   const messages: ParsedMail[] = [];
   const capture = {
     refuse: false,
+    refusalCode: 451,
     messages,
-  } as { refuse: boolean; messages: ParsedMail[] };
+  } as { refuse: boolean; refusalCode: number; messages: ParsedMail[] };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -33,7 +37,7 @@ export async function startSmtpCapture(port = 0): Promise<SmtpCapture> {
     onData(stream, _session, callback) {
       simpleParser(stream)
         .then((mail) => {
-          if (capture.refuse) return callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
+          if (capture.refuse) return callback(Object.assign(new Error('Refused'), { responseCode: capture.refusalCode }));
           messages.push(mail);
           return callback();
         })

@@ -124,7 +124,7 @@ beforeAll(async () => {
       form: 'demande-bon-de-commande', nonce: 'nonce-2', data: orderRequest, now: new Date('2026-07-01T08:05:00Z'), year: 2026,
       recipients: [{ kind: 'team', to: 'equipe@pbc.example' }, { kind: 'startup', to: 'commandes@bac-a-sable-cyber.example' }, { kind: 'confirmation', to: orderRequest.email }],
     });
-    await recordSendAttempt(store, second.record.reference, 'team', { error: 'SMTP 421 try again later' });
+    await recordSendAttempt(store, second.record.reference, 'team', { error: 'SMTP 421 try again later', final: false });
     await saveSubmission(store, {
       form: 'candidature', nonce: 'nonce-3', data: staleApplication, now: new Date('2026-11-02T10:00:00Z'), year: 2026,
       recipients: [],

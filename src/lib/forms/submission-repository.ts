@@ -36,7 +36,8 @@ export interface MessageState {
   readonly kind: MessageKind;
   /** Recipient address, fixed when the submission is accepted. */
   readonly to: string;
-  readonly status: 'pending' | 'sent';
+  /** `failed`: the server refused it for good (SMTP 5xx) or every attempt failed; the team sees it in `npm run submissions`. */
+  readonly status: 'pending' | 'sent' | 'failed';
   readonly attempts: number;
   /** ISO 8601 instant (UTC) of the successful send. */
   readonly sentAt?: string;
@@ -53,8 +54,8 @@ export interface SubmissionRecord<Data = Record<string, unknown>> {
   readonly nonce: string;
   /** ISO 8601 instant (UTC) when the submission was accepted. */
   readonly receivedAt: string;
-  /** `sent` once every message is sent. */
-  readonly status: 'pending' | 'sent';
+  /** `sent` once every message is sent; `failed` when none is pending and one failed for good. */
+  readonly status: 'pending' | 'sent' | 'failed';
   readonly data: Data;
   readonly messages: readonly MessageState[];
 }
@@ -193,30 +194,37 @@ async function recreate<Data>(store: JsonStore, record: SubmissionRecord<Data>):
   return (await loadSubmission<Data>(store, record.reference)) ?? record;
 }
 
+/** Status of a record from its messages' statuses. */
+function recordStatus(messages: readonly MessageState[]): SubmissionRecord['status'] {
+  if (messages.some((message) => message.status === 'pending')) return 'pending';
+  return messages.every((message) => message.status === 'sent') ? 'sent' : 'failed';
+}
+
 /**
- * Record the outcome of one send attempt; when every message is sent, the
- * record becomes `sent` and leaves the pending index.
- * @param error the SMTP error message when the attempt failed (no personal data)
+ * Record the outcome of one send attempt. When no message is left pending,
+ * the record becomes `sent` (or `failed`) and leaves the pending index.
+ * @param outcome the send time, or the SMTP error (no personal data) and
+ * whether it is final (the message is then `failed` and never retried)
  */
 export async function recordSendAttempt(
   store: JsonStore,
   reference: string,
   kind: MessageKind,
-  outcome: { sentAt: Date } | { error: string },
+  outcome: { sentAt: Date } | { error: string; final: boolean },
 ): Promise<SubmissionRecord> {
   const updated = await updateJson<SubmissionRecord>(store, recordKey(reference), (current) => {
     if (!current) throw new Error(`Unknown submission ${reference}.`);
     const messages = current.messages.map((message): MessageState => {
-      if (message.kind !== kind || message.status === 'sent') return message;
+      if (message.kind !== kind || message.status !== 'pending') return message;
       const attempts = message.attempts + 1;
       // The claim ends with the attempt either way.
       return 'sentAt' in outcome
         ? { kind: message.kind, to: message.to, attempts, status: 'sent', sentAt: outcome.sentAt.toISOString() }
-        : { kind: message.kind, to: message.to, attempts, status: 'pending', lastError: outcome.error };
+        : { kind: message.kind, to: message.to, attempts, status: outcome.final ? 'failed' : 'pending', lastError: outcome.error };
     });
-    return { ...current, messages, status: messages.every((message) => message.status === 'sent') ? 'sent' : 'pending' };
+    return { ...current, messages, status: recordStatus(messages) };
   });
-  if (updated.status === 'sent') await store.delete(pendingKey(reference));
+  if (updated.status !== 'pending') await store.delete(pendingKey(reference));
   return updated;
 }
 

@@ -10,7 +10,7 @@ import { isFormName } from '../forms/form-names.ts';
 import type { MessageKind, MessageState, SubmissionRecord } from '../forms/submission-repository.ts';
 
 /** State of a submission's e-mails, as the team says it. */
-export const STATUS_LABELS: Readonly<Record<SubmissionRecord['status'], string>> = { sent: 'envoyé', pending: 'en attente' };
+export const STATUS_LABELS: Readonly<Record<SubmissionRecord['status'], string>> = { sent: 'envoyé', pending: 'en attente', failed: 'échec' };
 
 /** Who an e-mail is for. */
 export const MESSAGE_KIND_LABELS: Readonly<Record<MessageKind, string>> = {
