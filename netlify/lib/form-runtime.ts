@@ -100,8 +100,12 @@ export function loadFormRuntime(context: Pick<Context, 'deploy'>): Promise<FormR
   return cached;
 }
 
-/** Dependencies of `processSubmission` for one request. */
-export function submissionDependencies(runtime: FormRuntime, context: Pick<Context, 'ip'>): SubmissionDependencies {
+/**
+ * Dependencies of `processSubmission` for one request.
+ * @param receivedAt when the request arrived: the fill time is measured to it,
+ * not to the end of loading the runtime
+ */
+export function submissionDependencies(runtime: FormRuntime, context: Pick<Context, 'ip'>, receivedAt: Date): SubmissionDependencies {
   const clientKey = createHash('sha256').update(`${runtime.config.signingSecret}:${context.ip}`).digest('hex').slice(0, 32);
   return {
     store: runtime.store,
@@ -109,7 +113,7 @@ export function submissionDependencies(runtime: FormRuntime, context: Pick<Conte
     send: runtime.send,
     clientKey,
     verifyTurnstile: (token) => verifyTurnstileToken(runtime.config.turnstile?.secretKey ?? '', token, context.ip),
-    now: () => new Date(),
+    now: () => receivedAt,
     log: (entry) => console.log(JSON.stringify(entry)),
   };
 }

@@ -62,6 +62,7 @@ function respondHtml(request: Request, form: FormName, fields: SubmittedFields, 
  * (JSON confirmation), 4xx with French messages, 503 when storage is down
  */
 export async function handleFormPost(form: FormName, request: Request, context: Context): Promise<Response> {
+  const receivedAt = new Date();
   const wantsJson = (request.headers.get('accept') ?? '').includes('application/json');
   const read = await readFormRequest(request);
   if (!read.ok) {
@@ -71,7 +72,7 @@ export async function handleFormPost(form: FormName, request: Request, context: 
   let outcome: SubmissionOutcome;
   try {
     const runtime = await loadFormRuntime(context);
-    outcome = await processSubmission(runtime.forms[form] as Parameters<typeof processSubmission>[0], read.fields, submissionDependencies(runtime, context));
+    outcome = await processSubmission(runtime.forms[form] as Parameters<typeof processSubmission>[0], read.fields, submissionDependencies(runtime, context, receivedAt));
   } catch (error) {
     // Configuration or content errors: the message names the problem for the team, never for the visitor.
     console.error(JSON.stringify({ event: 'form-runtime-error', form, deployContext: context.deploy.context, error: error instanceof Error ? error.message : 'unknown' }));

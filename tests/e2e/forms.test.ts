@@ -59,7 +59,7 @@ const ORDER_REQUEST = {
   kind: 'Étude',
   need: 'Nous voulons mesurer les vibrations de deux pompes de la station d’épuration pendant un mois.',
   budget_ht: '15 000',
-  wished_date: '2026-09-30',
+  wished_date: `${new Date().getFullYear() + 1}-09-30`,
 } as const;
 
 let blobs: LocalBlobs;
@@ -305,7 +305,7 @@ describe('with JavaScript', () => {
     expect(text).toContain('SIRET : 21680000300016');
     expect(text).toContain('Type de commande : Étude');
     expect(text).toContain('Budget : 15 000 € HT');
-    expect(text).toContain('Date souhaitée : 30 septembre 2026');
+    expect(text).toContain(`Date souhaitée : 30 septembre ${new Date().getFullYear() + 1}`);
     expect(text).toContain(`E-mail : ${ORDER_REQUEST.email}`);
 
     const toStartup = bySubjectStart(messages, `[${reference}] Demande de premier bon de commande de`);

@@ -66,10 +66,14 @@ export function validOrderFields(): Record<string, string> {
     kind: 'prototype',
     need: 'Un prototype de capteur de vibrations pour les pompes de la station d’épuration.',
     budget_ht: '14 500,50 € HT',
-    wished_date: '2027-03-15',
+    wished_date: WISHED_DATE,
     consent: 'on',
   };
 }
+
+/** A wished date that stays in the future: 15 March of next year. */
+export const WISHED_DATE_YEAR = new Date().getFullYear() + 1;
+const WISHED_DATE = `${WISHED_DATE_YEAR}-03-15`;
 
 /** The order request of `validOrderFields` after validation, as stored. */
 export const VALID_ORDER_DATA = {
@@ -84,7 +88,7 @@ export const VALID_ORDER_DATA = {
   kind: 'prototype',
   need: 'Un prototype de capteur de vibrations pour les pompes de la station d’épuration.',
   budget_ht: 14_500.5,
-  wished_date: '2027-03-15',
+  wished_date: WISHED_DATE,
   consent: true,
 } as const;
 

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { isValidSiret } from '../identifiers/siren.ts';
 import { formatEurosHt } from '../format/money.ts';
+import { toParisCalendarDate } from '../format/calendar-date.ts';
 import { compactDigits, hasLineBreakOrNul, readEmailAddress, readFrenchAmount, readPhoneNumber } from './form-values.ts';
 
 /** Blank text, `null` and a missing value all mean "not filled in". */
@@ -193,6 +194,11 @@ export function someOf(label: string, values: readonly string[], { min = 0 } = {
 export function calendarDate(label: string) {
   // `<input type="date">` sends `YYYY-MM-DD` whatever the date shown to the person.
   return required(z.iso.date({ error: `${label} : date invalide, choisissez-la dans le calendrier (format AAAA-MM-JJ, ex. 2027-03-15).` }));
+}
+
+/** A calendar date that is today or later in Europe/Paris (a wished delivery date). */
+export function calendarDateFromToday(label: string) {
+  return calendarDate(label).refine((date) => date >= toParisCalendarDate(new Date()), `${label} : la date ne peut pas être déjà passée.`);
 }
 
 /** A consent checkbox: must be checked (`on`, `true`, `oui`). */

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { BUYER_KINDS, ORDER_KINDS } from '../content-model/collections.ts';
 import {
   amountHt,
-  calendarDate,
+  calendarDateFromToday,
   consent,
   emailAddress,
   multiLineText,
@@ -92,7 +92,7 @@ export interface OrderRequestFormContext {
  * First-order request (*demande de premier bon de commande*).
  * Output: buyer organisation, kind and SIRET; named contact; the chosen startup
  * slug or `sans-preference`; kind of order; need; budget in euros HT
- * (> 0, ≤ ceiling); wished date (`YYYY-MM-DD`, optional).
+ * (> 0, ≤ ceiling); wished date (`YYYY-MM-DD`, today or later in Paris, optional).
  */
 export function createOrderRequestSchema(context: OrderRequestFormContext) {
   const startupSlugs = new Set(context.startups.map((startup) => startup.slug));
@@ -113,7 +113,7 @@ export function createOrderRequestSchema(context: OrderRequestFormContext) {
       kind: oneOf('Type de commande', orderKinds),
       need: multiLineText('Description du besoin', { min: 30, max: 4000 }),
       budget_ht: amountHt('Budget (€ HT)', context.orderCeilingHt),
-      wished_date: optional(calendarDate('Date souhaitée')),
+      wished_date: optional(calendarDateFromToday('Date souhaitée')),
       consent: consent('Consentement'),
     },
     UNEXPECTED_FIELDS,

@@ -38,10 +38,31 @@ export interface SendReport {
   readonly skipped: number;
 }
 
+/** Attempts at recording a successful send before giving up (the store may hiccup). */
+const RECORD_ATTEMPTS = 5;
+
+/**
+ * Record that a message was sent, trying again on a store failure: a send that
+ * is not recorded would be sent again once its claim expires.
+ */
+async function recordSent(store: JsonStore, reference: string, kind: MessageKind): Promise<void> {
+  const sentAt = new Date();
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await recordSendAttempt(store, reference, kind, { sentAt });
+      return;
+    } catch (error) {
+      if (attempt >= RECORD_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
+}
+
 /**
  * Send every pending message of `record`.
  * Never throws: a failed send is recorded on the message (`lastError`) and left
- * pending, unless the refusal is permanent or attempts are exhausted (`failed`).
+ * pending, unless the refusal is permanent or attempts are exhausted (`failed`);
+ * a message that cannot be claimed (store failure) is left for the scheduled retry.
  */
 export async function sendPendingMessages(store: JsonStore, record: SubmissionRecord, send: MessageSender, now: Date): Promise<SendReport> {
   let sent = 0;
@@ -49,18 +70,21 @@ export async function sendPendingMessages(store: JsonStore, record: SubmissionRe
   let skipped = 0;
   for (const message of record.messages) {
     if (message.status !== 'pending') continue;
+    const claimed = await claimMessage(store, record.reference, message.kind, now, SEND_LEASE_MS).catch(() => false);
+    if (!claimed) {
+      skipped += 1;
+      continue;
+    }
     try {
-      if (!(await claimMessage(store, record.reference, message.kind, now, SEND_LEASE_MS))) {
-        skipped += 1;
-        continue;
-      }
       await send(record, message.kind, message.to);
-      await recordSendAttempt(store, record.reference, message.kind, { sentAt: new Date() });
-      sent += 1;
     } catch (error) {
       failed += 1;
       await recordSendAttempt(store, record.reference, message.kind, describeFailure(error, message.attempts + 1)).catch(() => undefined);
+      continue;
     }
+    // Sent: from here on, only recording remains (and it must not turn into a second send).
+    await recordSent(store, record.reference, message.kind).catch(() => undefined);
+    sent += 1;
   }
   return { sent, failed, skipped };
 }

@@ -103,6 +103,21 @@ async function updateJson<Value>(store: JsonStore, key: string, update: (current
   throw new Error(`Too many concurrent writes to ${key}.`);
 }
 
+let allocations: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs reference allocations of this process one at a time. Netlify's Blobs
+ * service checks `onlyIfNew` atomically, but the local Blobs server
+ * (`@netlify/blobs/server`, used by `astro dev`, the tests and the benchmarks)
+ * checks then writes with awaits in between, so two concurrent creates of the
+ * same key could both succeed and share a reference.
+ */
+function oneAtATime<Result>(task: () => Promise<Result>): Promise<Result> {
+  const run = allocations.then(task, task);
+  allocations = run.catch(() => undefined);
+  return run;
+}
+
 /**
  * Create the record under the next free reference of the year. Uniqueness
  * rests on create-only writes (`onlyIfNew`); the counter only says where to start.
@@ -175,7 +190,7 @@ export async function saveSubmission<Data>(
     });
     const record = claimed
       ? await recreate(store, build(claimed.reference))
-      : await createWithNextReference(store, submission.year, build);
+      : await oneAtATime(() => createWithNextReference(store, submission.year, build));
     if (!claimed && !(await store.setJSON(claimKey, { reference: record.reference }, { onlyIfNew: true })).modified) {
       // A concurrent request with the same nonce won: keep its record, drop ours (nothing was sent).
       await store.delete(recordKey(record.reference));

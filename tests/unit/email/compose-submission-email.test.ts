@@ -4,7 +4,7 @@ import { simpleParser, type AddressObject } from 'mailparser';
 import { composeSubmissionEmail, type EmailContext } from '../../../src/lib/email/compose-submission-email.ts';
 import { describeSubmission } from '../../../src/lib/forms/describe-submission.ts';
 import type { MessageKind, SubmissionRecord } from '../../../src/lib/forms/submission-repository.ts';
-import { decodeHtmlEntities, ORDERABLE_STARTUP, VALID_ORDER_DATA } from '../../helpers/form-fixtures.ts';
+import { decodeHtmlEntities, ORDERABLE_STARTUP, VALID_ORDER_DATA, WISHED_DATE_YEAR } from '../../helpers/form-fixtures.ts';
 
 const CONTEXT: EmailContext = {
   from: { name: 'Premiers bons de commande', address: 'ne-pas-repondre@premiers-bons-de-commande.fr' },
@@ -119,7 +119,7 @@ describe('composeSubmissionEmail', () => {
       SIRET: '73282932000074',
       Startup: 'Démo Capteurs Rhin',
       Budget: '14\u202f500,50\u00a0€\u00a0HT',
-      'Date souhaitée': '15 mars 2027',
+      'Date souhaitée': `15 mars ${WISHED_DATE_YEAR}`,
       Téléphone: '+33 3 89 12 34 56',
       'Type de commande': 'Prototype',
     });

@@ -161,6 +161,7 @@ describe('order request schema', () => {
     ['need', 'x'.repeat(4001), 'Description du besoin : 4000 caractères au plus.'],
     ['wished_date', '2027-02-30', 'Date souhaitée : date invalide, choisissez-la dans le calendrier (format AAAA-MM-JJ, ex. 2027-03-15).'],
     ['wished_date', '15/03/2027', 'Date souhaitée : date invalide, choisissez-la dans le calendrier (format AAAA-MM-JJ, ex. 2027-03-15).'],
+    ['wished_date', '2020-01-01', 'Date souhaitée : la date ne peut pas être déjà passée.'],
   ] as const satisfies readonly (readonly [string, unknown, string])[]).map(([field, value, message]) => [field, message, value] as const))('%s is refused: %s', (field, message, value) => {
     const messages = messagesOf(parseOrder(field, value));
     expect(Object.keys(messages)).toEqual([field]);
