@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { isValidSiret } from '../identifiers/siren.ts';
 import { formatEurosHt } from '../format/money.ts';
 import { toParisCalendarDate } from '../format/calendar-date.ts';
-import { compactDigits, hasLineBreakOrNul, readEmailAddress, readFrenchAmount, readPhoneNumber } from './form-values.ts';
+import { compactDigits, hasControlCharacter, readEmailAddress, readFrenchAmount, readPhoneNumber } from './form-values.ts';
 
 /** Blank text, `null` and a missing value all mean "not filled in". */
 function blankToUndefined(value: unknown): unknown {
@@ -35,7 +35,7 @@ export function optional<Schema extends z.ZodType>(schema: Schema) {
 export function oneLineText(label: string, { max = 200 } = {}) {
   return required(
     textInput(label)
-      .refine((value) => !hasLineBreakOrNul(value), `${label} : le texte doit tenir sur une ligne.`)
+      .refine((value) => !hasControlCharacter(value), `${label} : le texte doit tenir sur une ligne.`)
       .transform((value) => value.trim())
       .pipe(z.string().max(max, `${label} : ${max} caractères au plus.`)),
   );
@@ -60,7 +60,7 @@ export function multiLineText(label: string, { min = 1, max = 4000 } = {}) {
 export function emailAddress(label: string) {
   return required(
     textInput(label)
-      .refine((value) => !hasLineBreakOrNul(value), `${label} : le texte doit tenir sur une ligne.`)
+      .refine((value) => !hasControlCharacter(value), `${label} : le texte doit tenir sur une ligne.`)
       .transform((value, context) => {
         const address = readEmailAddress(value);
         if (address === undefined) {
@@ -76,7 +76,7 @@ export function emailAddress(label: string) {
 export function phoneNumber(label: string) {
   return required(
     textInput(label).transform((value, context) => {
-      const phone = hasLineBreakOrNul(value) ? undefined : readPhoneNumber(value);
+      const phone = hasControlCharacter(value) ? undefined : readPhoneNumber(value);
       if (phone === undefined) {
         context.issues.push({ code: 'custom', input: value, message: `${label} : numéro invalide (ex. 03 89 12 34 56).` });
         return z.NEVER;

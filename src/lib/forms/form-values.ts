@@ -62,8 +62,12 @@ export function compactDigits(text: string): string {
   return text.replace(/[\s\u00a0\u202f.]/g, '');
 }
 
-/** True when a one-line value holds a line break or a NUL (header injection, pasted blocks). */
-export function hasLineBreakOrNul(text: string): boolean {
-  // Every C0 and C1 control character (line breaks, NUL, tab, vertical tab, NEL…) and the Unicode separators.
-  return /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(text);
+/**
+ * True when a one-line value holds a control character: line breaks and NUL
+ * (header injection, pasted blocks), any other C0/C1 control, the Unicode line
+ * and paragraph separators, or a bidirectional override that would reorder
+ * what the team reads (U+202A–U+202E, U+2066–U+2069).
+ */
+export function hasControlCharacter(text: string): boolean {
+  return /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(text);
 }

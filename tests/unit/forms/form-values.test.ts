@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactDigits, hasLineBreakOrNul, readEmailAddress, readFrenchAmount, readPhoneNumber } from '../../../src/lib/forms/form-values.ts';
+import { compactDigits, hasControlCharacter, readEmailAddress, readFrenchAmount, readPhoneNumber } from '../../../src/lib/forms/form-values.ts';
 
 describe('readFrenchAmount', () => {
   it.each([
@@ -114,7 +114,7 @@ describe('readPhoneNumber', () => {
   });
 });
 
-describe('hasLineBreakOrNul', () => {
+describe('hasControlCharacter', () => {
   it.each([
     ['Ville\nde Mulhouse', true],
     ['Ville\rde Mulhouse', true],
@@ -127,10 +127,13 @@ describe('hasLineBreakOrNul', () => {
     ['Ville\tde Mulhouse', true],
     ['Ville\vde Mulhouse', true],
     ['Ville\u0085de Mulhouse', true],
+    // Bidirectional overrides reorder the text the team reads.
+    ['Ville\u202ede Mulhouse', true],
+    ['Ville\u2066de\u2069 Mulhouse', true],
     ['Ville\u00a0de\u202fMulhouse', false],
     ['', false],
   ])('%j → %s', (text, expected) => {
-    expect(hasLineBreakOrNul(text)).toBe(expected);
+    expect(hasControlCharacter(text)).toBe(expected);
   });
 });
 
