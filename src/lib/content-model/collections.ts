@@ -271,8 +271,6 @@ export const settingsFields = [
 
 /** Validated front matter of a startup. */
 export type StartupData = EntryData<typeof startupFields>;
-/** One offer of a startup (what a first order can buy). */
-export type OfferData = StartupData['offers'][number];
 /** Validated front matter of a buyer. */
 export type BuyerData = EntryData<typeof buyerFields>;
 /** Validated front matter of an order. */

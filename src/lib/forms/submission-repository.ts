@@ -60,14 +60,6 @@ export interface SubmissionRecord<Data = Record<string, unknown>> {
   readonly messages: readonly MessageState[];
 }
 
-/** Raised when the store cannot be written: the caller answers 503 and sends nothing. */
-export class StorageUnavailableError extends Error {
-  constructor(cause: unknown) {
-    super('Submission storage is unavailable.', { cause });
-    this.name = 'StorageUnavailableError';
-  }
-}
-
 const MAX_CONDITIONAL_ATTEMPTS = 20;
 
 const recordKey = (reference: string) => `records/${reference}`;
@@ -164,43 +156,39 @@ export interface NewSubmission<Data> {
  * Store a submission before anything else, or find the one already stored for
  * the same filling of the form (same nonce).
  * @returns the record and whether it was created now (`false` for a resubmission)
- * @throws StorageUnavailableError when the store cannot be read or written
+ * @throws the store's error when it cannot be read or written (the caller answers 503)
  */
 export async function saveSubmission<Data>(
   store: JsonStore,
   submission: NewSubmission<Data>,
 ): Promise<{ record: SubmissionRecord<Data>; created: boolean }> {
-  try {
-    const claimKey = nonceKey(submission.form, submission.nonce);
-    const claimed = (await store.get(claimKey, { type: 'json' })) as { reference: string } | null;
-    if (claimed) {
-      const existing = await loadSubmission<Data>(store, claimed.reference);
-      if (existing) return { record: existing, created: false };
-    }
-    const receivedAt = submission.now.toISOString();
-    const status = submission.recipients.length === 0 ? 'sent' : 'pending';
-    const build = (reference: string): SubmissionRecord<Data> => ({
-      reference,
-      form: submission.form,
-      nonce: submission.nonce,
-      receivedAt,
-      status,
-      data: submission.data,
-      messages: submission.recipients.map(({ kind, to }) => ({ kind, to, status: 'pending', attempts: 0 })),
-    });
-    const record = claimed
-      ? await recreate(store, build(claimed.reference))
-      : await oneAtATime(() => createWithNextReference(store, submission.year, build));
-    if (!claimed && !(await store.setJSON(claimKey, { reference: record.reference }, { onlyIfNew: true })).modified) {
-      // A concurrent request with the same nonce won: keep its record, drop ours (nothing was sent).
-      await store.delete(recordKey(record.reference));
-      return saveSubmission(store, submission);
-    }
-    if (status === 'pending') await store.setJSON(pendingKey(record.reference), { since: receivedAt });
-    return { record, created: true };
-  } catch (error) {
-    throw new StorageUnavailableError(error);
+  const claimKey = nonceKey(submission.form, submission.nonce);
+  const claimed = (await store.get(claimKey, { type: 'json' })) as { reference: string } | null;
+  if (claimed) {
+    const existing = await loadSubmission<Data>(store, claimed.reference);
+    if (existing) return { record: existing, created: false };
   }
+  const receivedAt = submission.now.toISOString();
+  const status = submission.recipients.length === 0 ? 'sent' : 'pending';
+  const build = (reference: string): SubmissionRecord<Data> => ({
+    reference,
+    form: submission.form,
+    nonce: submission.nonce,
+    receivedAt,
+    status,
+    data: submission.data,
+    messages: submission.recipients.map(({ kind, to }) => ({ kind, to, status: 'pending', attempts: 0 })),
+  });
+  const record = claimed
+    ? await recreate(store, build(claimed.reference))
+    : await oneAtATime(() => createWithNextReference(store, submission.year, build));
+  if (!claimed && !(await store.setJSON(claimKey, { reference: record.reference }, { onlyIfNew: true })).modified) {
+    // A concurrent request with the same nonce won: keep its record, drop ours (nothing was sent).
+    await store.delete(recordKey(record.reference));
+    return saveSubmission(store, submission);
+  }
+  if (status === 'pending') await store.setJSON(pendingKey(record.reference), { since: receivedAt });
+  return { record, created: true };
 }
 
 /** Write a record whose reference was claimed by a request that stopped before storing it. */
