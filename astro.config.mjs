@@ -7,6 +7,7 @@ import { readSiteSettings } from './src/lib/content-model/read-settings.ts';
 import { rehypeSiteText } from './src/lib/markdown/rehype-site-text.ts';
 import { formatEurosHt } from './src/lib/format/money.ts';
 import { resolveContentRoot } from './src/lib/content-model/content-root.ts';
+import { pagefindIndex } from './src/integrations/pagefind-index.ts';
 
 const contentRoot = resolveContentRoot(process.env, process.cwd());
 const settings = readSiteSettings(contentRoot);
@@ -20,7 +21,8 @@ export default defineConfig({
   // slash so that none goes through a redirect.
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [react()],
+  // Pagefind runs last, on the final HTML.
+  integrations: [react(), pagefindIndex()],
   // The unified processor runs rehype plugins (Astro 7's default, Sätteri, does not).
   markdown: {
     processor: unified({ rehypePlugins: [[rehypeSiteText, { placeholders: { plafond: formatEurosHt(settings.order_ceiling_ht) } }]] }),
