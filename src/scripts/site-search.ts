@@ -88,6 +88,9 @@ form.addEventListener('submit', (event) => {
   void search(input.value);
 });
 
+// The page says that search needs JavaScript until this script runs (a
+// <noscript> would also stay hidden when the script is blocked or fails to load).
+document.querySelector<HTMLElement>('[data-search-without-script]')!.hidden = true;
 const initial = new URLSearchParams(location.search).get('q') ?? '';
 input.value = initial;
 if (initial.trim() !== '') void search(initial);
