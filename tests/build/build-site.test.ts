@@ -93,6 +93,28 @@ describe('site built from content/', () => {
     expect(text).toContain('Bons de commande passés 0');
   });
 
+  it('indexes startups, buyers, news, pages and results for search, in French', async () => {
+    const entry = JSON.parse(await readFile(join(REAL_SITE_DIST, 'pagefind', 'pagefind-entry.json'), 'utf8'));
+    // 4 startups, 3 buyers, 2 news items, 7 pages and the results page; listings, forms and the 404 stay out.
+    expect(entry.languages).toEqual({ fr: expect.objectContaining({ page_count: 17 }) });
+    expect(await listFiles(join(REAL_SITE_DIST, 'pagefind'))).toContain('pagefind.js');
+    const profile = await readPage(REAL_SITE_DIST, '/startups/demo-capteurs-rhin/');
+    expect(profile).toContain('data-pagefind-body data-pagefind-meta="type:Startup" data-pagefind-filter="type:Startup"');
+  });
+
+  it('ships no JavaScript on profiles and one script module on the directory, with its compact index', async () => {
+    for (const path of ['/startups/demo-capteurs-rhin/', '/acheteurs/m2a/', '/actualites/ouverture-du-site/', '/']) {
+      expect(await readPage(REAL_SITE_DIST, path), path).not.toContain('<script');
+    }
+    expect((await readPage(REAL_SITE_DIST, '/startups/')).match(/<script[^>]*>/g)).toEqual([expect.stringMatching(/^<script type="module" src="\/_astro\/[^"]+\.js">$/)]);
+    const index = JSON.parse(await readFile(join(REAL_SITE_DIST, 'startups', 'index-annuaire.json'), 'utf8'));
+    expect(index.startups.map((startup: { slug: string }) => startup.slug)).toEqual(['bac-a-sable-cyber', 'demo-capteurs-rhin', 'fictilab-jumeaux', 'maquette-mobilite-sud']);
+    expect(index.facets.offre.map((value: { slug: string }) => value.slug)).toEqual(['prototype', 'etude', 'pilote']);
+    const text = textOf(await readPage(REAL_SITE_DIST, '/startups/offre/pilote/'));
+    expect(text).toContain('Startups : type d’offre Pilote');
+    expect(text).toContain('2 startups.');
+  });
+
   it('uses French spacing in rendered Markdown and the ceiling from settings', async () => {
     const html = await readPage(REAL_SITE_DIST, '/charte/');
     expect(html).toMatch(/\u00a0:/);
@@ -124,6 +146,11 @@ describe('site built from a fixture with orders, on a machine in Auckland', () =
     expect(results).toMatch(/Étude de faisabilité .* 15 000 € HT · Étude · commandé le 1er janvier 2026 · Bon de commande signé/);
     expect(results).toMatch(/Prototype de capteur .* 14 999,50 € HT · Prototype · commandé le 15 mars 2025 · Livré/);
     expect(results).toContain('« Un essai utile : nous continuons ! »');
+    // Totals by year (of the Paris date) and by kind, on the results page and the home page.
+    for (const text of [results, home]) {
+      expect(text).toContain('Par année (date du bon de commande) Année Bons de commande Montant total 2026 1 15 000 € HT 2025 1 14 999,50 € HT');
+      expect(text).toContain('Par type de commande Type Bons de commande Montant total Prototype 1 14 999,50 € HT Étude 1 15 000 € HT Pilote 0 0 € HT');
+    }
 
     const buyer = textOf(await readPage(outDir, '/acheteurs/acheteur-test/'));
     expect(buyer).toContain('Charte signée le 15 mars 2025');
