@@ -32,6 +32,7 @@ const results = required<HTMLElement>('[data-directory-results]');
 const count = required<HTMLElement>('[data-directory-count]');
 const empty = required<HTMLElement>('[data-directory-empty]');
 const more = required<HTMLButtonElement>('[data-directory-more]');
+const heading = required<HTMLHeadingElement>('h1[data-directory-heading]');
 const pagination = document.querySelector<HTMLElement>('[data-directory-pagination]');
 
 let loading: Promise<DirectoryIndex> | undefined;
@@ -116,6 +117,8 @@ async function apply(query: DirectoryQuery): Promise<void> {
   showMore(index);
   const search = toSearchParams(query).toString();
   history.replaceState(null, '', search === '' ? '/startups/' : `/startups/?${search}`);
+  // A pre-built facet page (`/startups/secteur/sante/`) now shows the whole directory's query.
+  heading.textContent = heading.dataset['directoryHeading']!;
 }
 
 form.hidden = false;
