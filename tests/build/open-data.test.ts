@@ -8,12 +8,11 @@ import { join } from 'node:path';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../helpers/astro-build.ts';
+import { buildOrdersFixtureOnce, ORDERS_FIXTURE as FIXTURE } from '../helpers/fixture-site.ts';
 import { listFiles, readPage, textOf } from '../helpers/dist-files.ts';
-import { PROJECT_ROOT, REAL_SITE_DIST, TEST_TMP } from '../helpers/paths.ts';
+import { PROJECT_ROOT, REAL_SITE_DIST } from '../helpers/paths.ts';
 
-const FIXTURE = join(PROJECT_ROOT, 'tests', 'fixtures', 'content-with-orders');
-const FIXTURE_DIST = join(TEST_TMP, 'dist-open-data-fixture');
+let fixtureDist = '';
 
 const FILES = [
   { name: 'startups', folder: 'startups' },
@@ -116,17 +115,16 @@ describe('open data of the real content', () => {
 
 describe('open data of a fixture with orders and a draft', () => {
   beforeAll(async () => {
-    const result = await buildSite({ contentDir: FIXTURE, outDir: FIXTURE_DIST });
-    expect(result.exitCode, result.output).toBe(0);
+    fixtureDist = await buildOrdersFixtureOnce();
   });
 
   it('holds exactly the published entries and leaves the draft out', async () => {
-    await expectExactlyPublished(FIXTURE_DIST, FIXTURE);
-    expect((await readJson(FIXTURE_DIST, 'startups')).map((row) => row['slug'])).toEqual(['atelier-test']);
+    await expectExactlyPublished(fixtureDist, FIXTURE);
+    expect((await readJson(fixtureDist, 'startups')).map((row) => row['slug'])).toEqual(['atelier-test']);
   });
 
   it('gives orders their amounts in euros HT, Paris dates and both parties', async () => {
-    const orders = await readJson(FIXTURE_DIST, 'bons-de-commande');
+    const orders = await readJson(fixtureDist, 'bons-de-commande');
     expect(orders).toEqual([
       {
         slug: 'commande-deux',
@@ -157,16 +155,16 @@ describe('open data of a fixture with orders and a draft', () => {
         startup_name: 'Atelier Test',
       },
     ]);
-    const csv = await readCsv(FIXTURE_DIST, 'bons-de-commande');
+    const csv = await readCsv(fixtureDist, 'bons-de-commande');
     expect(csv.map((row) => [row['slug'], row['amount_ht'], row['ordered_on'], row['testimonial']])).toEqual([
       ['commande-deux', '15000', '2026-01-01', ''],
       ['commande-un', '14999.5', '2025-03-15', 'Un essai utile : nous continuons !'],
     ]);
-    const [startup] = await readCsv(FIXTURE_DIST, 'startups');
+    const [startup] = await readCsv(fixtureDist, 'startups');
     expect(startup).toMatchObject({ slug: 'atelier-test', technologies: '', website: '', public_contact_email: '', sample: 'false' });
   });
 
   it('publishes no private field', async () => {
-    await expectNoPrivateField(FIXTURE_DIST, FIXTURE);
+    await expectNoPrivateField(fixtureDist, FIXTURE);
   });
 });
