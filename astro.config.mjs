@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
+import sitemap from '@astrojs/sitemap';
 import netlify from '@netlify/vite-plugin';
 import { unified } from '@astrojs/markdown-remark';
 import { readSiteSettings } from './src/lib/content-model/read-settings.ts';
@@ -21,8 +22,13 @@ export default defineConfig({
   // slash so that none goes through a redirect.
   trailingSlash: 'always',
   build: { format: 'directory' },
-  // Pagefind runs last, on the final HTML.
-  integrations: [react(), pagefindIndex()],
+  integrations: [
+    react(),
+    // The CMS and the form answer pages are not for search engines.
+    sitemap({ filter: (page) => !/\/(admin|formulaires)\//.test(new URL(page).pathname) }),
+    // Pagefind runs last, on the final HTML.
+    pagefindIndex(),
+  ],
   // The unified processor runs rehype plugins (Astro 7's default, Sätteri, does not).
   markdown: {
     processor: unified({ rehypePlugins: [[rehypeSiteText, { placeholders: { plafond: formatEurosHt(settings.order_ceiling_ht) } }]] }),

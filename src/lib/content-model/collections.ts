@@ -267,6 +267,23 @@ export const settingsFields = [
     required: true,
     options: ACCESSIBILITY_COMPLIANCE,
   },
+  // Open data (issue 4): the licence of the files listed on /donnees/.
+  {
+    kind: 'string',
+    name: 'open_data_licence',
+    label: 'Licence des données ouvertes',
+    hint: 'Nom de la licence des fichiers publiés sur la page Données ouvertes. Vide : Licence Ouverte / Open Licence version 2.0.',
+    required: false,
+    maxLength: 120,
+  },
+  {
+    kind: 'string',
+    name: 'open_data_licence_url',
+    label: 'Adresse du texte de la licence des données ouvertes',
+    hint: 'Vide : https://www.etalab.gouv.fr/licence-ouverte-open-licence/.',
+    required: false,
+    format: 'url',
+  },
 ] as const satisfies readonly FieldDefinition[];
 
 /** Validated front matter of a startup. */

@@ -1,0 +1,208 @@
+/**
+ * `npm run bench:build` (a benchmark, not a test): builds the site from
+ * generated sample content at 1 000 and 10 000 startups (200 buyers and 500
+ * orders, then 2 000 and 5 000) and prints, for each size, the build time and
+ * the peak memory of the build's process tree, next to a baseline built in the
+ * same run — a bare Astro project (generated here, using this project's astro)
+ * rendering one page per startup and buyer from the same Markdown with a
+ * trivial template. Then the gzip bytes of HTML, CSS and JavaScript of the
+ * home, directory and a profile page, and the size of the Pagefind index.
+ *
+ * Options: `--sizes 1000,10000` (startups; buyers and orders in proportion).
+ * Work folders are under `tmp/bench-build/` (git-ignored); they are kept for inspection.
+ */
+import { spawn } from 'node:child_process';
+import { mkdir, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { listElements } from '../tests/helpers/html-references.ts';
+
+const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
+const WORK = join(PROJECT_ROOT, 'tmp', 'bench-build');
+const ASTRO_BIN = join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+const GENERATE = join(PROJECT_ROOT, 'scripts', 'generate-sample.ts');
+/** How often the process tree's memory is sampled, in milliseconds. */
+const SAMPLE_INTERVAL_MS = 100;
+
+interface RunFigures {
+  readonly seconds: number;
+  /** Highest sum of the resident memory of the build process and its descendants, in bytes. */
+  readonly peakRssBytes: number;
+  readonly exitCode: number;
+  readonly logTail: string;
+}
+
+/** Resident memory (bytes) of every live process, and each one's parent, read from /proc. */
+async function readProcessTable(): Promise<Map<number, { parent: number; rssBytes: number }>> {
+  const table = new Map<number, { parent: number; rssBytes: number }>();
+  for (const name of await readdir('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const status = await readFile(`/proc/${name}/status`, 'utf8').catch(() => '');
+    const parent = /^PPid:\s+(\d+)/m.exec(status);
+    const rss = /^VmRSS:\s+(\d+) kB/m.exec(status);
+    if (parent) table.set(Number(name), { parent: Number(parent[1]), rssBytes: rss ? Number(rss[1]) * 1024 : 0 });
+  }
+  return table;
+}
+
+async function treeRssBytes(root: number): Promise<number> {
+  const table = await readProcessTable();
+  const members = new Set([root]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [pid, entry] of table) {
+      if (!members.has(pid) && members.has(entry.parent)) {
+        members.add(pid);
+        grew = true;
+      }
+    }
+  }
+  return [...members].reduce((sum, pid) => sum + (table.get(pid)?.rssBytes ?? 0), 0);
+}
+
+/** Run a Node script, timing it and sampling its process tree's memory. */
+function runMeasured(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<RunFigures> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let log = '';
+    let peak = 0;
+    const keep = (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000));
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    const sampler = setInterval(() => {
+      if (child.pid) void treeRssBytes(child.pid).then((bytes) => (peak = Math.max(peak, bytes)));
+    }, SAMPLE_INTERVAL_MS);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearInterval(sampler);
+      resolve({ seconds: (performance.now() - started) / 1000, peakRssBytes: peak, exitCode: code ?? 1, logTail: log.slice(-1500) });
+    });
+  });
+}
+
+function run(args: readonly string[], cwd: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd, stdio: 'inherit' });
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} a échoué (code ${code})`))));
+  });
+}
+
+const buildEnv = (extra: Record<string, string>): NodeJS.ProcessEnv => ({
+  ...process.env,
+  NODE_ENV: 'production',
+  ASTRO_TELEMETRY_DISABLED: '1',
+  NO_COLOR: '1',
+  ...extra,
+});
+
+/** A bare Astro project: one page per startup and buyer, the Markdown body in a trivial template. */
+async function writeBareProject(folder: string, contentDir: string): Promise<void> {
+  await mkdir(join(folder, 'src', 'pages', '[collection]'), { recursive: true });
+  await symlink(join(PROJECT_ROOT, 'node_modules'), join(folder, 'node_modules')).catch(() => undefined);
+  await writeFile(join(folder, 'package.json'), '{ "type": "module", "private": true }\n');
+  // Its own cache: node_modules is the project's, whose cache the site's builds use.
+  await writeFile(join(folder, 'astro.config.mjs'), "export default { cacheDir: './astro-cache', trailingSlash: 'always', build: { format: 'directory' } };\n");
+  await writeFile(
+    join(folder, 'src', 'content.config.ts'),
+    [
+      "import { defineCollection } from 'astro:content';",
+      "import { glob } from 'astro/loaders';",
+      `const folder = (name) => defineCollection({ loader: glob({ pattern: '*.md', base: ${JSON.stringify(contentDir)} + '/' + name }) });`,
+      "export const collections = { startups: folder('startups'), buyers: folder('buyers') };",
+      '',
+    ].join('\n'),
+  );
+  await writeFile(
+    join(folder, 'src', 'pages', '[collection]', '[slug].astro'),
+    [
+      '---',
+      "import { getCollection, render } from 'astro:content';",
+      'export async function getStaticPaths() {',
+      "  const entries = [...(await getCollection('startups')), ...(await getCollection('buyers'))];",
+      '  return entries.map((entry) => ({ params: { collection: entry.collection, slug: entry.id }, props: { entry } }));',
+      '}',
+      'const { entry } = Astro.props;',
+      'const { Content } = await render(entry);',
+      '---',
+      '<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>{entry.data.name}</title></head>',
+      '<body><h1>{entry.data.name}</h1><Content /></body></html>',
+      '',
+    ].join('\n'),
+  );
+}
+
+/** Gzip bytes of a page's HTML, of its stylesheets and of its scripts (external and inline). */
+async function pageWeight(dist: string, urlPath: string): Promise<{ html: number; css: number; js: number }> {
+  const html = await readFile(join(dist, urlPath, 'index.html'), 'utf8');
+  const gz = (text: string | Buffer) => gzipSync(text).length;
+  let css = 0;
+  let js = 0;
+  for (const element of listElements(html)) {
+    const { href, src, rel, type } = element.properties;
+    if (element.tagName === 'link' && String(rel) === 'stylesheet') css += gz(await readFile(join(dist, String(href))));
+    if (element.tagName === 'style') css += gz(element.children.map((child) => ('value' in child ? child.value : '')).join(''));
+    if (element.tagName === 'script' && type !== 'application/ld+json' && type !== 'application/json') {
+      js += src ? gz(await readFile(join(dist, String(src)))) : gz(element.children.map((child) => ('value' in child ? child.value : '')).join(''));
+    }
+  }
+  return { html: gz(html), css, js };
+}
+
+async function folderBytes(folder: string): Promise<number | undefined> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => undefined);
+  if (!entries) return undefined;
+  const sizes = await Promise.all(entries.filter((entry) => entry.isFile()).map(async (entry) => (await stat(join(entry.parentPath, entry.name))).size));
+  return sizes.reduce((sum, size) => sum + size, 0);
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const kb = (bytes: number) => `${bytes} B (${(bytes / 1024).toFixed(1)} KiB)`;
+
+async function benchSize(startups: number): Promise<void> {
+  const buyers = Math.round(startups / 5);
+  const orders = Math.round(startups / 2);
+  const content = join(WORK, `content-${startups}`);
+  const dist = join(WORK, `dist-${startups}`);
+  const bare = join(WORK, `bare-${startups}`);
+  process.stdout.write(`\n== ${startups} startups, ${buyers} acheteurs, ${orders} bons de commande ==\n`);
+  await run([GENERATE, '--startups', String(startups), '--buyers', String(buyers), '--orders', String(orders), '--out', content], PROJECT_ROOT);
+  await rm(dist, { recursive: true, force: true });
+  await rm(bare, { recursive: true, force: true });
+  // Both builds start cold: no content cache from an earlier run (same folder as astro.config.mjs picks).
+  await rm(join(PROJECT_ROOT, 'node_modules', '.astro', encodeURIComponent(content)), { recursive: true, force: true });
+  await writeBareProject(bare, content);
+
+  const site = await runMeasured([ASTRO_BIN, 'build', '--outDir', dist], PROJECT_ROOT, buildEnv({ CONTENT_DIR: content }));
+  const baseline = await runMeasured([ASTRO_BIN, 'build'], bare, buildEnv({}));
+  for (const [label, figures] of [['site', site], ['bare Astro baseline', baseline]] as const) {
+    const status = figures.exitCode === 0 ? '' : `  ÉCHEC (code ${figures.exitCode})\n${figures.logTail}`;
+    process.stdout.write(`${label.padEnd(20)} ${figures.seconds.toFixed(1).padStart(7)} s   peak RSS ${mb(figures.peakRssBytes)}${status}\n`);
+  }
+  if (site.exitCode !== 0) return;
+  process.stdout.write(`ratio site / baseline: ${(site.seconds / baseline.seconds).toFixed(2)} × time, ${(site.peakRssBytes / baseline.peakRssBytes).toFixed(2)} × memory\n`);
+  const profile = (await readdir(join(dist, 'startups'))).find((name) => name.startsWith('exemple-'))!;
+  for (const [label, path] of [['home', '/'], ['directory', '/startups/'], ['profile', `/startups/${profile}/`]] as const) {
+    const weight = await pageWeight(dist, path);
+    process.stdout.write(`${label.padEnd(10)} ${path.padEnd(48)} gzip HTML ${kb(weight.html)}, CSS ${kb(weight.css)}, JS ${kb(weight.js)}\n`);
+  }
+  const pagefind = await folderBytes(join(dist, 'pagefind'));
+  process.stdout.write(`Pagefind index (dist/pagefind/): ${pagefind === undefined ? 'absent' : kb(pagefind)}\n`);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { sizes: { type: 'string', default: '1000,10000' } } });
+  const sizes = values.sizes.split(',').map(Number);
+  if (sizes.some((size) => !Number.isInteger(size) || size < 1)) throw new Error(`--sizes : nombres de startups séparés par des virgules (reçu « ${values.sizes} »).`);
+  await mkdir(WORK, { recursive: true });
+  process.stdout.write(`bench:build on ${(await readFile('/proc/cpuinfo', 'utf8')).match(/^processor/gm)?.length ?? '?'} CPU, Node ${process.version}\n`);
+  for (const size of sizes) await benchSize(size);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
