@@ -10,27 +10,31 @@ export interface StartupCardProps {
   readonly href: string;
 }
 
-/** A startup in the directory: name, tagline, commune, sectors and kinds of offer. */
+/**
+ * A startup in the directory: name, tagline, commune, sectors and kinds of offer.
+ * The `data-card` attributes let the directory's script fill copies of this very
+ * markup (rendered once into a `<template>`) when it filters in the browser.
+ */
 export function StartupCard({ startup, href }: StartupCardProps) {
   const offerKinds = [...new Set(startup.offers.map((offer) => orderKindLabel(offer.kind)))];
   return (
     <article className="card">
       <h3 className="card__title">
-        <a href={href}>{startup.name}</a> {startup.sample ? <SampleBadge /> : null}
+        <a href={href} data-card="name">{startup.name}</a> {startup.sample ? <SampleBadge /> : null}
       </h3>
-      <p>{fr(startup.tagline)}</p>
+      <p data-card="tagline">{fr(startup.tagline)}</p>
       <dl className="card__facts">
         <div>
           <dt>Commune</dt>
-          <dd>{startup.commune}</dd>
+          <dd data-card="commune">{startup.commune}</dd>
         </div>
         <div>
           <dt>Secteurs</dt>
-          <dd>{startup.sectors.join(', ')}</dd>
+          <dd data-card="sectors">{startup.sectors.join(', ')}</dd>
         </div>
         <div>
           <dt>Offres</dt>
-          <dd>{offerKinds.join(', ')}</dd>
+          <dd data-card="offers">{offerKinds.join(', ')}</dd>
         </div>
       </dl>
     </article>

@@ -62,38 +62,25 @@ function writeForm(query: DirectoryQuery): void {
   select(SORT_PARAMETER).value = query.sort;
 }
 
-function element<Tag extends keyof HTMLElementTagNameMap>(tag: Tag, className: string, text?: string): HTMLElementTagNameMap[Tag] {
-  const created = document.createElement(tag);
-  if (className) created.className = className;
-  if (text !== undefined) created.textContent = text;
-  return created;
+/** One field of a card copied from the `<template>` (see `data-card` in src/components/StartupCard.tsx). */
+function cardField(card: HTMLElement, name: string): HTMLElement {
+  const field = card.querySelector<HTMLElement>(`[data-card="${name}"]`);
+  if (field === null) throw new Error(`directory: card field ${name} missing`);
+  return field;
 }
 
-/** The same markup as src/components/StartupCard.tsx, drawn from the index. */
+/** A card for `startup`: a copy of the StartupCard markup rendered into the page's `<template>`, filled from the index. */
 function renderCard(index: DirectoryIndex, startup: IndexedStartup): HTMLElement {
-  const card = element('article', 'card');
-  const title = element('h3', 'card__title');
-  const link = element('a', '', startup.name);
+  const card = required<HTMLTemplateElement>('template[data-card-template]').content.firstElementChild!.cloneNode(true) as HTMLElement;
+  const link = cardField(card, 'name') as HTMLAnchorElement;
+  link.textContent = startup.name;
   link.href = `/startups/${startup.slug}/`;
-  title.append(link);
-  if (startup.sample) {
-    const badge = element('span', 'badge badge--sample', 'Exemple');
-    badge.title = 'Fiche fictive, à remplacer par l’équipe du programme';
-    badge.append(element('span', 'visually-hidden', fr(' : fiche fictive')));
-    title.append(' ', badge);
-  }
-  const facts = element('dl', 'card__facts');
+  if (!startup.sample) card.querySelector('.badge--sample')?.remove();
   const labels = (key: (typeof FACET_KEYS)[number]) => startup.values[key].map((position) => index.facets[key][position]!.label).join(', ');
-  for (const [term, value] of [
-    ['Commune', labels('commune')],
-    ['Secteurs', labels('secteur')],
-    ['Offres', labels('offre')],
-  ] as const) {
-    const row = element('div', '');
-    row.append(element('dt', '', term), element('dd', '', value));
-    facts.append(row);
-  }
-  card.append(title, element('p', '', fr(startup.tagline)), facts);
+  cardField(card, 'tagline').textContent = fr(startup.tagline);
+  cardField(card, 'commune').textContent = labels('commune');
+  cardField(card, 'sectors').textContent = labels('secteur');
+  cardField(card, 'offers').textContent = labels('offre');
   return card;
 }
 

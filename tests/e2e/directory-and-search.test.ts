@@ -61,7 +61,7 @@ postcode: '${startup.commune.postcode}'
 siren: '${siren(position)}'
 member_since: '${startup.memberSince}'
 order_contact_email: 'commandes@${startup.slug}.example'
-sample: true
+sample: ${position !== 0}
 ---
 
 Fiche générée pour les tests. Cette startup conçoit un ${startup.word} numérique pour les entreprises.
@@ -186,6 +186,18 @@ describe('directory with JavaScript', () => {
     await eventually(() => cardNames(page)).toEqual(['Essai 01', 'Essai 11', 'Essai 21']);
     expect(page.url()).toBe(`${server.origin}/startups/?secteur=formation&offre=pilote`);
     expect(await page.locator('h1').textContent()).toBe('Startups du DAS numérique');
+  });
+
+  it('draws the same card markup as the pre-built page, with and without the sample badge', async () => {
+    const cardsOf = (page: Page) => page.locator('[data-directory-results] .card').evaluateAll((cards) => cards.map((card) => card.outerHTML));
+    const prebuilt = await openPage('/startups/secteur/formation/', false);
+    const filtered = await openPage('/startups/?secteur=formation');
+    await eventually(() => cardNames(filtered)).toEqual(FACETS[0].names);
+    const [drawn, expected] = [await cardsOf(filtered), await cardsOf(prebuilt)];
+    expect(drawn).toEqual(expected);
+    expect(drawn).toHaveLength(15);
+    expect(drawn[0]).not.toContain('badge--sample');
+    expect(drawn[1]).toContain('<span class="badge badge--sample"');
   });
 
   it('restores a shared filtered address', async () => {
