@@ -7,6 +7,7 @@ import { readSiteSettings } from './src/lib/content-model/read-settings.ts';
 import { rehypeSiteText } from './src/lib/markdown/rehype-site-text.ts';
 import { formatEurosHt } from './src/lib/format/money.ts';
 import { resolveContentRoot } from './src/lib/content-model/content-root.ts';
+import { securityHeaders } from './src/integrations/security-headers.ts';
 
 const contentRoot = resolveContentRoot(process.env, process.cwd());
 const settings = readSiteSettings(contentRoot);
@@ -19,8 +20,10 @@ export default defineConfig({
   // Netlify serves pretty URLs from `page/index.html`: links always end with a
   // slash so that none goes through a redirect.
   trailingSlash: 'always',
-  build: { format: 'directory' },
-  integrations: [react()],
+  // Stylesheets stay files: the Content-Security-Policy allows no inline style
+  // (src/lib/security/security-headers.ts, which the integration writes to `_headers`).
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  integrations: [react(), securityHeaders()],
   // The unified processor runs rehype plugins (Astro 7's default, Sätteri, does not).
   markdown: {
     processor: unified({ rehypePlugins: [[rehypeSiteText, { placeholders: { plafond: formatEurosHt(settings.order_ceiling_ht) } }]] }),
