@@ -9,6 +9,7 @@ import { rehypeSiteText } from './src/lib/markdown/rehype-site-text.ts';
 import { formatEurosHt } from './src/lib/format/money.ts';
 import { resolveContentRoot } from './src/lib/content-model/content-root.ts';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
+import { securityHeaders } from './src/integrations/security-headers.ts';
 
 const contentRoot = resolveContentRoot(process.env, process.cwd());
 const settings = readSiteSettings(contentRoot);
@@ -21,11 +22,14 @@ export default defineConfig({
   // Netlify serves pretty URLs from `page/index.html`: links always end with a
   // slash so that none goes through a redirect.
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Stylesheets stay files: the Content-Security-Policy allows no inline style
+  // (src/lib/security/security-headers.ts, which the integration writes to `_headers`).
+  build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [
     react(),
     // The CMS and the form answer pages are not for search engines.
     sitemap({ filter: (page) => !/\/(admin|formulaires)\//.test(new URL(page).pathname) }),
+    securityHeaders(),
     // Pagefind runs last, on the final HTML.
     pagefindIndex(),
   ],

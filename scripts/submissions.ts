@@ -7,12 +7,14 @@
  *   show REF                  every field and the state of its e-mails
  *   export --csv [--form F]   CSV to standard output (or --output FILE)
  *   startup-draft REF         content/startups/<slug>.md (draft) from an application
+ *   personal-data EMAIL       everything stored about an address, as JSON (right of access)
+ *   erase EMAIL --confirm     erase it (right to erasure)
  *
  * By default it reads the local store that `npm run dev` fills
  * (`.netlify/blobs-serve`, served here by the same `BlobsServer` as the dev
  * emulation); `--site SITE_ID` with `NETLIFY_AUTH_TOKEN` reads the deployed
  * site's store through the Netlify API. Read-only except `startup-draft`, which
- * writes one new content file. Exit codes: 0 done, 1 error, 2 usage.
+ * writes one new content file, and `erase --confirm`, which deletes from the store. Exit codes: 0 done, 1 error, 2 usage.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -28,6 +30,7 @@ import { readSiteSettings } from '../src/lib/content-model/read-settings.ts';
 import { buildCollectionSchemas, toModelContext } from '../src/lib/content-model/schemas.ts';
 import { toParisCalendarDate } from '../src/lib/format/calendar-date.ts';
 import type { OrderRequest, StartupApplication } from '../src/lib/forms/form-schemas.ts';
+import { erasePersonalData, findPersonalData } from '../src/lib/forms/personal-data.ts';
 import { listSubmissionReferences, loadSubmission, type JsonStore, type SubmissionRecord } from '../src/lib/forms/submission-repository.ts';
 import { submissionsToCsv } from '../src/lib/submissions-cli/export-csv.ts';
 import { parseInvocation, USAGE, UsageError, type Command, type StoreChoice } from '../src/lib/submissions-cli/invocation.ts';
@@ -220,6 +223,26 @@ async function startupDraft(open: OpenStore, reference: string): Promise<void> {
   process.stderr.write('Draft written (draft: true). Review it in the CMS, complete the offer and the presentation, then publish.\n');
 }
 
+async function personalData(open: OpenStore, command: Extract<Command, { name: 'personal-data' }>): Promise<void> {
+  const found = await findPersonalData(open.store, command.email);
+  process.stderr.write(`${found.submissions.length} submission(s) and ${found.spam.length} spam entr${found.spam.length === 1 ? 'y' : 'ies'} for ${command.email} in ${open.description}.\n`);
+  const json = `${JSON.stringify(found, null, 2)}\n`;
+  if (command.output === undefined) return write(json);
+  await writeFile(userPath(command.output), json, 'utf8');
+}
+
+async function erase(open: OpenStore, command: Extract<Command, { name: 'erase' }>): Promise<void> {
+  const found = await findPersonalData(open.store, command.email);
+  const references = found.submissions.map((record) => record.reference);
+  const summary = `${references.length} submission(s)${references.length > 0 ? ` (${references.join(', ')})` : ''} and ${found.spam.length} spam entr${found.spam.length === 1 ? 'y' : 'ies'}`;
+  if (!command.confirm) {
+    await write(`Would erase ${summary} for ${command.email} from ${open.description}. Nothing erased: add --confirm to erase.\n`);
+    return;
+  }
+  await erasePersonalData(open.store, found);
+  await write(`Erased ${summary} for ${command.email} from ${open.description}.\n`);
+}
+
 async function run(command: Exclude<Command, { name: 'help' }>, choice: StoreChoice): Promise<void> {
   const open = await openStore(choice);
   try {
@@ -232,6 +255,10 @@ async function run(command: Exclude<Command, { name: 'help' }>, choice: StoreCho
         return await exportCsv(open, command);
       case 'startup-draft':
         return await startupDraft(open, command.reference);
+      case 'personal-data':
+        return await personalData(open, command);
+      case 'erase':
+        return await erase(open, command);
     }
   } finally {
     await open.close();

@@ -15,6 +15,7 @@ import type { SiteSettings } from '../../src/lib/content-model/collections.ts';
 import { composeSubmissionEmail } from '../../src/lib/email/compose-submission-email.ts';
 import { createSendMail } from '../../src/lib/email/create-mail-transport.ts';
 import { isLocalDeployContext, readFormsConfig, type FormsConfig } from '../../src/lib/forms/read-forms-config.ts';
+import { rateLimitFromSettings } from '../../src/lib/forms/rate-limit.ts';
 import type { FormDefinition, SubmissionDependencies } from '../../src/lib/forms/process-submission.ts';
 import type { MessageSender } from '../../src/lib/forms/send-pending-messages.ts';
 import type { JsonStore } from '../../src/lib/forms/submission-repository.ts';
@@ -42,8 +43,8 @@ export function submissionStore(): JsonStore {
 async function buildRuntime(deployContext: string | undefined): Promise<FormRuntime> {
   const projectRoot = process.cwd();
   const contentRoot = resolveContentRoot(process.env, projectRoot);
-  const config = readFormsConfig(process.env, deployContext, projectRoot);
   const settings = readSiteSettings(contentRoot);
+  const config = readFormsConfig(process.env, deployContext, projectRoot, rateLimitFromSettings(settings));
   const modelContext = toModelContext(settings);
   const startups = await readOrderableStartups(contentRoot, modelContext);
   const startupsBySlug = new Map(startups.map((startup) => [startup.slug, startup]));

@@ -7,10 +7,12 @@ import { createElement } from 'react';
 import type { Context } from '@netlify/functions';
 import type { FormName } from '../../src/lib/forms/form-names.ts';
 import { FORM_PAGES, THANK_YOU_PATH } from '../../src/lib/forms/form-pages.ts';
+import { CROSS_SITE_MESSAGE } from '../../src/lib/forms/check-request-origin.ts';
 import { processSubmission, type SubmissionOutcome } from '../../src/lib/forms/process-submission.ts';
 import { readFormRequest, type SubmittedFields } from '../../src/lib/forms/read-form-request.ts';
 import { ConfirmContent, ErrorsContent, MessageContent } from '../../src/lib/forms/render-form-response.tsx';
 import { loadFormRuntime, submissionDependencies } from './form-runtime.ts';
+import { guardOrigin } from './guard-origin.ts';
 import { htmlResponse, jsonResponse } from './respond.ts';
 
 const UNAVAILABLE = 'Le service est momentanément indisponible : rien n’a été enregistré. Réessayez dans quelques minutes.';
@@ -56,14 +58,32 @@ function respondHtml(request: Request, form: FormName, fields: SubmittedFields, 
   }
 }
 
+/** Configuration or content errors: the message names the problem for the team, never for the visitor. */
+function logRuntimeError(form: FormName, context: Context, error: unknown): void {
+  console.error(JSON.stringify({ event: 'form-runtime-error', form, deployContext: context.deploy.context, error: error instanceof Error ? error.message : 'unknown' }));
+}
+
 /**
- * Handle a POST to a form endpoint.
+ * Handle a POST to a form endpoint (and `OPTIONS`: 204 with `Allow`, see `guardOrigin`).
  * @returns 303 (accepted, no JS), 200 (accepted JSON or confirmation page), 202
- * (JSON confirmation), 4xx with French messages, 503 when storage is down
+ * (JSON confirmation), 403 for a request from another site (nothing read or
+ * stored), other 4xx with French messages, 503 when storage is down
  */
 export async function handleFormPost(form: FormName, request: Request, context: Context): Promise<Response> {
   const receivedAt = new Date();
   const wantsJson = (request.headers.get('accept') ?? '').includes('application/json');
+  const refuseCrossSite = () =>
+    wantsJson || (request.headers.get('content-type') ?? '').includes('application/json')
+      ? jsonResponse(403, { status: 'refused', message: CROSS_SITE_MESSAGE })
+      : htmlResponse(request, 403, 'Envoi refusé', createElement(MessageContent, { title: 'Envoi refusé', message: CROSS_SITE_MESSAGE, form }));
+  let guarded: Response | undefined;
+  try {
+    guarded = await guardOrigin(request, context, ['POST'], refuseCrossSite);
+  } catch (error) {
+    logRuntimeError(form, context, error);
+    return wantsJson ? respondJson(form, { kind: 'unavailable' }) : respondHtml(request, form, {}, { kind: 'unavailable' });
+  }
+  if (guarded) return guarded;
   const read = await readFormRequest(request);
   if (!read.ok) {
     if (wantsJson || read.status === 415) return jsonResponse(read.status, { status: 'refused', message: read.message }, read.headers);
@@ -74,8 +94,7 @@ export async function handleFormPost(form: FormName, request: Request, context: 
     const runtime = await loadFormRuntime(context);
     outcome = await processSubmission(runtime.forms[form] as Parameters<typeof processSubmission>[0], read.fields, submissionDependencies(runtime, context, receivedAt));
   } catch (error) {
-    // Configuration or content errors: the message names the problem for the team, never for the visitor.
-    console.error(JSON.stringify({ event: 'form-runtime-error', form, deployContext: context.deploy.context, error: error instanceof Error ? error.message : 'unknown' }));
+    logRuntimeError(form, context, error);
     outcome = { kind: 'unavailable' };
   }
   return read.format === 'json' || wantsJson ? respondJson(form, outcome) : respondHtml(request, form, read.fields, outcome);

@@ -6,6 +6,7 @@
 import type { ReactElement } from 'react';
 import { RESPONSE_TEMPLATE_PATH } from '../../src/lib/forms/form-pages.ts';
 import { renderInTemplate } from '../../src/lib/forms/render-form-response.tsx';
+import { pageSecurityHeaders } from '../../src/lib/security/security-headers.ts';
 
 let template: Promise<string | undefined> | undefined;
 
@@ -18,7 +19,13 @@ async function fetchTemplate(origin: string): Promise<string | undefined> {
   }
 }
 
-const NO_STORE = { 'cache-control': 'no-store' };
+/**
+ * Headers of every answer: no caching, and the security headers of the pages,
+ * which Netlify's `_headers` file does not add to function responses.
+ */
+function baseHeaders(): Record<string, string> {
+  return { 'cache-control': 'no-store', ...pageSecurityHeaders({ turnstile: Boolean(process.env['TURNSTILE_SITE_KEY']) }) };
+}
 
 /** An HTML page in the site's layout. */
 export async function htmlResponse(request: Request, status: number, title: string, content: ReactElement, headers: Record<string, string> = {}): Promise<Response> {
@@ -28,11 +35,11 @@ export async function htmlResponse(request: Request, status: number, title: stri
   });
   return new Response(renderInTemplate(await template, title, content), {
     status,
-    headers: { 'content-type': 'text/html; charset=utf-8', ...NO_STORE, ...headers },
+    headers: { 'content-type': 'text/html; charset=utf-8', ...baseHeaders(), ...headers },
   });
 }
 
 /** A JSON answer. */
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', ...NO_STORE, ...headers } });
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', ...baseHeaders(), ...headers } });
 }

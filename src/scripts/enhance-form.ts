@@ -15,6 +15,12 @@ import {
 } from '../lib/forms/form-schemas.ts';
 import { fieldAnchor } from '../lib/forms/form-pages.ts';
 import { applyFrenchSpacing as fr } from '../lib/format/french-spacing.ts';
+import { config as configureZod } from 'zod';
+
+// Zod compiles fast parsers with `new Function` when it may; the site's
+// Content-Security-Policy allows no eval, and even Zod's guarded probe would be
+// reported as a violation. Jitless mode never tries (zod/v4/core/util.ts, `allowsEval`).
+configureZod({ jitless: true });
 
 /** What a form page hands to this script as JSON (`FormShell.astro`); public values only. */
 export type EnhancedFormConfig = {

@@ -195,7 +195,7 @@ describe('bad requests to the form functions', () => {
     const body = await response.text();
     expect(JSON.parse(body)).toEqual({ status: 'refused', message });
     expect(looksLikeStackTrace(body)).toBe(false);
-    if (status === 405) expect(response.headers.get('allow')).toBe('POST');
+    if (status === 405) expect(response.headers.get('allow')).toBe('POST, OPTIONS');
   });
 
   it.each(BAD_REQUESTS)('$name → $status, page or JSON in French without JavaScript', async ({ request, status, message }) => {
@@ -214,7 +214,7 @@ describe('bad requests to the form functions', () => {
       expect(decodeHtmlEntities(body)).toContain(applyFrenchSpacing(message));
       expect(body).toContain('<a href="/candidater/">Revenir au formulaire</a>');
     }
-    if (status === 405) expect(response.headers.get('allow')).toBe('POST');
+    if (status === 405) expect(response.headers.get('allow')).toBe('POST, OPTIONS');
   });
 
   it('stores nothing and sends nothing for any of them', async () => {

@@ -88,10 +88,10 @@ describe('jeton', () => {
     expect(await response.json()).toEqual({ message: 'Formulaire inconnu.' });
   });
 
-  it('POST → 405 with Allow: GET', async () => {
+  it('POST → 405 with Allow: GET, OPTIONS', async () => {
     const response = await tokenHandler(new Request('http://127.0.0.1:9/api/jeton/?formulaire=candidature', { method: 'POST' }), functionContext());
     expect(response.status).toBe(405);
-    expect(response.headers.get('allow')).toBe('GET');
+    expect(response.headers.get('allow')).toBe('GET, OPTIONS');
     expect(await response.json()).toEqual({ message: 'Méthode non acceptée.' });
   });
 });

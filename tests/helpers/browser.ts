@@ -6,8 +6,11 @@ import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
-/** Launch a headless browser; close it in `afterAll`. */
-export function launchBrowser(): Promise<Browser> {
+/**
+ * Launch a headless browser; close it in `afterAll`.
+ * @param extraArgs more Chromium flags (e.g. `--host-resolver-rules=…` to reach 127.0.0.1 under another name)
+ */
+export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [
@@ -18,6 +21,7 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }

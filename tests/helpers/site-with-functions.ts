@@ -10,12 +10,14 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Context } from '@netlify/functions';
+import type { Header } from '@netlify/headers-parser';
 import sirv from 'sirv';
 import candidature from '../../netlify/functions/candidature.mts';
 import demandeBonDeCommande from '../../netlify/functions/demande-bon-de-commande.mts';
 import jeton from '../../netlify/functions/jeton.mts';
 import merci from '../../netlify/functions/merci.mts';
 import { functionContext } from './function-context.ts';
+import { headersForPath } from './header-rules.ts';
 
 type Handler = (request: Request, context: Context) => Response | Promise<Response>;
 
@@ -63,9 +65,15 @@ async function writeResponse(response: Response, outgoing: ServerResponse): Prom
   outgoing.end(Buffer.from(await response.arrayBuffer()));
 }
 
-/** Start serving `root` and the functions; close it in `afterAll`. */
-export async function serveSiteWithFunctions(root: string): Promise<SiteWithFunctions> {
-  const files = sirv(root, { dev: true, etag: false });
+/**
+ * Start serving `root` and the functions; close it in `afterAll`.
+ * @param headerRules custom header rules (`readHeaderRules`) to add to the static files, as Netlify does
+ */
+export async function serveSiteWithFunctions(root: string, { headerRules = [] }: { headerRules?: readonly Header[] } = {}): Promise<SiteWithFunctions> {
+  const setCustomHeaders = (outgoing: ServerResponse, path: string) => {
+    for (const [name, value] of Object.entries(headersForPath(headerRules, path))) outgoing.setHeader(name, value);
+  };
+  const files = sirv(root, { dev: true, etag: false, setHeaders: (outgoing, pathname) => setCustomHeaders(outgoing, pathname) });
   const notFound = await readFile(join(root, '404.html'));
   const calls: FunctionCall[] = [];
   let origin = '';
@@ -75,6 +83,7 @@ export async function serveSiteWithFunctions(root: string): Promise<SiteWithFunc
     const handler = ROUTES.get(path.replace(/\/$/, ''));
     if (!handler) {
       files(incoming, outgoing, () => {
+        setCustomHeaders(outgoing, path);
         outgoing.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
         outgoing.end(notFound);
       });

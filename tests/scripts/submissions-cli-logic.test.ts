@@ -26,6 +26,10 @@ describe('parseInvocation', () => {
       output: 'a.csv',
     });
     expect(parseInvocation(['--help']).command).toEqual({ name: 'help' });
+    expect(parseInvocation(['personal-data', ' Jeanne@Exemple.fr ']).command).toEqual({ name: 'personal-data', email: 'Jeanne@Exemple.fr', output: undefined });
+    expect(parseInvocation(['personal-data', 'a@b.fr', '-o', 'a.json']).command).toEqual({ name: 'personal-data', email: 'a@b.fr', output: 'a.json' });
+    expect(parseInvocation(['erase', 'a@b.fr']).command).toEqual({ name: 'erase', email: 'a@b.fr', confirm: false });
+    expect(parseInvocation(['erase', 'a@b.fr', '--confirm']).command).toEqual({ name: 'erase', email: 'a@b.fr', confirm: true });
   });
 
   it('reads the store options', () => {
@@ -46,6 +50,11 @@ describe('parseInvocation', () => {
     [['list', '--verbose']],
     [['list', '--site']],
     [['list', '--output', 'a.csv']],
+    [['personal-data']],
+    [['personal-data', 'pas-une-adresse']],
+    [['personal-data', 'a@b.fr', 'c@d.fr']],
+    [['erase', 'a@b.fr', '--output', 'x.json']],
+    [['list', '--confirm']],
   ])('refuses %j as a usage error', (argv) => {
     expect(() => parseInvocation(argv)).toThrow(UsageError);
   });

@@ -293,3 +293,27 @@ describe('npm run submissions', () => {
     expect(help?.stdout).toContain('startup-draft REF');
   });
 });
+
+describe('npm run submissions: right of access and erasure', () => {
+  // Last in this file: it erases a submission the tests above read.
+  it('personal-data prints every submission of the address as JSON; erase shows, then with --confirm erases (so the dry run kept it), only that address', async () => {
+    const access = await runCommand(['personal-data', 'Paul.Martin@Mulhouse.example', '--blobs-dir', blobsDir]);
+    expect(access.code).toBe(0);
+    const found = JSON.parse(access.stdout) as { email: string; submissions: { reference: string; data: OrderRequest }[]; spam: unknown[] };
+    expect(found.email).toBe('Paul.Martin@Mulhouse.example');
+    expect(found.submissions.map((record) => [record.reference, record.data.contact_name, record.data.phone])).toEqual([['PBC-2026-00002', 'Paul Martin', '+33612345678']]);
+    expect(found.spam).toEqual([]);
+    expect(access.stderr).toContain('1 submission(s) and 0 spam entries for Paul.Martin@Mulhouse.example');
+
+    const dryRun = await runCommand(['erase', 'paul.martin@mulhouse.example', '--blobs-dir', blobsDir]);
+    expect(dryRun.code).toBe(0);
+    expect(dryRun.stdout).toMatch(/^Would erase 1 submission\(s\) \(PBC-2026-00002\) and 0 spam entries for paul\.martin@mulhouse\.example from .+\. Nothing erased: add --confirm to erase\.\n$/);
+
+    const erased = await runCommand(['erase', 'paul.martin@mulhouse.example', '--confirm', '--blobs-dir', blobsDir]);
+    expect(erased.code).toBe(0);
+    expect(erased.stdout).toMatch(/^Erased 1 submission\(s\) \(PBC-2026-00002\) and 0 spam entries for paul\.martin@mulhouse\.example from /);
+    const listed = (await runCommand(['list', '--blobs-dir', blobsDir])).stdout;
+    expect(listed).not.toContain('PBC-2026-00002');
+    expect(listed).toContain('PBC-2026-00001');
+  });
+});

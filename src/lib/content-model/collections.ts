@@ -284,6 +284,56 @@ export const settingsFields = [
     required: false,
     format: 'url',
   },
+  // Forms, abuse protection (issue 6): the per-client rate limit of the form
+  // functions. Empty means the defaults of `src/lib/forms/rate-limit.ts` (5 per 10 minutes).
+  {
+    kind: 'number',
+    name: 'rate_limit_max_submissions',
+    label: 'Envois de formulaire acceptés par connexion',
+    hint: 'Au-delà, les envois depuis la même connexion sont refusés jusqu’à la fin de la période ci-dessous (5 si vide).',
+    required: false,
+    min: 1,
+    integer: true,
+  },
+  {
+    kind: 'number',
+    name: 'rate_limit_window_minutes',
+    label: 'Période du nombre d’envois (minutes)',
+    hint: '10 si vide.',
+    required: false,
+    min: 1,
+    integer: true,
+  },
+  // Personal data (issue 6): how long stored submissions are kept before the
+  // scheduled function `purge-expired-submissions` erases them. Empty means the
+  // defaults of `src/lib/forms/retention.ts`; the privacy notice states them.
+  {
+    kind: 'number',
+    name: 'retention_months_applications',
+    label: 'Conservation des candidatures (mois)',
+    hint: 'Durée après la réception ; 36 si vide. Mettez à jour la politique de confidentialité si vous la changez.',
+    required: false,
+    min: 1,
+    integer: true,
+  },
+  {
+    kind: 'number',
+    name: 'retention_months_order_requests',
+    label: 'Conservation des demandes de bon de commande (mois)',
+    hint: 'Durée après la réception ; 36 si vide. Mettez à jour la politique de confidentialité si vous la changez.',
+    required: false,
+    min: 1,
+    integer: true,
+  },
+  {
+    kind: 'number',
+    name: 'retention_days_spam',
+    label: 'Conservation des envois refusés comme indésirables (jours)',
+    hint: '30 si vide.',
+    required: false,
+    min: 1,
+    integer: true,
+  },
 ] as const satisfies readonly FieldDefinition[];
 
 /** Validated front matter of a startup. */

@@ -12,6 +12,17 @@ export interface RateLimit {
 export const DEFAULT_RATE_LIMIT: RateLimit = { max: 5, windowMs: 10 * 60 * 1_000 };
 
 /**
+ * The limit set in the site settings (`content/settings/site.yml`).
+ * @param settings `rate_limit_max_submissions` (count) and `rate_limit_window_minutes`; a missing one takes its default
+ */
+export function rateLimitFromSettings(settings: { readonly rate_limit_max_submissions?: number | undefined; readonly rate_limit_window_minutes?: number | undefined }): RateLimit {
+  return {
+    max: settings.rate_limit_max_submissions ?? DEFAULT_RATE_LIMIT.max,
+    windowMs: settings.rate_limit_window_minutes === undefined ? DEFAULT_RATE_LIMIT.windowMs : settings.rate_limit_window_minutes * 60 * 1_000,
+  };
+}
+
+/**
  * Decide on one more submission.
  * @param previous earlier submission times of this client, ms since the epoch
  * @returns whether it is allowed and the timestamps to store (only those inside the window, plus now when allowed)

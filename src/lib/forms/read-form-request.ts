@@ -100,7 +100,7 @@ function fromJson(value: unknown): SubmittedFields | undefined {
  */
 export async function readFormRequest(request: Request, maxBytes: number = DEFAULT_MAX_BODY_BYTES): Promise<ReadFormResult> {
   if (request.method !== 'POST') {
-    return refuse(405, 'Méthode non acceptée : ce formulaire s’envoie avec POST.', { Allow: 'POST' });
+    return refuse(405, 'Méthode non acceptée : ce formulaire s’envoie avec POST.', { Allow: 'POST, OPTIONS' });
   }
   const contentType = request.headers.get('content-type') ?? '';
   const mediaType = contentType.split(';')[0]!.trim().toLowerCase();

@@ -57,6 +57,8 @@ function positiveInteger(value: string | undefined, fallback: number, name: stri
  * @param env process environment
  * @param deployContext Netlify deploy context (`context.deploy.context`), see `isLocalDeployContext`
  * @param projectRoot absolute path used for the local outbox
+ * @param rateLimit the limit of the site settings (`rateLimitFromSettings`);
+ * `RATE_LIMIT_MAX` and `RATE_LIMIT_WINDOW_SECONDS` override it (tests, benchmarks, an emergency without a content change)
  * @throws FormsConfigurationError naming each missing or invalid variable
  *
  * Variables: `SMTP_URL`, `MAIL_FROM_ADDRESS`, `MAIL_FROM_NAME`, `FORM_SIGNING_SECRET`
@@ -64,7 +66,7 @@ function positiveInteger(value: string | undefined, fallback: number, name: stri
  * both or neither), `RATE_LIMIT_MAX` and `RATE_LIMIT_WINDOW_SECONDS` (optional),
  * `FORM_MIN_FILL_SECONDS` (optional, default 3).
  */
-export function readFormsConfig(env: Readonly<Record<string, string | undefined>>, deployContext: string | undefined, projectRoot: string): FormsConfig {
+export function readFormsConfig(env: Readonly<Record<string, string | undefined>>, deployContext: string | undefined, projectRoot: string, rateLimit: RateLimit = DEFAULT_RATE_LIMIT): FormsConfig {
   const local = isLocalDeployContext(deployContext);
   const problems: string[] = [];
   const smtpUrl = env['SMTP_URL'];
@@ -77,9 +79,9 @@ export function readFormsConfig(env: Readonly<Record<string, string | undefined>
   const siteKey = env['TURNSTILE_SITE_KEY'];
   const secretKey = env['TURNSTILE_SECRET_KEY'];
   if (Boolean(siteKey) !== Boolean(secretKey)) problems.push('TURNSTILE_SITE_KEY and TURNSTILE_SECRET_KEY go together.');
-  const rateLimit: RateLimit = {
-    max: positiveInteger(env['RATE_LIMIT_MAX'], DEFAULT_RATE_LIMIT.max, 'RATE_LIMIT_MAX', problems),
-    windowMs: positiveInteger(env['RATE_LIMIT_WINDOW_SECONDS'], DEFAULT_RATE_LIMIT.windowMs / 1_000, 'RATE_LIMIT_WINDOW_SECONDS', problems) * 1_000,
+  const limit: RateLimit = {
+    max: positiveInteger(env['RATE_LIMIT_MAX'], rateLimit.max, 'RATE_LIMIT_MAX', problems),
+    windowMs: positiveInteger(env['RATE_LIMIT_WINDOW_SECONDS'], rateLimit.windowMs / 1_000, 'RATE_LIMIT_WINDOW_SECONDS', problems) * 1_000,
   };
   const minFillSeconds = env['FORM_MIN_FILL_SECONDS'] === '0' ? 0 : positiveInteger(env['FORM_MIN_FILL_SECONDS'], DEFAULT_TOKEN_TIMING.minFillMs / 1_000, 'FORM_MIN_FILL_SECONDS', problems);
   if (problems.length > 0) throw new FormsConfigurationError(problems);
@@ -88,7 +90,7 @@ export function readFormsConfig(env: Readonly<Record<string, string | undefined>
     from: { name: env['MAIL_FROM_NAME'] || 'Premiers bons de commande', address: fromAddress },
     signingSecret,
     ...(siteKey && secretKey ? { turnstile: { siteKey, secretKey } } : {}),
-    rateLimit,
+    rateLimit: limit,
     tokenTiming: { ...DEFAULT_TOKEN_TIMING, minFillMs: minFillSeconds * 1_000 },
   };
 }

@@ -62,9 +62,12 @@ export interface SubmissionRecord<Data = Record<string, unknown>> {
 
 const MAX_CONDITIONAL_ATTEMPTS = 20;
 
-const recordKey = (reference: string) => `records/${reference}`;
-const pendingKey = (reference: string) => `pending/${reference}`;
-const nonceKey = (form: FormName, nonce: string) => `nonces/${form}/${nonce}`;
+/** Key of a submission record. */
+export const recordKey = (reference: string) => `records/${reference}`;
+/** Key marking a record with e-mails still to send. */
+export const pendingKey = (reference: string) => `pending/${reference}`;
+/** Key linking a filling of a form (its nonce) to its reference. */
+export const nonceKey = (form: FormName, nonce: string) => `nonces/${form}/${nonce}`;
 
 /**
  * A value and its ETag. The ETag is taken from a listing, read before the

@@ -18,7 +18,11 @@ export type Command =
       /** File to write; standard output when undefined. */
       readonly output: string | undefined;
     }
-  | { readonly name: 'startup-draft'; readonly reference: string };
+  | { readonly name: 'startup-draft'; readonly reference: string }
+  /** Everything stored about an e-mail address, as JSON (right of access). */
+  | { readonly name: 'personal-data'; readonly email: string; readonly output: string | undefined }
+  /** Erase everything stored about an e-mail address (right to erasure); only with `confirm`. */
+  | { readonly name: 'erase'; readonly email: string; readonly confirm: boolean };
 
 /** Where the submissions are read. */
 export type StoreChoice =
@@ -51,6 +55,10 @@ Commands:
                           FORM: ${FORM_NAMES.join(' or ')};
                           --semicolon: ';' between cells and decimal commas (Excel set to French)
   startup-draft REF       write a draft startup entry content/startups/<slug>.md from an application
+  personal-data EMAIL [--output FILE]
+                          everything stored about an e-mail address (submissions, spam), as JSON
+  erase EMAIL --confirm   erase everything stored about an e-mail address; without --confirm,
+                          only shows what would be erased
 
 Store (by default the local one that \`npm run dev\` fills, in .netlify/blobs-serve):
   --site SITE_ID          the deployed site's store; needs NETLIFY_AUTH_TOKEN in the environment
@@ -66,6 +74,7 @@ const OPTIONS = {
   form: { type: 'string' },
   semicolon: { type: 'boolean' },
   output: { type: 'string', short: 'o' },
+  confirm: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -77,6 +86,8 @@ const COMMAND_OPTIONS: Readonly<Record<Exclude<Command['name'], 'help'>, readonl
   show: [],
   export: ['csv', 'form', 'semicolon', 'output'],
   'startup-draft': [],
+  'personal-data': ['output'],
+  erase: ['confirm'],
 };
 
 const STORE_OPTIONS: readonly OptionName[] = ['site', 'blobs-dir'];
@@ -120,6 +131,13 @@ export function parseInvocation(argv: readonly string[]): Invocation {
       expectPositionals(commandName, rest, 1);
       return { command: { name: commandName, reference: normaliseReference(rest[0] as string) }, store };
     }
+    case 'personal-data':
+    case 'erase': {
+      const email = readEmail(commandName, rest);
+      if (commandName === 'erase') return { command: { name: 'erase', email, confirm: values.confirm ?? false }, store };
+      if (values.output !== undefined && values.output.trim() === '') throw new UsageError('--output needs a file name.');
+      return { command: { name: 'personal-data', email, output: values.output }, store };
+    }
     case 'export': {
       expectPositionals(commandName, rest, 0);
       if (!values.csv) throw new UsageError('"export" needs --csv (CSV is the only export format).');
@@ -142,6 +160,15 @@ function readStoreChoice(values: { site?: string | undefined; 'blobs-dir'?: stri
   }
   if (blobsDir !== undefined && blobsDir.trim() === '') throw new UsageError('--blobs-dir needs a folder.');
   return { kind: 'local', blobsDir };
+}
+
+/** The one e-mail address a command needs. */
+function readEmail(command: string, rest: readonly string[]): string {
+  if (rest.length === 0) throw new UsageError(`"${command}" needs an e-mail address, e.g. ${command} jeanne@exemple.fr.`);
+  if (rest.length > 1) throw new UsageError(`Unexpected argument "${rest[1]}" after "${command}".`);
+  const email = (rest[0] as string).trim();
+  if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw new UsageError(`Not an e-mail address: "${rest[0]}".`);
+  return email;
 }
 
 function expectPositionals(command: string, rest: readonly string[], count: 0 | 1): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyRateLimit, DEFAULT_RATE_LIMIT } from '../../../src/lib/forms/rate-limit.ts';
+import { applyRateLimit, DEFAULT_RATE_LIMIT, rateLimitFromSettings } from '../../../src/lib/forms/rate-limit.ts';
 
 const NOW = Date.UTC(2026, 4, 12, 9, 0, 0);
 const LIMIT = { max: 2, windowMs: 60_000 };
@@ -33,5 +33,23 @@ describe('applyRateLimit', () => {
     }
     expect(decisions).toEqual([true, true, true, true, true, false]);
     expect(applyRateLimit(timestamps, NOW + 600_000).allowed).toBe(true);
+  });
+});
+
+describe('rateLimitFromSettings', () => {
+  it.each([
+    ['both set', { rate_limit_max_submissions: 3, rate_limit_window_minutes: 60 }, { max: 3, windowMs: 3_600_000 }],
+    ['the count only', { rate_limit_max_submissions: 20 }, { max: 20, windowMs: 600_000 }],
+    ['the period only', { rate_limit_window_minutes: 1 }, { max: 5, windowMs: 60_000 }],
+    ['neither', {}, { max: 5, windowMs: 600_000 }],
+  ])('%s → %j', (_case, settings, limit) => {
+    expect(rateLimitFromSettings(settings)).toEqual(limit);
+  });
+
+  it('a limit of 3 per hour refuses the fourth submission until the first is an hour old', () => {
+    const limit = rateLimitFromSettings({ rate_limit_max_submissions: 3, rate_limit_window_minutes: 60 });
+    const times = [NOW, NOW + 60_000, NOW + 120_000];
+    expect(applyRateLimit(times, NOW + 3_599_999, limit).allowed).toBe(false);
+    expect(applyRateLimit(times, NOW + 3_600_000, limit).allowed).toBe(true);
   });
 });

@@ -1,0 +1,214 @@
+/**
+ * Cross-site posting and abuse through the handlers: requests that a browser
+ * marks as coming from another site get a 403 with a French message and leave
+ * nothing stored or mailed; `OPTIONS` never grants CORS; the rate limit comes
+ * from the site settings.
+ */
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import applicationHandler from '../../netlify/functions/candidature.mts';
+import orderHandler from '../../netlify/functions/demande-bon-de-commande.mts';
+import tokenHandler from '../../netlify/functions/jeton.mts';
+import { CROSS_SITE_MESSAGE } from '../../src/lib/forms/check-request-origin.ts';
+import type { FormName } from '../../src/lib/forms/form-names.ts';
+import { functionContext } from '../helpers/function-context.ts';
+import {
+  expectedReference,
+  formRequest,
+  formUrl,
+  startFormServices,
+  storedKeys,
+  validApplicationFields,
+  validOrderFields,
+  withToken,
+  type FormServices,
+} from '../helpers/form-fixtures.ts';
+import { PROJECT_ROOT, TEST_TMP } from '../helpers/paths.ts';
+
+let services: FormServices;
+let warnings: string[];
+
+beforeAll(async () => {
+  services = await startFormServices();
+});
+afterAll(() => services.stop());
+beforeEach(() => {
+  warnings = [];
+  vi.spyOn(console, 'warn').mockImplementation((...parts: unknown[]) => {
+    warnings.push(parts.map(String).join(' '));
+  });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** The origin of `formUrl`: what the local run accepts. */
+const OWN = 'http://127.0.0.1:9';
+const HANDLERS = { candidature: applicationHandler, 'demande-bon-de-commande': orderHandler } as const;
+const VALID_FIELDS = { candidature: validApplicationFields, 'demande-bon-de-commande': validOrderFields } as const;
+const FORMS = ['candidature', 'demande-bon-de-commande'] as const satisfies readonly FormName[];
+
+/** A valid submission of `form` with extra request headers. */
+async function post(form: FormName, headers: Record<string, string>, accept: 'html' | 'json' = 'json'): Promise<Response> {
+  const request = formRequest(form, await withToken(form, VALID_FIELDS[form]()), { accept });
+  for (const [name, value] of Object.entries(headers)) request.headers.set(name, value);
+  return HANDLERS[form](request, functionContext());
+}
+
+async function expectNothingKept(): Promise<void> {
+  for (const prefix of ['records/', 'pending/', 'nonces/', 'spam/', 'rate/']) expect(await storedKeys(prefix)).toEqual([]);
+  expect(services.smtp.messages).toHaveLength(0);
+}
+
+const REFUSED_HEADERS: [string, Record<string, string>, string][] = [
+  ['a form on another site', { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' }, 'cross-site-fetch'],
+  ['a sibling site', { origin: 'https://autre.netlify.app', 'sec-fetch-site': 'same-site' }, 'cross-site-fetch'],
+  ['an old browser on another site', { origin: 'https://evil.example' }, 'foreign-origin'],
+  ['a sandboxed frame', { origin: 'null' }, 'opaque-origin'],
+];
+
+describe.each(FORMS)('%s: cross-site posts', (form) => {
+  it.each(REFUSED_HEADERS)('%s → 403 JSON with the French message, logged without personal data, nothing kept', async (_case, headers, reason) => {
+    const response = await post(form, headers);
+    expect(response.status).toBe(403);
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    expect(await response.json()).toEqual({ status: 'refused', message: CROSS_SITE_MESSAGE });
+    expect(warnings.map((line) => JSON.parse(line) as unknown)).toEqual([{ event: 'cross-site-refused', path: `/api/${form}/`, reason, origin: headers['origin'] }]);
+    await expectNothingKept();
+  });
+
+  it('a plain HTML form on another site → 403 page in French, nothing kept', async () => {
+    const response = await post(form, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' }, 'html');
+    expect(response.status).toBe(403);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const page = await response.text();
+    expect(page).toContain('<h1 id="message">Envoi refusé</h1>');
+    expect(page).toContain('ce formulaire ne peut être envoyé que depuis les pages de ce site');
+    await expectNothingKept();
+  });
+
+  it('a JSON body without Accept: application/json still gets a JSON 403', async () => {
+    const request = formRequest(form, await withToken(form, VALID_FIELDS[form]()), { format: 'json', accept: 'html' });
+    request.headers.set('sec-fetch-site', 'cross-site');
+    const response = await HANDLERS[form](request, functionContext());
+    expect(response.status).toBe(403);
+    expect(await response.json()).toEqual({ status: 'refused', message: CROSS_SITE_MESSAGE });
+  });
+
+  it('a CORS preflight from another site → 403 without any Access-Control header', async () => {
+    const response = await HANDLERS[form](
+      new Request(formUrl(form), { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type', 'sec-fetch-site': 'cross-site' } }),
+      functionContext(),
+    );
+    expect(response.status).toBe(403);
+    expect([...response.headers.keys()].filter((name) => name.startsWith('access-control-'))).toEqual([]);
+  });
+
+  it('OPTIONS from the site itself → 204 with Allow: POST, OPTIONS, no Access-Control header', async () => {
+    const response = await HANDLERS[form](new Request(formUrl(form), { method: 'OPTIONS', headers: { origin: OWN, 'access-control-request-method': 'POST' } }), functionContext());
+    expect(response.status).toBe(204);
+    expect(response.headers.get('allow')).toBe('POST, OPTIONS');
+    expect([...response.headers.keys()].filter((name) => name.startsWith('access-control-'))).toEqual([]);
+    await expectNothingKept();
+  });
+});
+
+describe('posts from the site itself', () => {
+  it.each([
+    ['a no-JS form post (Origin + same-origin)', { origin: OWN, 'sec-fetch-site': 'same-origin' }, 'html', 303],
+    ['the enhanced form (fetch)', { origin: OWN, 'sec-fetch-site': 'same-origin' }, 'json', 200],
+    ['resent from the history (none)', { 'sec-fetch-site': 'none' }, 'html', 303],
+    ['an old browser (Origin only)', { origin: OWN }, 'json', 200],
+    ['a program (neither header)', {}, 'json', 200],
+  ] as const)('%s → accepted', async (_case, headers, accept, status) => {
+    const before = (await storedKeys('records/')).length;
+    const response = await post('demande-bon-de-commande', headers, accept);
+    expect(response.status).toBe(status);
+    expect(await storedKeys('records/')).toEqual(Array.from({ length: before + 1 }, (_, index) => `records/${expectedReference(index + 1)}`));
+    expect(warnings).toEqual([]);
+  });
+});
+
+describe('the token endpoint', () => {
+  const tokenUrl = 'http://127.0.0.1:9/api/jeton/?formulaire=candidature';
+
+  it('fetched from another site → 403 JSON in French, no token', async () => {
+    const response = await tokenHandler(new Request(tokenUrl, { headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } }), functionContext());
+    expect(response.status).toBe(403);
+    expect(await response.json()).toEqual({ message: CROSS_SITE_MESSAGE });
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('fetched by the site’s script (same-origin, no Origin on a GET) → 200 with a token', async () => {
+    const response = await tokenHandler(new Request(tokenUrl, { headers: { 'sec-fetch-site': 'same-origin' } }), functionContext());
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { token: string }).token.split('.')).toHaveLength(2);
+  });
+
+  it('OPTIONS → 204 with Allow: GET, OPTIONS, no Access-Control header', async () => {
+    const response = await tokenHandler(new Request(tokenUrl, { method: 'OPTIONS' }), functionContext());
+    expect(response.status).toBe(204);
+    expect(response.headers.get('allow')).toBe('GET, OPTIONS');
+    expect([...response.headers.keys()].filter((name) => name.startsWith('access-control-'))).toEqual([]);
+  });
+});
+
+describe('deployed sites', () => {
+  const SITE_URL = 'https://premiers-bons-de-commande.netlify.app';
+  const PRODUCTION_ENV = { SMTP_URL: '', MAIL_FROM_ADDRESS: 'ne-pas-repondre@premiers-bons-de-commande.fr', FORM_SIGNING_SECRET: 'a-production-secret-of-at-least-32-chars' };
+
+  beforeEach(() => {
+    process.env['SMTP_URL'] = services.smtp.url;
+    process.env['MAIL_FROM_ADDRESS'] = PRODUCTION_ENV.MAIL_FROM_ADDRESS;
+    process.env['FORM_SIGNING_SECRET'] = PRODUCTION_ENV.FORM_SIGNING_SECRET;
+  });
+  afterEach(() => {
+    delete process.env['FORM_SIGNING_SECRET'];
+  });
+
+  /** A preflight-free probe: `OPTIONS` runs the origin check and nothing else. */
+  function probe(url: string, origin: string, deployContext: string): Promise<Response> {
+    return applicationHandler(new Request(url, { method: 'OPTIONS', headers: { origin } }), functionContext({ deployContext }));
+  }
+
+  it.each([
+    ['production, from site_url', 'production', `${SITE_URL}/api/candidature/`, SITE_URL, 204],
+    ['production, posted to a deploy permalink from it', 'production', 'https://abc123--premiers-bons-de-commande.netlify.app/api/candidature/', 'https://abc123--premiers-bons-de-commande.netlify.app', 403],
+    ['a deploy preview, from itself', 'deploy-preview', 'https://deploy-preview-7--premiers-bons-de-commande.netlify.app/api/candidature/', 'https://deploy-preview-7--premiers-bons-de-commande.netlify.app', 204],
+    ['a deploy preview, from production', 'deploy-preview', 'https://deploy-preview-7--premiers-bons-de-commande.netlify.app/api/candidature/', SITE_URL, 403],
+  ])('%s', async (_case, deployContext, url, origin, status) => {
+    expect((await probe(url, origin, deployContext)).status).toBe(status);
+  });
+});
+
+describe('the rate limit comes from the settings', () => {
+  let contentDir: string;
+
+  beforeAll(async () => {
+    contentDir = await mkdtemp(join(TEST_TMP, 'content-rate-'));
+    await cp(join(PROJECT_ROOT, 'content'), contentDir, { recursive: true });
+    const settingsFile = join(contentDir, 'settings', 'site.yml');
+    const settings = await readFile(settingsFile, 'utf8');
+    await writeFile(settingsFile, settings.replace(/^rate_limit_max_submissions: \d+$/m, 'rate_limit_max_submissions: 2'));
+    process.env['CONTENT_DIR'] = contentDir;
+    delete process.env['RATE_LIMIT_MAX'];
+  });
+  afterAll(async () => {
+    delete process.env['CONTENT_DIR'];
+    process.env['RATE_LIMIT_MAX'] = '1000';
+    await rm(contentDir, { recursive: true, force: true });
+  });
+
+  it('rate_limit_max_submissions: 2 → the third submission from one client gets 429, the others 200', async () => {
+    const context = functionContext({ ip: '192.0.2.55' });
+    const statuses: number[] = [];
+    for (let index = 0; index < 3; index += 1) {
+      const response = await orderHandler(formRequest('demande-bon-de-commande', await withToken('demande-bon-de-commande', validOrderFields()), { accept: 'json' }), context);
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([200, 200, 429]);
+    const other = await orderHandler(formRequest('demande-bon-de-commande', await withToken('demande-bon-de-commande', validOrderFields()), { accept: 'json' }), functionContext({ ip: '192.0.2.56' }));
+    expect(other.status).toBe(200);
+  });
+});
