@@ -5,7 +5,7 @@
  */
 import type { CmsCollection, CmsConfig, CmsField } from 'decap-cms-core';
 import { SLUG_PATTERN, UPLOAD_PATTERN, resolveMax, resolveOptions } from './fields.ts';
-import type { FieldDefinition, ModelContext } from './fields.ts';
+import type { FieldDefinition, FieldPattern, ModelContext } from './fields.ts';
 import { SETTINGS_FILE, folderCollections, settingsFields } from './collections.ts';
 import type { FolderCollection } from './collections.ts';
 
@@ -27,10 +27,35 @@ export const CMS_URL_PATTERN = {
 /** The directory (under the repository root) where uploaded media are stored. */
 export const MEDIA_FOLDER = 'public/uploads';
 
-function stringPattern(field: Extract<FieldDefinition, { kind: 'string' }>) {
-  if (field.format === 'email') return CMS_EMAIL_PATTERN;
-  if (field.format === 'url') return CMS_URL_PATTERN;
-  return field.pattern;
+/** A calendar date as the date-only widget stores it; the build message says the same. */
+export const CMS_DATE_PATTERN = {
+  source: '^\\d{4}-\\d{2}-\\d{2}$',
+  message: 'Date attendue au format AAAA-MM-JJ (ex. 2025-03-15).',
+};
+
+/**
+ * A maximum length as a Decap pattern (Decap has no length option for text):
+ * any characters, line breaks included, at most `maxLength` UTF-16 code units,
+ * as Zod's `.max()` counts them.
+ */
+export function maxLengthPattern(maxLength: number): FieldPattern {
+  return { source: `^[\\s\\S]{0,${maxLength}}$`, message: `${maxLength} caractères au plus.` };
+}
+
+/**
+ * The one pattern the CMS checks for a text field. A field with both a shape
+ * pattern and a length would need two messages; the model has none, and the
+ * agreement test would fail if one were added.
+ */
+function textPattern(field: Extract<FieldDefinition, { kind: 'string' | 'text' }>): FieldPattern | undefined {
+  if (field.kind === 'string' && field.format === 'email') return CMS_EMAIL_PATTERN;
+  if (field.kind === 'string' && field.format === 'url') return CMS_URL_PATTERN;
+  if (field.kind === 'string' && field.pattern) return field.pattern;
+  return field.maxLength === undefined ? undefined : maxLengthPattern(field.maxLength);
+}
+
+function decapPattern(pattern: FieldPattern | undefined): { pattern?: [string, string] } {
+  return pattern ? { pattern: [pattern.source, pattern.message] } : {};
 }
 
 /** One Decap widget for one field definition (exhaustive over field kinds). */
@@ -42,12 +67,9 @@ export function fieldToDecap(field: FieldDefinition, context: ModelContext): Cms
     ...(field.hint === undefined ? {} : { hint: field.hint }),
   };
   switch (field.kind) {
-    case 'string': {
-      const pattern = stringPattern(field);
-      return { ...base, widget: 'string', ...(pattern ? { pattern: [pattern.source, pattern.message] } : {}) };
-    }
+    case 'string':
     case 'text':
-      return { ...base, widget: 'text' };
+      return { ...base, widget: field.kind, ...decapPattern(textPattern(field)) };
     case 'number': {
       const max = resolveMax(field, context);
       return {
@@ -64,7 +86,15 @@ export function fieldToDecap(field: FieldDefinition, context: ModelContext): Cms
       // Date-only storage: `date_format` sets both the picker and the stored
       // format, and `picker_utc` stops the browser's time zone from shifting the
       // day (https://decapcms.org/docs/widgets/datetime/).
-      return { ...base, widget: 'datetime', date_format: 'YYYY-MM-DD', time_format: false, picker_utc: true, default: '' };
+      return {
+        ...base,
+        widget: 'datetime',
+        date_format: 'YYYY-MM-DD',
+        time_format: false,
+        picker_utc: true,
+        default: '',
+        ...decapPattern(CMS_DATE_PATTERN),
+      };
     case 'select':
       return {
         ...base,
@@ -92,10 +122,10 @@ export function fieldToDecap(field: FieldDefinition, context: ModelContext): Cms
         value_field: '{{slug}}',
         search_fields: ['name'],
         display_fields: ['name'],
-        pattern: [SLUG_PATTERN.source, SLUG_PATTERN.message],
+        ...decapPattern(SLUG_PATTERN),
       };
     case 'image':
-      return { ...base, widget: 'image', choose_url: false, pattern: [UPLOAD_PATTERN.source, UPLOAD_PATTERN.message] };
+      return { ...base, widget: 'image', choose_url: false, ...decapPattern(UPLOAD_PATTERN) };
     default:
       return assertNever(field);
   }
