@@ -2,7 +2,10 @@
  * The site settings, read once per build from `content/settings/site.yml`.
  * Build-time glue: pages and the content config import these values.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { resolveContentRoot } from '../lib/content-model/content-root.ts';
+import { MEDIA_FOLDER } from '../lib/content-model/to-decap.ts';
 import { readSiteSettings } from '../lib/content-model/read-settings.ts';
 import { toModelContext } from '../lib/content-model/schemas.ts';
 
@@ -12,5 +15,9 @@ export const contentRoot = resolveContentRoot(process.env, process.cwd());
 /** Validated settings (site name, programme e-mail, ceiling in euros HT, lists, legal facts). */
 export const settings = readSiteSettings(contentRoot);
 
-/** The ceiling and controlled lists that content rules depend on. */
-export const modelContext = toModelContext(settings);
+/** The ceiling and controlled lists that content rules depend on, and where uploads are checked. */
+export const modelContext = {
+  ...toModelContext(settings),
+  // `/uploads/logo.png` is served from public/uploads/logo.png, where the CMS saves it.
+  mediaExists: (publicPath: string) => existsSync(join(process.cwd(), MEDIA_FOLDER, publicPath.replace(/^\/uploads\//, ''))),
+};

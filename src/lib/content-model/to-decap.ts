@@ -135,9 +135,26 @@ function assertNever(field: never): never {
   throw new Error(`Unknown field kind: ${JSON.stringify(field)}`);
 }
 
+/**
+ * Filters and groups of the collection list for the flags a collection has:
+ * sample entries (to find and replace them) and drafts.
+ * Docs: https://decapcms.org/docs/configuration-options/#view_filters
+ */
+function viewFiltersAndGroups(collection: FolderCollection): Pick<CmsCollection, 'view_filters' | 'view_groups'> {
+  const flags = [
+    { field: 'sample', filter: 'Fiches d’exemple', group: 'Exemple' },
+    { field: 'draft', filter: 'Brouillons', group: 'Brouillon' },
+  ].filter(({ field }) => collection.fields.some((candidate) => candidate.name === field));
+  return {
+    view_filters: flags.map(({ field, filter }) => ({ label: filter, field, pattern: true })),
+    view_groups: flags.map(({ field, group }) => ({ label: group, field })),
+  };
+}
+
 /** A Decap folder collection: one Markdown file per entry, named from its identifier field. */
 export function folderCollectionToDecap(collection: FolderCollection, context: ModelContext): CmsCollection {
   return {
+    ...viewFiltersAndGroups(collection),
     name: collection.name,
     label: collection.label,
     label_singular: collection.labelSingular,

@@ -6,6 +6,7 @@
  * are listed in BUILD_ONLY_RULES: the build must refuse those values with the
  * French message the editors' guide explains.
  */
+import type { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { buildCollectionSchemas } from '../../../src/lib/content-model/schemas.ts';
 import { MEDIA_MESSAGES } from '../../../src/lib/content-model/to-zod.ts';
@@ -94,7 +95,7 @@ describe.each(cases)('%s: each CMS rule gives the build verdict', (_name, schema
 });
 
 /** Error messages of a parse, by dotted path. */
-function messagesOf(result: ReturnType<typeof schemas.startups.safeParse>): Record<string, string> {
+function messagesOf(result: z.ZodSafeParseResult<unknown>): Record<string, string> {
   return result.success ? {} : Object.fromEntries(result.error.issues.map((issue) => [issue.path.join('.'), issue.message]));
 }
 
@@ -119,7 +120,7 @@ describe('rules checked at build only', () => {
   });
 
   it.each(['logo', 'image'] as const)('alternative text: required as soon as the %s is set', (imageField) => {
-    const collection = imageField === 'logo' ? schemas.startups : schemas.news;
+    const collection: z.ZodType = imageField === 'logo' ? schemas.startups : schemas.news;
     const fields = cases.find(([name]) => name === (imageField === 'logo' ? 'startups' : 'news'))![2];
     const altField = `${imageField}_alt`;
     const withImage = withValue(sampleEntry(fields), altField, undefined);
