@@ -54,6 +54,8 @@ describe('site built from content/', () => {
       ]),
     );
     for (const page of pages) expect(await readFile(join(REAL_SITE_DIST, page), 'utf8')).toMatch(/^<!DOCTYPE html><html lang="fr"/i);
+    // The editors' guide is a draft page, read in the CMS only.
+    expect(pages).not.toContain('guide-editeurs/index.html');
   });
 
   it('shows key figures computed from content on the home page', async () => {
@@ -167,6 +169,13 @@ describe('bad content fails the build, naming the file, the field and the reason
     ['empty-date', 'orders/commande-deux.md', 'ordered_on: 2026-01-01', "ordered_on: ''", /ordered_on: Champ obligatoire/],
     ['amount', 'orders/commande-deux.md', 'amount_ht: 15000', 'amount_ht: 15000.01', /amount_ht: Montant supérieur au plafond du programme \(15 000 € HT\)/],
     ['empty-amount', 'orders/commande-deux.md', 'amount_ht: 15000', "amount_ht: ''", /amount_ht: Champ obligatoire/],
+    [
+      'missing-upload',
+      'startups/atelier-test.md',
+      "website: ''",
+      "logo: '/uploads/logo-absent.png'\nlogo_alt: 'Logo de l’Atelier Test'",
+      /logo: Fichier introuvable : \/uploads\/logo-absent\.png n’a pas été téléversé/,
+    ],
     ['unknown-key', 'buyers/acheteur-test.md', "kind: 'pme-eti'", "kind: 'pme-eti'\ncontact_email: 'x@y.fr'", /Champ inconnu : contact_email/],
   ])('%s', async (name, file, from, to, reason) => {
     const output = (await buildBroken(name, (dir) => edit(dir, file, from, to))).replace(/[\u00a0\u202f]/g, ' ');
