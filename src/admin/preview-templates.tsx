@@ -17,6 +17,7 @@ import { buyerFields, newsFields, orderFields, startupFields } from '../lib/cont
 import type { FieldDefinition, ModelContext } from '../lib/content-model/fields.ts';
 import { buildCollectionSchemas } from '../lib/content-model/schemas.ts';
 import { readPreviewEntry, readRelationNames, type PreviewEntry } from '../lib/cms/read-preview-entry.ts';
+import type { SiteImage } from '../lib/site/site-image.ts';
 import type { z } from 'zod';
 
 const NO_ORDERS = [] as const;
@@ -55,6 +56,11 @@ function PreviewFrame<Data>({ entry, render }: { entry: PreviewEntry<Data>; rend
 
 type Props = PreviewTemplateComponentProps;
 
+/** The uploaded logo as Decap serves it to the preview (the site shows a resized copy). */
+function previewLogo(props: Props, data: { logo?: string | undefined; logo_alt?: string | undefined }): SiteImage | undefined {
+  return data.logo === undefined ? undefined : { src: props.getAsset(data.logo).toString(), alt: data.logo_alt ?? '' };
+}
+
 function readEntry<Data>(schema: z.ZodType<Data>, fields: readonly FieldDefinition[], props: Props): PreviewEntry<Data> {
   return readPreviewEntry(schema, fields, props.entry.get('data').toJS() as Record<string, unknown>, String(props.entry.get('slug') ?? ''));
 }
@@ -72,7 +78,7 @@ export function registerPreviewTemplates(cms: DecapCms, context: ModelContext): 
       entry={readEntry(schemas.startups, startupFields, props)}
       render={(startup) => (
         <>
-          <StartupProfile startup={startup} ordersReceived={NO_ORDERS} buyerNames={NO_NAMES} orderRequestHref="#">
+          <StartupProfile startup={startup} ordersReceived={NO_ORDERS} buyerNames={NO_NAMES} orderRequestHref="#" logo={previewLogo(props, startup)}>
             {props.widgetFor('body')}
           </StartupProfile>
           <h2>Dans l’annuaire</h2>
@@ -85,7 +91,7 @@ export function registerPreviewTemplates(cms: DecapCms, context: ModelContext): 
     <PreviewFrame
       entry={readEntry(schemas.buyers, buyerFields, props)}
       render={(buyer) => (
-        <BuyerProfile buyer={buyer} ordersPlaced={NO_ORDERS} startupNames={NO_NAMES}>
+        <BuyerProfile buyer={buyer} ordersPlaced={NO_ORDERS} startupNames={NO_NAMES} logo={previewLogo(props, buyer)}>
           {props.widgetFor('body')}
         </BuyerProfile>
       )}

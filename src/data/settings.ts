@@ -3,9 +3,8 @@
  * Build-time glue: pages and the content config import these values.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { resolveContentRoot } from '../lib/content-model/content-root.ts';
-import { MEDIA_FOLDER } from '../lib/content-model/to-decap.ts';
+import { uploadFilePath } from '../lib/content-model/upload-path.ts';
 import { readSiteSettings } from '../lib/content-model/read-settings.ts';
 import { toModelContext } from '../lib/content-model/schemas.ts';
 
@@ -18,6 +17,5 @@ export const settings = readSiteSettings(contentRoot);
 /** The ceiling and controlled lists that content rules depend on, and where uploads are checked. */
 export const modelContext = {
   ...toModelContext(settings),
-  // `/uploads/logo.png` is served from public/uploads/logo.png, where the CMS saves it.
-  mediaExists: (publicPath: string) => existsSync(join(process.cwd(), MEDIA_FOLDER, publicPath.replace(/^\/uploads\//, ''))),
+  mediaExists: (publicPath: string) => existsSync(uploadFilePath(contentRoot, publicPath)),
 };

@@ -6,6 +6,7 @@
 import { cp, readFile, rm, writeFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../helpers/astro-build.ts';
 import { listFiles, readPage, textOf } from '../helpers/dist-files.ts';
@@ -135,9 +136,19 @@ describe('site built from a fixture with orders, on a machine in Auckland', () =
     expect(startup).toContain('Membre du DAS numérique depuis le 1er mars 2024');
     expect(startup).toContain('Prix indicatif : 14 999,50 € HT');
     expect(startup).not.toContain('Site web');
+    // The uploaded logo is served resized, as WebP, never the original upload.
+    const logo = /<img class="profile__logo" src="(\/_astro\/logo-atelier-test\.[^"]+\.webp)" width="160" height="80" alt="Logo de l’Atelier Test"/.exec(
+      await readPage(outDir, '/startups/atelier-test/'),
+    );
+    expect(logo?.[1]).toBeDefined();
+    const webp = await sharp(join(outDir, logo![1]!)).metadata();
+    expect([webp.format, webp.width, webp.height]).toEqual(['webp', 320, 160]);
 
     const files = await listFiles(outDir);
     expect(files).not.toContain('startups/brouillon-test/index.html');
+    // Astro keeps a hashed copy of an imported original in _astro/; no page links to it.
+    expect(files).toContain(logo![1]!.slice(1));
+    expect(await readPage(outDir, '/startups/atelier-test/')).not.toMatch(/logo-atelier-test[^"]*\.png/);
     await expectNowhereIn(outDir, await orderContactEmails(FIXTURE));
   });
 });
@@ -172,8 +183,8 @@ describe('bad content fails the build, naming the file, the field and the reason
     [
       'missing-upload',
       'startups/atelier-test.md',
-      "website: ''",
-      "logo: '/uploads/logo-absent.png'\nlogo_alt: 'Logo de l’Atelier Test'",
+      "logo: '/uploads/logo-atelier-test.png'",
+      "logo: '/uploads/logo-absent.png'",
       /logo: Fichier introuvable : \/uploads\/logo-absent\.png n’a pas été téléversé/,
     ],
     ['unknown-key', 'buyers/acheteur-test.md', "kind: 'pme-eti'", "kind: 'pme-eti'\ncontact_email: 'x@y.fr'", /Champ inconnu : contact_email/],

@@ -193,7 +193,7 @@ export const SLUG_PATTERN: FieldPattern = {
   message: 'Identifiant attendu en minuscules non accentuées, chiffres et tirets (ex. ville-de-mulhouse).',
 };
 
-/** Path of an uploaded file, as the CMS writes it (media folder `public/uploads`). */
+/** Path of an uploaded file, as the CMS writes it (stored in `content/uploads/`, see `upload-path.ts`). */
 export const UPLOAD_PATTERN: FieldPattern = {
   source: '^/uploads/[a-z0-9][a-z0-9._-]*$',
   message: 'Fichier attendu dans /uploads/, nom en minuscules non accentuées (ex. /uploads/logo-acme.png).',

@@ -8,6 +8,7 @@ import { SLUG_PATTERN, UPLOAD_PATTERN, resolveMax, resolveOptions } from './fiel
 import type { FieldDefinition, FieldPattern, ModelContext } from './fields.ts';
 import { SETTINGS_FILE, folderCollections, settingsFields } from './collections.ts';
 import type { FolderCollection } from './collections.ts';
+import { UPLOADS_IN_CONTENT, UPLOADS_PUBLIC_PREFIX } from './upload-path.ts';
 
 /**
  * Loose e-mail shape for the CMS (one `@`, a dot in the domain, no spaces);
@@ -24,8 +25,8 @@ export const CMS_URL_PATTERN = {
   message: 'Adresse web invalide : elle doit commencer par https:// ou http://.',
 };
 
-/** The directory (under the repository root) where uploaded media are stored. */
-export const MEDIA_FOLDER = 'public/uploads';
+/** The directory (under the repository root) where the CMS stores uploaded media. */
+export const MEDIA_FOLDER = `content/${UPLOADS_IN_CONTENT}`;
 
 /** A calendar date as the date-only widget stores it; the build message says the same. */
 export const CMS_DATE_PATTERN = {
@@ -200,7 +201,7 @@ export function buildDecapContentConfig(context: ModelContext): DecapContentConf
     load_config_file: false,
     locale: 'fr',
     media_folder: MEDIA_FOLDER,
-    public_folder: '/uploads',
+    public_folder: UPLOADS_PUBLIC_PREFIX.slice(0, -1),
     // ASCII file names for entries and uploads: accents and spaces are removed.
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
     collections: [

@@ -72,9 +72,9 @@ describe.each(cases)('%s: CMS and build agree', (_name, schema, fields) => {
 });
 
 describe('CMS configuration', () => {
-  it('is in French, stores media in public/uploads and writes ASCII file names', () => {
+  it('is in French, stores media in content/uploads and writes ASCII file names', () => {
     expect(decap.locale).toBe('fr');
-    expect(decap.media_folder).toBe('public/uploads');
+    expect(decap.media_folder).toBe('content/uploads');
     expect(decap.public_folder).toBe('/uploads');
     expect(decap.slug).toEqual({ encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' });
     expect(decap.load_config_file).toBe(false);
