@@ -195,6 +195,6 @@ export const SLUG_PATTERN: FieldPattern = {
 
 /** Path of an uploaded file, as the CMS writes it (stored in `content/uploads/`, see `upload-path.ts`). */
 export const UPLOAD_PATTERN: FieldPattern = {
-  source: '^/uploads/[a-z0-9][a-z0-9._-]*$',
-  message: 'Fichier attendu dans /uploads/, nom en minuscules non accentuées (ex. /uploads/logo-acme.png).',
+  source: '^/uploads/[a-z0-9][a-z0-9._-]*\\.(?:png|jpe?g|webp|avif)$',
+  message: 'Image PNG, JPEG, WebP ou AVIF attendue dans /uploads/, nom en minuscules non accentuées (ex. /uploads/logo-acme.png).',
 };
