@@ -10,6 +10,8 @@ import { formatEurosHt } from './src/lib/format/money.ts';
 import { resolveContentRoot } from './src/lib/content-model/content-root.ts';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
+import { UPLOADS_IN_CONTENT } from './src/lib/content-model/upload-path.ts';
+import { join } from 'node:path';
 
 const contentRoot = resolveContentRoot(process.env, process.cwd());
 const settings = readSiteSettings(contentRoot);
@@ -41,6 +43,8 @@ export default defineConfig({
   server: { host: '127.0.0.1' },
   vite: {
     server: { strictPort: true },
+    // The uploads of the content folder being built, for `import.meta.glob` in src/data/uploads.ts.
+    resolve: { alias: { '@uploads': join(contentRoot, UPLOADS_IN_CONTENT) } },
     // Serves netlify/functions and emulates Netlify Blobs (kept in .netlify/) in
     // `astro dev`. Offline, the features below would try to download Deno or
     // start services this site does not use.

@@ -7,14 +7,19 @@ import { fr } from 'decap-cms-locales';
 import type { CmsConfig } from 'decap-cms-core';
 import { selectCmsBackend, type ProductionBackend } from '../lib/cms/select-cms-backend.ts';
 import type { DecapContentConfig } from '../lib/content-model/to-decap.ts';
+import type { ModelContext } from '../lib/content-model/fields.ts';
+import { registerPreviewTemplates } from './preview-templates.tsx';
 
 interface AdminPayload {
   readonly content: DecapContentConfig;
   readonly production: ProductionBackend;
+  /** Ceiling and controlled lists, for the previews' build-rule check. */
+  readonly context: ModelContext;
 }
 
 const payload = JSON.parse(document.getElementById('cms-config')?.textContent ?? '{}') as AdminPayload;
 const config: CmsConfig = { ...payload.content, ...selectCmsBackend(window.location.hostname, payload.production) };
 
 CMS.registerLocale('fr', fr);
+registerPreviewTemplates(CMS, payload.context);
 CMS.init({ config });

@@ -7,6 +7,8 @@ import { buyerKindLabel } from '../lib/site/labels.ts';
 import { OrderList } from './OrderList.tsx';
 import { SettingValue } from './SettingValue.tsx';
 import { WebsiteFact } from './WebsiteFact.tsx';
+import { UploadedImage } from './UploadedImage.tsx';
+import type { SiteImage } from '../lib/site/site-image.ts';
 
 /** Props of a buyer profile; `children` is the rendered commitment text (Markdown body). */
 export interface BuyerProfileProps {
@@ -14,14 +16,17 @@ export interface BuyerProfileProps {
   readonly ordersPlaced: readonly Published<OrderData>[];
   /** Name of each startup, by slug, to label the orders. */
   readonly startupNames: ReadonlyMap<string, string>;
+  /** The logo, resized by the page (or the uploaded file in the CMS preview). */
+  readonly logo?: SiteImage | undefined;
   readonly children?: ReactNode;
 }
 
 /** The profile of a committed buyer: commitment, named contact role, orders actually placed. */
-export function BuyerProfile({ buyer, ordersPlaced, startupNames, children }: BuyerProfileProps) {
+export function BuyerProfile({ buyer, ordersPlaced, startupNames, logo, children }: BuyerProfileProps) {
   return (
     <article className="profile">
       <header className="profile__header">
+        {logo ? <UploadedImage image={logo} className="profile__logo" /> : null}
         <h1>{buyer.name}</h1>
         <p className="lead">
           {buyerKindLabel(buyer.kind)} · {buyer.sector}

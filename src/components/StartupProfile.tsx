@@ -8,6 +8,8 @@ import { orderKindLabel } from '../lib/site/labels.ts';
 import { SampleBadge } from './SampleBadge.tsx';
 import { WebsiteFact } from './WebsiteFact.tsx';
 import { OrderList } from './OrderList.tsx';
+import { UploadedImage } from './UploadedImage.tsx';
+import type { SiteImage } from '../lib/site/site-image.ts';
 
 /** Props of a startup profile; `children` is the rendered presentation (Markdown body). */
 export interface StartupProfileProps {
@@ -17,14 +19,17 @@ export interface StartupProfileProps {
   readonly buyerNames: ReadonlyMap<string, string>;
   /** Where the "request a first order" button leads, with this startup preselected. */
   readonly orderRequestHref: string;
+  /** The logo, resized by the page (or the uploaded file in the CMS preview). */
+  readonly logo?: SiteImage | undefined;
   readonly children?: ReactNode;
 }
 
 /** The profile of a startup: identity, offers with indicative prices, orders received. */
-export function StartupProfile({ startup, ordersReceived, buyerNames, orderRequestHref, children }: StartupProfileProps) {
+export function StartupProfile({ startup, ordersReceived, buyerNames, orderRequestHref, logo, children }: StartupProfileProps) {
   return (
     <article className="profile">
       <header className="profile__header">
+        {logo ? <UploadedImage image={logo} className="profile__logo" /> : null}
         <h1>
           {startup.name} {startup.sample ? <SampleBadge /> : null}
         </h1>

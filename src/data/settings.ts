@@ -2,7 +2,9 @@
  * The site settings, read once per build from `content/settings/site.yml`.
  * Build-time glue: pages and the content config import these values.
  */
+import { existsSync } from 'node:fs';
 import { resolveContentRoot } from '../lib/content-model/content-root.ts';
+import { uploadFilePath } from '../lib/content-model/upload-path.ts';
 import { readSiteSettings } from '../lib/content-model/read-settings.ts';
 import { toModelContext } from '../lib/content-model/schemas.ts';
 
@@ -12,5 +14,8 @@ export const contentRoot = resolveContentRoot(process.env, process.cwd());
 /** Validated settings (site name, programme e-mail, ceiling in euros HT, lists, legal facts). */
 export const settings = readSiteSettings(contentRoot);
 
-/** The ceiling and controlled lists that content rules depend on. */
-export const modelContext = toModelContext(settings);
+/** The ceiling and controlled lists that content rules depend on, and where uploads are checked. */
+export const modelContext = {
+  ...toModelContext(settings),
+  mediaExists: (publicPath: string) => existsSync(uploadFilePath(contentRoot, publicPath)),
+};

@@ -6,6 +6,7 @@
 import { cp, readFile, rm, writeFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../helpers/astro-build.ts';
 import { listFiles, readPage, textOf } from '../helpers/dist-files.ts';
@@ -54,6 +55,8 @@ describe('site built from content/', () => {
       ]),
     );
     for (const page of pages) expect(await readFile(join(REAL_SITE_DIST, page), 'utf8')).toMatch(/^<!DOCTYPE html><html lang="fr"/i);
+    // The editors' guide is a draft page, read in the CMS only.
+    expect(pages).not.toContain('guide-editeurs/index.html');
   });
 
   it('shows key figures computed from content on the home page', async () => {
@@ -163,9 +166,19 @@ describe('site built from a fixture with orders, on a machine in Auckland', () =
     expect(startup).toContain('Membre du DAS numérique depuis le 1er mars 2024');
     expect(startup).toContain('Prix indicatif : 14 999,50 € HT');
     expect(startup).not.toContain('Site web');
+    // The uploaded logo is served resized, as WebP, never the original upload.
+    const logo = /<img class="profile__logo" src="(\/_astro\/logo-atelier-test\.[^"]+\.webp)" width="160" height="80" alt="Logo de l’Atelier Test"/.exec(
+      await readPage(outDir, '/startups/atelier-test/'),
+    );
+    expect(logo?.[1]).toBeDefined();
+    const webp = await sharp(join(outDir, logo![1]!)).metadata();
+    expect([webp.format, webp.width, webp.height]).toEqual(['webp', 320, 160]);
 
     const files = await listFiles(outDir);
     expect(files).not.toContain('startups/brouillon-test/index.html');
+    // Astro keeps a hashed copy of an imported original in _astro/; no page links to it.
+    expect(files).toContain(logo![1]!.slice(1));
+    expect(await readPage(outDir, '/startups/atelier-test/')).not.toMatch(/logo-atelier-test[^"]*\.png/);
     await expectNowhereIn(outDir, await orderContactEmails(FIXTURE));
   });
 });
@@ -197,6 +210,13 @@ describe('bad content fails the build, naming the file, the field and the reason
     ['empty-date', 'orders/commande-deux.md', 'ordered_on: 2026-01-01', "ordered_on: ''", /ordered_on: Champ obligatoire/],
     ['amount', 'orders/commande-deux.md', 'amount_ht: 15000', 'amount_ht: 15000.01', /amount_ht: Montant supérieur au plafond du programme \(15 000 € HT\)/],
     ['empty-amount', 'orders/commande-deux.md', 'amount_ht: 15000', "amount_ht: ''", /amount_ht: Champ obligatoire/],
+    [
+      'missing-upload',
+      'startups/atelier-test.md',
+      "logo: '/uploads/logo-atelier-test.png'",
+      "logo: '/uploads/logo-absent.png'",
+      /logo: Fichier introuvable : \/uploads\/logo-absent\.png n’a pas été téléversé/,
+    ],
     ['unknown-key', 'buyers/acheteur-test.md', "kind: 'pme-eti'", "kind: 'pme-eti'\ncontact_email: 'x@y.fr'", /Champ inconnu : contact_email/],
   ])('%s', async (name, file, from, to, reason) => {
     const output = (await buildBroken(name, (dir) => edit(dir, file, from, to))).replace(/[\u00a0\u202f]/g, ' ');

@@ -1,15 +1,18 @@
 /**
  * The real admin page, end to end: Decap CMS bundled into `/admin/`, talking to
  * `decap-server` (file-system mode) on a copy of `content/`. An editor creates a
- * startup through the French interface; the Markdown file Decap writes must have
- * the types the build expects, and the site must build from it and show it
- * (without the private order e-mail).
+ * startup (after invalid values are refused in French), edits it, creates a
+ * buyer and an order that picks both by typing part of their names, and sees
+ * each preview drawn by the site's own component; the Markdown files Decap
+ * writes must have the types the build expects, and the site must build from
+ * them and show the entries (without the private order e-mail).
+ * Screenshots of the admin and previews go to test-results/screenshots/.
  */
 import { cp, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { buildSite } from '../helpers/astro-build.ts';
@@ -24,7 +27,8 @@ const CMS_REPO = join(TEST_TMP, 'cms-repo');
 const CMS_CONTENT = join(CMS_REPO, 'content');
 const CMS_STARTUPS = join(CMS_CONTENT, 'startups');
 const CMS_DIST = join(TEST_TMP, 'dist-cms');
-const SCREENS = join(TEST_TMP, 'screens');
+/** Screenshots for reviewers (git-ignored). */
+const SCREENS = join(PROJECT_ROOT, 'test-results', 'screenshots');
 /** The admin page's local backend is fixed to this port (`src/lib/cms/select-cms-backend.ts`). */
 const LOCAL_BACKEND_PORT = 8081;
 
@@ -44,6 +48,28 @@ const STARTUP = {
   memberSinceFrench: '15 mars 2025',
   orderContactEmail: 'commandes@echo-test.example',
   body: 'Écho Données Test conçoit des capteurs pour les ateliers et en présente les mesures simplement.',
+  editedTagline: 'Capteurs, tableaux de bord et alertes pour les ateliers du Sud-Alsace.',
+} as const;
+
+const BUYER = {
+  name: 'Fonderie Rhénane Test',
+  fileName: 'fonderie-rhenane-test.md',
+  kindLabel: 'PME ou ETI',
+  sector: 'Métallurgie',
+  charterSignedOn: '2025-06-02',
+  charterSignedOnFrench: '2 juin 2025',
+  contactRole: 'Directrice des achats',
+  body: 'La Fonderie Rhénane Test s’engage à confier un premier prototype à une startup du DAS numérique.',
+} as const;
+
+const ORDER = {
+  title: 'Capteurs de température pour la ligne de coulée',
+  fileName: 'capteurs-de-temperature-pour-la-ligne-de-coulee.md',
+  kindLabel: 'Prototype',
+  overCeiling: '15000.01',
+  amount: 12500,
+  orderedOn: '2025-09-10',
+  statusLabel: 'En cours de réalisation',
 } as const;
 
 /** Texts Decap shows when the configuration does not load or does not validate (English and French). */
@@ -77,6 +103,63 @@ describe('Decap CMS admin with the local backend (decap-server, file-system mode
       await page?.screenshot({ path: join(SCREENS, `admin-failed-${name}.png`) }).catch(() => undefined);
       console.error(`decap-server log:\n${decap?.log() ?? '(not started)'}\nbrowser console errors:`, consoleErrors);
     });
+  }
+
+  /** The preview pane (an iframe that Decap fills with the registered preview template). */
+  function preview(): FrameLocator {
+    return page.frameLocator('iframe');
+  }
+
+  async function screenshot(name: string): Promise<void> {
+    await page.screenshot({ path: join(SCREENS, `admin-${name}.png`) });
+  }
+
+  /** Local file-system backend, no editorial workflow: "Publier" opens a menu. */
+  async function publishNow(): Promise<void> {
+    await page.getByRole('button', { name: 'Publier', exact: true }).click();
+    await page.getByText('Publier maintenant', { exact: true }).click();
+  }
+
+  /**
+   * Try to publish an entry with invalid values: Decap shows the messages and
+   * rejects its save promise with no reason (decap-cms-core `persistEntry`:
+   * `return Promise.reject()`), which the page reports as one uncaught `undefined`.
+   */
+  async function publishRefused(): Promise<void> {
+    await publishNow();
+    await expect.poll(() => consoleErrors.length).toBe(1);
+    expect(consoleErrors.splice(0)).toEqual([{ text: 'Uncaught: undefined', url: '' }]);
+  }
+
+  /** Publish and wait for Decap to confirm the save. */
+  async function publishAndWait(): Promise<void> {
+    await publishNow();
+    await page.getByText('Entrée enregistrée').first().waitFor();
+  }
+
+  /** Pick an entry in a relation widget by typing part of its name. */
+  async function pickRelation(field: string, typed: string, name: string): Promise<void> {
+    await page.locator(`input[id^="${field}-field-"]`).fill(typed);
+    await page.getByRole('option', { name, exact: true }).click();
+  }
+
+  /** Replace the text of a field as an editor does: select all, then type (Decap's inputs are controlled). */
+  async function retype(field: string, text: string): Promise<void> {
+    const input = page.locator(`input[id^="${field}-field-"]`);
+    await input.press('Control+a');
+    await input.pressSequentially(text);
+    await expect.poll(() => input.inputValue()).toBe(text);
+  }
+
+  async function pickOption(field: string, label: string): Promise<void> {
+    await page.locator(`input[id^="${field}-field-"]`).click();
+    await page.getByRole('option', { name: label, exact: true }).click();
+  }
+
+  async function typeBody(text: string): Promise<void> {
+    await page.locator('[data-slate-editor="true"]').click();
+    await page.keyboard.type(text);
+    await page.getByText(text).first().waitFor();
   }
 
   beforeAll(async () => {
@@ -131,7 +214,7 @@ describe('Decap CMS admin with the local backend (decap-server, file-system mode
     expect(consoleErrors).toEqual([]);
   });
 
-  it('creates a startup with every required field and publishes it', async () => {
+  it('refuses invalid values with French messages, then creates a startup and shows it in the preview with the site component', async () => {
     reportOnFailure('create');
     await page.locator('a[href$="/collections/startups/new"]').click();
     const nameInput = page.locator('input[id^="name-field-"]');
@@ -141,37 +224,54 @@ describe('Decap CMS admin with the local backend (decap-server, file-system mode
     await page.locator('input[id^="tagline-field-"]').fill(STARTUP.tagline);
 
     // Sectors: a multiple select (react-select) filled from the settings list.
-    await page.locator('input[id^="sectors-field-"]').click();
-    await page.getByRole('option', { name: STARTUP.sector, exact: true }).click();
+    await pickOption('sectors', STARTUP.sector);
 
     // Offers: a list of objects; add one item and fill its fields.
     await page.getByRole('button', { name: /^Ajouter offre$/ }).click();
     await page.locator('input[id^="title-field-"]').fill(STARTUP.offerTitle);
-    await page.locator('input[id^="kind-field-"]').click();
-    await page.getByRole('option', { name: STARTUP.offerKindLabel, exact: true }).click();
+    await pickOption('kind', STARTUP.offerKindLabel);
     await page.locator('input[id^="price_ht-field-"]').fill(String(STARTUP.offerPrice));
 
     await page.locator('input[id^="commune-field-"]').fill(STARTUP.commune);
     await page.locator('input[id^="postcode-field-"]').fill(STARTUP.postcode);
-    await page.locator('input[id^="siren-field-"]').fill(STARTUP.siren);
+    await page.locator('input[id^="order_contact_email-field-"]').fill(STARTUP.orderContactEmail);
+    await typeBody(STARTUP.body);
+
+    // A malformed SIREN and a missing required date: Decap refuses to save, in French.
+    await retype('siren', '73282932');
+    await publishRefused();
+    await page.getByText('Le champ SIREN ne correspond pas au schéma: Numéro SIREN à 9 chiffres, sans espace (ex. 356000000).').waitFor();
+    await page.getByText('Le champ Membre du DAS depuis le est requis.').waitFor();
+    await screenshot('startup-1-invalid-values');
+    expect(await readdir(CMS_STARTUPS)).toEqual(originalStartupFiles);
+
+    // Nine digits with a wrong Luhn key pass the CMS pattern: the preview shows the build's message.
+    await retype('siren', '732829321');
     // Date-only widget: a native <input type="date">, whose value is always YYYY-MM-DD.
     const memberSince = page.locator('input[id^="member_since-field-"]');
     expect(await memberSince.getAttribute('type')).toBe('date');
     await memberSince.fill(STARTUP.memberSince);
-    await page.locator('input[id^="order_contact_email-field-"]').fill(STARTUP.orderContactEmail);
+    await preview().getByText('Numéro SIREN invalide : la clé de contrôle (algorithme de Luhn) ne correspond pas.').waitFor();
+    expect(await preview().locator('.preview-problems strong').allInnerTexts()).toEqual(['SIREN']);
+    await screenshot('startup-2-preview-build-rule');
 
-    // Body: the Markdown editor (Slate, rich-text mode).
-    await page.locator('[data-slate-editor="true"]').click();
-    await page.keyboard.type(STARTUP.body);
-    await page.getByText(STARTUP.body).first().waitFor();
-    await page.screenshot({ path: join(SCREENS, 'admin-2-form-filled.png') });
+    await retype('siren', STARTUP.siren);
+    // The preview is the site's StartupProfile and StartupCard, with the site's stylesheet.
+    const profile = preview().locator('article.profile');
+    await profile.locator('h1').getByText(STARTUP.name).waitFor();
+    expect(await profile.locator('.lead').innerText()).toBe(STARTUP.tagline);
+    expect(await profile.locator('.offers .offer h3').allInnerTexts()).toEqual([STARTUP.offerTitle]);
+    expect(await profile.locator('dd').allInnerTexts()).toContain(STARTUP.memberSinceFrench);
+    expect(await profile.locator('.prose').innerText()).toContain(STARTUP.body);
+    expect(await preview().locator('article.card .card__title').innerText()).toContain(STARTUP.name);
+    expect(await preview().locator('body').innerHTML()).not.toContain(STARTUP.orderContactEmail);
+    // The site's stylesheet is applied: cards and profiles get its layout, not the browser's defaults.
+    expect(await preview().locator('article.card').evaluate((card) => getComputedStyle(card).borderStyle)).not.toBe('none');
+    await screenshot('startup-3-preview');
 
-    // Local file-system backend, no editorial workflow: "Publier" opens a menu.
-    await page.getByRole('button', { name: 'Publier', exact: true }).click();
-    await page.getByText('Publier maintenant', { exact: true }).click();
-    await page.getByText('Entrée enregistrée').waitFor();
+    await publishAndWait();
     await page.getByText('Modifications enregistrées', { exact: false }).waitFor();
-    await page.screenshot({ path: join(SCREENS, 'admin-3-published.png') });
+    await screenshot('startup-4-published');
 
     const newFiles = (await readdir(CMS_STARTUPS)).filter((file) => !originalStartupFiles.includes(file));
     expect(newFiles).toHaveLength(1);
@@ -210,7 +310,95 @@ describe('Decap CMS admin with the local backend (decap-server, file-system mode
     expect(body.trim()).toBe(STARTUP.body);
   });
 
-  it('builds the site from the CMS-written content and shows the startup without its private e-mail', async () => {
+  it('edits the startup: the new tagline is saved in the same file', async () => {
+    reportOnFailure('edit');
+    expect(writtenFileName, 'the save test wrote no file').toBeDefined();
+    const slug = writtenFileName!.replace(/\.md$/, '');
+    await page.goto(`${site!.origin}/admin/#/collections/startups/entries/${slug}`);
+    await expect.poll(() => page.locator('input[id^="tagline-field-"]').inputValue()).toBe(STARTUP.tagline);
+    await retype('tagline', STARTUP.editedTagline);
+    await preview().locator('article.profile .lead').getByText(STARTUP.editedTagline).waitFor();
+    await publishAndWait();
+
+    const data = parseYaml(parseFrontmatter(await readFile(join(CMS_STARTUPS, writtenFileName!), 'utf8')).rawFrontmatter) as Record<string, unknown>;
+    expect(data['tagline']).toBe(STARTUP.editedTagline);
+    expect(data['siren']).toBe(STARTUP.siren);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('creates a buyer, previewed with the site BuyerProfile', async () => {
+    reportOnFailure('buyer');
+    await page.goto(`${site!.origin}/admin/#/collections/buyers/new`);
+    await page.locator('input[id^="name-field-"]').fill(BUYER.name);
+    await pickOption('kind', BUYER.kindLabel);
+    await page.locator('input[id^="sector-field-"]').fill(BUYER.sector);
+    await page.locator('input[id^="charter_signed_on-field-"]').fill(BUYER.charterSignedOn);
+    await page.locator('input[id^="contact_role-field-"]').fill(BUYER.contactRole);
+    await typeBody(BUYER.body);
+
+    const profile = preview().locator('article.profile');
+    await profile.locator('h1').getByText(BUYER.name).waitFor();
+    expect(await profile.locator('.lead').innerText()).toBe(`${BUYER.kindLabel} · ${BUYER.sector}`);
+    expect(await profile.locator('dd').allInnerTexts()).toEqual(expect.arrayContaining([BUYER.charterSignedOnFrench, BUYER.contactRole]));
+    await screenshot('buyer-preview');
+    await publishAndWait();
+
+    const data = parseYaml(parseFrontmatter(await readFile(join(CMS_CONTENT, 'buyers', BUYER.fileName), 'utf8')).rawFrontmatter) as Record<string, unknown>;
+    expect(data).toMatchObject({ name: BUYER.name, kind: 'pme-eti', charter_signed_on: BUYER.charterSignedOn, contact_role: BUYER.contactRole });
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('creates an order picking buyer and startup by part of their names, refusing an amount over the ceiling', async () => {
+    reportOnFailure('order');
+    await page.goto(`${site!.origin}/admin/#/collections/orders/new`);
+    await page.locator('input[id^="title-field-"]').fill(ORDER.title);
+    await pickRelation('buyer', 'Rhénane', BUYER.name);
+    await pickRelation('startup', 'Écho', STARTUP.name);
+    await pickOption('kind', ORDER.kindLabel);
+    await retype('amount_ht', ORDER.overCeiling);
+    await page.locator('input[id^="ordered_on-field-"]').fill(ORDER.orderedOn);
+    await pickOption('status', ORDER.statusLabel);
+
+    // The preview already says why, with the build's message; Decap refuses to save.
+    await preview().getByText(/Montant supérieur au plafond du programme \(15\s000\s€\sHT\)\./).waitFor();
+    await publishRefused();
+    await page.getByText('Le champ Montant (€ HT) doit être compris entre 0.01 et 15000.').waitFor();
+    await screenshot('order-1-over-ceiling');
+    expect(existsSync(join(CMS_CONTENT, 'orders', ORDER.fileName))).toBe(false);
+
+    await retype('amount_ht', String(ORDER.amount));
+    // The site's OrderList, with the names of the entries picked in the relation widgets.
+    const order = preview().locator('ul.orders li.order');
+    await order.locator('.order__title').getByText(ORDER.title).waitFor();
+    expect(await order.locator('.order__parties a').allInnerTexts()).toEqual([BUYER.name, STARTUP.name]);
+    expect(await order.locator('.order__meta').innerText()).toMatch(/^12\s500\s€\sHT · Prototype · commandé le 10 septembre 2025 · En cours de réalisation$/);
+    await screenshot('order-2-preview');
+    await publishAndWait();
+
+    const data = parseYaml(parseFrontmatter(await readFile(join(CMS_CONTENT, 'orders', ORDER.fileName), 'utf8')).rawFrontmatter) as Record<string, unknown>;
+    expect(data).toMatchObject({ buyer: 'fonderie-rhenane-test', startup: writtenFileName!.replace(/\.md$/, ''), amount_ht: ORDER.amount, ordered_on: ORDER.orderedOn, status: 'en-cours' });
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('filters sample startups in the collection list and reminds about them in their preview', async () => {
+    reportOnFailure('samples');
+    await page.goto(`${site!.origin}/admin/#/collections/startups`);
+    await page.getByRole('button', { name: 'Filtrer par' }).click();
+    await page.getByText('Fiches d’exemple', { exact: true }).click();
+    const listed = page.locator('a[href*="/collections/startups/entries/"]');
+    await expect.poll(async () => (await listed.count())).toBe(originalStartupFiles.length);
+    const hrefs = await listed.evaluateAll((links) => links.map((link) => link.getAttribute('href')!.split('/').pop()));
+    expect(hrefs.sort()).toEqual(originalStartupFiles.map((file) => file.replace(/\.md$/, '')).sort());
+    await screenshot('samples-filter');
+
+    await listed.first().click();
+    await preview().locator('.preview-sample-reminder').waitFor();
+    expect(await preview().locator('.preview-sample-reminder').innerText()).toContain('Fiche d’exemple');
+    await screenshot('samples-preview');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('builds the site from the CMS-written content and shows the startup, the buyer and the order, without the private e-mail', async () => {
     expect(writtenFileName, 'the save test wrote no file').toBeDefined();
     const result = await buildSite({ contentDir: CMS_CONTENT, outDir: CMS_DIST });
     expect(result.exitCode, result.output).toBe(0);
@@ -222,6 +410,16 @@ describe('Decap CMS admin with the local backend (decap-server, file-system mode
     expect(profile).toContain(STARTUP.name);
     expect(profile).toContain(STARTUP.memberSinceFrench);
     expect(profile).toContain(STARTUP.offerTitle);
+    expect(profile).toContain(STARTUP.editedTagline);
+    expect(profile).toContain(ORDER.title);
+
+    const buyerPage = await readFile(join(CMS_DIST, 'acheteurs', 'fonderie-rhenane-test', 'index.html'), 'utf8');
+    expect(buyerPage).toContain(BUYER.name);
+    expect(buyerPage).toContain(BUYER.charterSignedOnFrench);
+    expect(buyerPage).toContain(ORDER.title);
+    const results = await readFile(join(CMS_DIST, 'resultats', 'index.html'), 'utf8');
+    expect(results).toContain(ORDER.title);
+    expect(results).toContain(`href="/startups/${slug}/"`);
 
     const leaks: string[] = [];
     for (const file of await listFiles(CMS_DIST)) {

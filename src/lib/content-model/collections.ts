@@ -56,6 +56,9 @@ const SIREN_PATTERN: FieldPattern = {
 /** Smallest amount in euros HT: one cent (amounts must be positive). */
 export const MIN_AMOUNT_HT = 0.01;
 
+/** Hint of an alternative-text field: the build refuses an image without one. */
+const ALT_HINT = 'Obligatoire dès qu’une image est choisie : décrivez ce qu’elle montre (ex. « Logo d’Acme Robotique »).';
+
 const draftField = {
   kind: 'boolean',
   name: 'draft',
@@ -91,8 +94,8 @@ export const startupFields = [
     required: true,
     maxLength: 160,
   },
-  { kind: 'image', name: 'logo', label: 'Logo', required: false },
-  { kind: 'string', name: 'logo_alt', label: 'Texte alternatif du logo', required: false, maxLength: 160 },
+  { kind: 'image', name: 'logo', label: 'Logo', required: false, altField: 'logo_alt' },
+  { kind: 'string', name: 'logo_alt', label: 'Texte alternatif du logo', hint: ALT_HINT, required: false, maxLength: 160 },
   {
     kind: 'select',
     name: 'sectors',
@@ -153,8 +156,8 @@ export const buyerFields = [
   { kind: 'string', name: 'name', label: 'Nom', required: true, maxLength: 120 },
   { kind: 'select', name: 'kind', label: 'Type d’acheteur', required: true, options: BUYER_KINDS },
   { kind: 'string', name: 'sector', label: 'Secteur d’activité', required: true, maxLength: 80 },
-  { kind: 'image', name: 'logo', label: 'Logo', required: false },
-  { kind: 'string', name: 'logo_alt', label: 'Texte alternatif du logo', required: false, maxLength: 160 },
+  { kind: 'image', name: 'logo', label: 'Logo', required: false, altField: 'logo_alt' },
+  { kind: 'string', name: 'logo_alt', label: 'Texte alternatif du logo', hint: ALT_HINT, required: false, maxLength: 160 },
   { kind: 'date', name: 'charter_signed_on', label: 'Charte signée le', required: true },
   {
     kind: 'string',
@@ -204,8 +207,8 @@ export const newsFields = [
   { kind: 'string', name: 'title', label: 'Titre', required: true, maxLength: 160 },
   { kind: 'date', name: 'published_on', label: 'Date de publication', required: true },
   { kind: 'text', name: 'summary', label: 'Résumé', required: true, maxLength: 200 },
-  { kind: 'image', name: 'image', label: 'Image', required: false },
-  { kind: 'string', name: 'image_alt', label: 'Texte alternatif de l’image', required: false, maxLength: 160 },
+  { kind: 'image', name: 'image', label: 'Image', required: false, altField: 'image_alt' },
+  { kind: 'string', name: 'image_alt', label: 'Texte alternatif de l’image', hint: ALT_HINT, required: false, maxLength: 160 },
   draftField,
 ] as const satisfies readonly FieldDefinition[];
 

@@ -109,6 +109,8 @@ export interface RelationField extends FieldBase {
 /** A path to an uploaded image under `/uploads/`. */
 export interface ImageField extends FieldBase {
   readonly kind: 'image';
+  /** Sibling field holding the image's alternative text, required when an image is set (RGAA 1.1). */
+  readonly altField: string;
 }
 
 /** Every kind of field the model knows; `to-zod` and `to-decap` switch over all of them. */
@@ -166,6 +168,12 @@ export interface ModelContext {
   readonly orderCeilingHt: number;
   /** Controlled lists that editors extend in settings. */
   readonly lists: Readonly<Record<SettingsListName, readonly string[]>>;
+  /**
+   * Whether an uploaded file exists, given its public path (`/uploads/logo.png`).
+   * Given at build time so that a missing file fails the build naming the entry
+   * and field; the CMS config does not use it.
+   */
+  readonly mediaExists?: (publicPath: string) => boolean;
 }
 
 /** Resolve the choices of a select field in a given context. */
@@ -185,8 +193,8 @@ export const SLUG_PATTERN: FieldPattern = {
   message: 'Identifiant attendu en minuscules non accentuées, chiffres et tirets (ex. ville-de-mulhouse).',
 };
 
-/** Path of an uploaded file, as the CMS writes it (media folder `public/uploads`). */
+/** Path of an uploaded file, as the CMS writes it (stored in `content/uploads/`, see `upload-path.ts`). */
 export const UPLOAD_PATTERN: FieldPattern = {
-  source: '^/uploads/[a-z0-9][a-z0-9._-]*$',
-  message: 'Fichier attendu dans /uploads/, nom en minuscules non accentuées (ex. /uploads/logo-acme.png).',
+  source: '^/uploads/[a-z0-9][a-z0-9._-]*\\.(?:png|jpe?g|webp|avif)$',
+  message: 'Image PNG, JPEG, WebP ou AVIF attendue dans /uploads/, nom en minuscules non accentuées (ex. /uploads/logo-acme.png).',
 };

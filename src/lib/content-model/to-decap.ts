@@ -5,9 +5,10 @@
  */
 import type { CmsCollection, CmsConfig, CmsField } from 'decap-cms-core';
 import { SLUG_PATTERN, UPLOAD_PATTERN, resolveMax, resolveOptions } from './fields.ts';
-import type { FieldDefinition, ModelContext } from './fields.ts';
+import type { FieldDefinition, FieldPattern, ModelContext } from './fields.ts';
 import { SETTINGS_FILE, folderCollections, settingsFields } from './collections.ts';
 import type { FolderCollection } from './collections.ts';
+import { UPLOADS_IN_CONTENT, UPLOADS_PUBLIC_PREFIX } from './upload-path.ts';
 
 /**
  * Loose e-mail shape for the CMS (one `@`, a dot in the domain, no spaces);
@@ -24,13 +25,38 @@ export const CMS_URL_PATTERN = {
   message: 'Adresse web invalide : elle doit commencer par https:// ou http://.',
 };
 
-/** The directory (under the repository root) where uploaded media are stored. */
-export const MEDIA_FOLDER = 'public/uploads';
+/** The directory (under the repository root) where the CMS stores uploaded media. */
+export const MEDIA_FOLDER = `content/${UPLOADS_IN_CONTENT}`;
 
-function stringPattern(field: Extract<FieldDefinition, { kind: 'string' }>) {
-  if (field.format === 'email') return CMS_EMAIL_PATTERN;
-  if (field.format === 'url') return CMS_URL_PATTERN;
-  return field.pattern;
+/** A calendar date as the date-only widget stores it; the build message says the same. */
+export const CMS_DATE_PATTERN = {
+  source: '^\\d{4}-\\d{2}-\\d{2}$',
+  message: 'Date attendue au format AAAA-MM-JJ (ex. 2025-03-15).',
+};
+
+/**
+ * A maximum length as a Decap pattern (Decap has no length option for text):
+ * any characters, line breaks included, at most `maxLength` UTF-16 code units,
+ * as Zod's `.max()` counts them.
+ */
+export function maxLengthPattern(maxLength: number): FieldPattern {
+  return { source: `^[\\s\\S]{0,${maxLength}}$`, message: `${maxLength} caractères au plus.` };
+}
+
+/**
+ * The one pattern the CMS checks for a text field. A field with both a shape
+ * pattern and a length would need two messages; the model has none, and the
+ * agreement test would fail if one were added.
+ */
+function textPattern(field: Extract<FieldDefinition, { kind: 'string' | 'text' }>): FieldPattern | undefined {
+  if (field.kind === 'string' && field.format === 'email') return CMS_EMAIL_PATTERN;
+  if (field.kind === 'string' && field.format === 'url') return CMS_URL_PATTERN;
+  if (field.kind === 'string' && field.pattern) return field.pattern;
+  return field.maxLength === undefined ? undefined : maxLengthPattern(field.maxLength);
+}
+
+function decapPattern(pattern: FieldPattern | undefined): { pattern?: [string, string] } {
+  return pattern ? { pattern: [pattern.source, pattern.message] } : {};
 }
 
 /** One Decap widget for one field definition (exhaustive over field kinds). */
@@ -42,12 +68,9 @@ export function fieldToDecap(field: FieldDefinition, context: ModelContext): Cms
     ...(field.hint === undefined ? {} : { hint: field.hint }),
   };
   switch (field.kind) {
-    case 'string': {
-      const pattern = stringPattern(field);
-      return { ...base, widget: 'string', ...(pattern ? { pattern: [pattern.source, pattern.message] } : {}) };
-    }
+    case 'string':
     case 'text':
-      return { ...base, widget: 'text' };
+      return { ...base, widget: field.kind, ...decapPattern(textPattern(field)) };
     case 'number': {
       const max = resolveMax(field, context);
       return {
@@ -64,7 +87,15 @@ export function fieldToDecap(field: FieldDefinition, context: ModelContext): Cms
       // Date-only storage: `date_format` sets both the picker and the stored
       // format, and `picker_utc` stops the browser's time zone from shifting the
       // day (https://decapcms.org/docs/widgets/datetime/).
-      return { ...base, widget: 'datetime', date_format: 'YYYY-MM-DD', time_format: false, picker_utc: true, default: '' };
+      return {
+        ...base,
+        widget: 'datetime',
+        date_format: 'YYYY-MM-DD',
+        time_format: false,
+        picker_utc: true,
+        default: '',
+        ...decapPattern(CMS_DATE_PATTERN),
+      };
     case 'select':
       return {
         ...base,
@@ -92,10 +123,10 @@ export function fieldToDecap(field: FieldDefinition, context: ModelContext): Cms
         value_field: '{{slug}}',
         search_fields: ['name'],
         display_fields: ['name'],
-        pattern: [SLUG_PATTERN.source, SLUG_PATTERN.message],
+        ...decapPattern(SLUG_PATTERN),
       };
     case 'image':
-      return { ...base, widget: 'image', choose_url: false, pattern: [UPLOAD_PATTERN.source, UPLOAD_PATTERN.message] };
+      return { ...base, widget: 'image', choose_url: false, ...decapPattern(UPLOAD_PATTERN) };
     default:
       return assertNever(field);
   }
@@ -105,9 +136,26 @@ function assertNever(field: never): never {
   throw new Error(`Unknown field kind: ${JSON.stringify(field)}`);
 }
 
+/**
+ * Filters and groups of the collection list for the flags a collection has:
+ * sample entries (to find and replace them) and drafts.
+ * Docs: https://decapcms.org/docs/configuration-options/#view_filters
+ */
+function viewFiltersAndGroups(collection: FolderCollection): Pick<CmsCollection, 'view_filters' | 'view_groups'> {
+  const flags = [
+    { field: 'sample', filter: 'Fiches d’exemple', group: 'Exemple' },
+    { field: 'draft', filter: 'Brouillons', group: 'Brouillon' },
+  ].filter(({ field }) => collection.fields.some((candidate) => candidate.name === field));
+  return {
+    view_filters: flags.map(({ field, filter }) => ({ label: filter, field, pattern: true })),
+    view_groups: flags.map(({ field, group }) => ({ label: group, field })),
+  };
+}
+
 /** A Decap folder collection: one Markdown file per entry, named from its identifier field. */
 export function folderCollectionToDecap(collection: FolderCollection, context: ModelContext): CmsCollection {
   return {
+    ...viewFiltersAndGroups(collection),
     name: collection.name,
     label: collection.label,
     label_singular: collection.labelSingular,
@@ -153,7 +201,7 @@ export function buildDecapContentConfig(context: ModelContext): DecapContentConf
     load_config_file: false,
     locale: 'fr',
     media_folder: MEDIA_FOLDER,
-    public_folder: '/uploads',
+    public_folder: UPLOADS_PUBLIC_PREFIX.slice(0, -1),
     // ASCII file names for entries and uploads: accents and spaces are removed.
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
     collections: [

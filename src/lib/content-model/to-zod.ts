@@ -98,6 +98,18 @@ function patternString(pattern: FieldPattern): z.ZodType {
   return applyPattern(z.string({ error: textExpected }), pattern);
 }
 
+/** Messages of the media rules, shared with the editors' guide. */
+export const MEDIA_MESSAGES = {
+  missing: (path: string) => `Fichier introuvable : ${path} n’a pas été téléversé (ou a été supprimé). Choisissez l’image à nouveau dans le CMS.`,
+  altRequired: 'Texte alternatif obligatoire quand une image est choisie : décrivez ce qu’elle montre (ex. « Logo d’Acme Robotique »).',
+} as const;
+
+function imageSchema(context: ModelContext): z.ZodType {
+  const path = applyPattern(z.string({ error: textExpected }), UPLOAD_PATTERN);
+  const { mediaExists } = context;
+  return mediaExists ? path.refine(mediaExists, { error: (issue) => MEDIA_MESSAGES.missing(String(issue.input)) }) : path;
+}
+
 /**
  * The Zod schema of one field: blank values normalised, then the field's rule.
  * Lists and flags that are absent get their default (`[]`, the flag's default).
@@ -139,7 +151,7 @@ export function fieldToZod(field: FieldDefinition, context: ModelContext): z.Zod
     case 'relation':
       return withPresence(field, patternString(SLUG_PATTERN));
     case 'image':
-      return withPresence(field, patternString(UPLOAD_PATTERN));
+      return withPresence(field, imageSchema(context));
     default:
       return assertNever(field);
   }
@@ -155,8 +167,18 @@ function assertNever(field: never): never {
  */
 export function fieldsToZodObject(fields: readonly FieldDefinition[], context: ModelContext): z.ZodType {
   const shape = Object.fromEntries(fields.map((field) => [field.name, fieldToZod(field, context)]));
-  return z.strictObject(shape, {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys' ? `Champ inconnu : ${issue.keys.join(', ')}. Vérifiez l’orthographe ou supprimez-le.` : undefined,
-  });
+  const images = fields.filter((field) => field.kind === 'image');
+  return z
+    .strictObject(shape, {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys' ? `Champ inconnu : ${issue.keys.join(', ')}. Vérifiez l’orthographe ou supprimez-le.` : undefined,
+    })
+    .superRefine((data: Record<string, unknown>, refinement) => {
+      // An image without a description fails RGAA criterion 1.1: the alternative text is then required.
+      for (const image of images) {
+        if (data[image.name] !== undefined && data[image.altField] === undefined) {
+          refinement.addIssue({ code: 'custom', path: [image.altField], message: MEDIA_MESSAGES.altRequired });
+        }
+      }
+    });
 }

@@ -4,94 +4,8 @@
  * built from the CMS configuration to the Zod schemas: same field names, same
  * required fields, same choices, same patterns, same bounds, same list shapes.
  */
-import type { CmsCollection, CmsField } from 'decap-cms-core';
-import type { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { buildDecapContentConfig } from '../../../src/lib/content-model/to-decap.ts';
-import { buildCollectionSchemas, SiteSettingsSchema } from '../../../src/lib/content-model/schemas.ts';
-import { context } from './fixtures.ts';
-
-const decap = buildDecapContentConfig(context);
-const schemas = buildCollectionSchemas(context);
-
-type AnyField = CmsField & Record<string, unknown>;
-
-/** Values that satisfy common patterns; the first one matching a field's pattern is used. */
-const PATTERN_EXAMPLES = ['68100', '732829320', 'acme-robotique', '/uploads/logo.png', 'contact@exemple.fr', 'https://exemple.fr'];
-
-function patternOf(field: AnyField): RegExp | undefined {
-  const pattern = field['pattern'] as [string, string] | undefined;
-  return pattern ? new RegExp(pattern[0]) : undefined;
-}
-
-/** A value the CMS would accept for a field. */
-function sampleValue(field: AnyField): unknown {
-  const pattern = patternOf(field);
-  switch (field.widget) {
-    case 'string':
-    case 'text':
-    case undefined:
-      return pattern ? PATTERN_EXAMPLES.find((example) => pattern.test(example)) : 'Texte';
-    case 'number':
-      return (field['max'] as number | undefined) ?? 1;
-    case 'boolean':
-      return field['default'] ?? false;
-    case 'datetime':
-      return '2025-03-15';
-    case 'select': {
-      const values = (field['options'] as { value: string }[]).map((option) => option.value);
-      return field['multiple'] ? values.slice(0, Math.max(1, (field['min'] as number | undefined) ?? 1)) : values[0];
-    }
-    case 'relation':
-      return 'acme-robotique';
-    case 'image':
-      return '/uploads/logo.png';
-    case 'list':
-      return field['fields'] ? [sampleEntry(field['fields'] as AnyField[])] : ['Valeur'];
-    default:
-      throw new Error(`No sample for widget ${String(field.widget)}`);
-  }
-}
-
-function sampleEntry(fields: readonly AnyField[]): Record<string, unknown> {
-  return Object.fromEntries(fields.filter((field) => field.name !== 'body').map((field) => [field.name, sampleValue(field)]));
-}
-
-/** Every (collection, Zod schema, Decap fields) pair, settings included. */
-const cases: [string, z.ZodType, AnyField[]][] = [
-  ...decap.collections
-    .filter((collection): collection is CmsCollection & { name: keyof typeof schemas } => collection.name in schemas)
-    .map((collection) => [collection.name, schemas[collection.name], collection.fields as AnyField[]] as [string, z.ZodType, AnyField[]]),
-  ['settings', SiteSettingsSchema, decap.collections.find((collection) => collection.name === 'settings')!.files![0]!.fields as AnyField[]],
-];
-
-/** Paths (dotted) of the issues of a failed parse. */
-function failingPaths(schema: z.ZodType, value: unknown): string[] {
-  const result = schema.safeParse(value);
-  return result.success ? [] : result.error.issues.map((issue) => issue.path.map(String).join('.'));
-}
-
-/** Every field with its dotted path and the entry it lives in, offers' sub-fields included. */
-function walk(fields: readonly AnyField[], prefix = ''): { path: string; field: AnyField }[] {
-  return fields
-    .filter((field) => field.name !== 'body')
-    .flatMap((field) => {
-      const path = `${prefix}${field.name}`;
-      const children = field.widget === 'list' && field['fields'] ? walk(field['fields'] as AnyField[], `${path}.0.`) : [];
-      return [{ path, field }, ...children];
-    });
-}
-
-function withValue(entry: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
-  const copy = structuredClone(entry);
-  const keys = path.split('.');
-  let target: Record<string, unknown> = copy;
-  for (const key of keys.slice(0, -1)) target = target[key] as Record<string, unknown>;
-  const last = keys.at(-1)!;
-  if (value === undefined) delete target[last];
-  else target[last] = value;
-  return copy;
-}
+import { IMAGE_OF_ALT, cases, decap, failingPaths, patternOf, sampleEntry, walk, withValue, type AnyField } from './decap-samples.ts';
 
 describe.each(cases)('%s: CMS and build agree', (_name, schema, fields) => {
   const sample = sampleEntry(fields);
@@ -105,10 +19,13 @@ describe.each(cases)('%s: CMS and build agree', (_name, schema, fields) => {
   });
 
   it.each(walk(fields))('$path: required in the CMS ⇔ required by the build', ({ path, field }) => {
-    const refusedWhenMissing = failingPaths(schema, withValue(sample, path, undefined)).includes(path);
+    // An alternative text is required only with its image (a build-only rule, tested in cms-rules.test.ts).
+    const image = IMAGE_OF_ALT.get(path);
+    const entry = image === undefined ? sample : withValue(sample, image, undefined);
+    const refusedWhenMissing = failingPaths(schema, withValue(entry, path, undefined)).includes(path);
     expect(refusedWhenMissing).toBe(field.required !== false);
     // A blank value means "no value" on both sides.
-    expect(failingPaths(schema, withValue(sample, path, '')).includes(path)).toBe(field.required !== false);
+    expect(failingPaths(schema, withValue(entry, path, '')).includes(path)).toBe(field.required !== false);
   });
 
   const selects = walk(fields).filter(({ field }) => field.widget === 'select');
@@ -155,9 +72,9 @@ describe.each(cases)('%s: CMS and build agree', (_name, schema, fields) => {
 });
 
 describe('CMS configuration', () => {
-  it('is in French, stores media in public/uploads and writes ASCII file names', () => {
+  it('is in French, stores media in content/uploads and writes ASCII file names', () => {
     expect(decap.locale).toBe('fr');
-    expect(decap.media_folder).toBe('public/uploads');
+    expect(decap.media_folder).toBe('content/uploads');
     expect(decap.public_folder).toBe('/uploads');
     expect(decap.slug).toEqual({ encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' });
     expect(decap.load_config_file).toBe(false);
