@@ -6,8 +6,10 @@
  * mailed exactly once (after the scheduled retry if need be); a submission that
  * could not be stored gets a French "nothing was recorded", never a thank-you.
  */
+import { createServer, type Socket } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { setEnvironmentContext } from '@netlify/blobs';
+import { SMTP_TIMEOUTS } from '../../src/lib/email/create-mail-transport.ts';
 import orderHandler from '../../netlify/functions/demande-bon-de-commande.mts';
 import retryHandler from '../../netlify/functions/retry-pending-emails.mts';
 import type { SubmissionRecord } from '../../src/lib/forms/submission-repository.ts';
@@ -129,6 +131,40 @@ describe('Blobs failing on write', () => {
     const reference = added[0]!.slice('records/'.length);
     expect({ status: response.status, body }).toEqual({ status: 200, body: expect.objectContaining({ status: 'accepted', reference }) });
     expect(((await submissionsStore().get(added[0]!, { type: 'json' })) as SubmissionRecord).status).toBe('sent');
+    expect(mailsPerReference()).toEqual({ [reference]: { team: 1, startup: 1, confirmation: 1 } });
+  });
+});
+
+describe('SMTP accepting connections, then hanging', () => {
+  it('the visitor gets the reference after one greeting time-out, not one per message; the retry then sends each message once', async () => {
+    const sockets: Socket[] = [];
+    // Accepts every connection and never says a word (no SMTP greeting).
+    const silent = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    process.env['SMTP_URL'] = `smtp://127.0.0.1:${(silent.address() as { port: number }).port}`;
+    const started = performance.now();
+    let response: Response;
+    try {
+      response = await submit();
+    } finally {
+      process.env['SMTP_URL'] = services.smtp.url;
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+    const elapsed = performance.now() - started;
+    expect(response.status).toBe(200);
+    expect(elapsed).toBeGreaterThanOrEqual(SMTP_TIMEOUTS.greetingTimeout - 100);
+    expect(elapsed).toBeLessThan(2 * SMTP_TIMEOUTS.greetingTimeout);
+    expect(sockets).toHaveLength(1);
+    const { reference } = (await response.json()) as { reference: string };
+    const pending = (await submissionsStore().get(`records/${reference}`, { type: 'json' })) as SubmissionRecord;
+    expect(pending.messages.map(({ status, attempts }) => [status, attempts])).toEqual([
+      ['pending', 1],
+      ['pending', 0],
+      ['pending', 0],
+    ]);
+    expect((await runRetry()).status).toBe(204);
+    expect((await runRetry()).status).toBe(204);
     expect(mailsPerReference()).toEqual({ [reference]: { team: 1, startup: 1, confirmation: 1 } });
   });
 });
