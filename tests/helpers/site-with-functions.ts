@@ -63,8 +63,20 @@ async function writeResponse(response: Response, outgoing: ServerResponse): Prom
   outgoing.end(Buffer.from(await response.arrayBuffer()));
 }
 
-/** Start serving `root` and the functions; close it in `afterAll`. */
-export async function serveSiteWithFunctions(root: string): Promise<SiteWithFunctions> {
+/**
+ * The client's address as Netlify gives it to a function (`context.ip`): its
+ * proxy's `x-nf-client-connection-ip` header, else the connection's address.
+ */
+function clientAddress(incoming: IncomingMessage): string {
+  const header = incoming.headers['x-nf-client-connection-ip'];
+  return (typeof header === 'string' && header) || (incoming.socket.remoteAddress ?? '127.0.0.1');
+}
+
+/**
+ * Start serving `root` and the functions; close it in `afterAll`.
+ * @param deployContext the functions' deploy context: `''` (local, the default) or `production` (runtime built once)
+ */
+export async function serveSiteWithFunctions(root: string, { deployContext = '' }: { deployContext?: string } = {}): Promise<SiteWithFunctions> {
   const files = sirv(root, { dev: true, etag: false });
   const notFound = await readFile(join(root, '404.html'));
   const calls: FunctionCall[] = [];
@@ -80,7 +92,7 @@ export async function serveSiteWithFunctions(root: string): Promise<SiteWithFunc
       });
       return;
     }
-    const response = await handler(toRequest(incoming, origin), functionContext({ ip: incoming.socket.remoteAddress ?? '127.0.0.1' }));
+    const response = await handler(toRequest(incoming, origin), functionContext({ deployContext, ip: clientAddress(incoming) }));
     calls.push({ method: incoming.method ?? 'GET', path, status: response.status });
     await writeResponse(response, outgoing);
   }
