@@ -2,21 +2,27 @@
  * Faults around a submission, beyond those of `order-request-delivery.test.ts`
  * (SMTP down or refusing, Blobs server stopped): the Blobs server failing
  * chosen writes (500, dropped connections, a write done but its answer lost),
- * through a proxy. Properties: an accepted answer means a stored record,
+ * through a proxy; the process killed (SIGKILL) between storing and mailing;
+ * an SMTP server that accepts connections and then says nothing. Properties: an accepted answer means a stored record,
  * mailed exactly once (after the scheduled retry if need be); a submission that
  * could not be stored gets a French "nothing was recorded", never a thank-you.
  */
+import { spawn } from 'node:child_process';
 import { createServer, type Socket } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { setEnvironmentContext } from '@netlify/blobs';
 import { SMTP_TIMEOUTS } from '../../src/lib/email/create-mail-transport.ts';
 import orderHandler from '../../netlify/functions/demande-bon-de-commande.mts';
+import { loadFormRuntime } from '../../netlify/lib/form-runtime.ts';
+import { retryPendingSubmissions } from '../../src/lib/forms/retry-pending-submissions.ts';
+import { SEND_LEASE_MS } from '../../src/lib/forms/send-pending-messages.ts';
 import retryHandler from '../../netlify/functions/retry-pending-emails.mts';
 import type { SubmissionRecord } from '../../src/lib/forms/submission-repository.ts';
 import { functionContext } from '../helpers/function-context.ts';
 import { refusalProblems } from '../helpers/french-answers.ts';
 import { formRequest, startFormServices, storedKeys, submissionsStore, validOrderFields, withToken, type FormServices } from '../helpers/form-fixtures.ts';
 import { startFaultyProxy, type FaultyProxy } from '../helpers/faulty-proxy.ts';
+import { PROJECT_ROOT } from '../helpers/paths.ts';
 import { asSameOrigin } from '../helpers/same-origin-request.ts';
 
 let services: FormServices;
@@ -135,27 +141,83 @@ describe('Blobs failing on write', () => {
   });
 });
 
+/** A TCP server that accepts every connection and never says a word (no SMTP greeting). */
+async function startSilentSmtp(): Promise<{ url: string; sockets: Socket[]; stop(): Promise<void> }> {
+  const sockets: Socket[] = [];
+  const server = createServer((socket) => sockets.push(socket));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `smtp://127.0.0.1:${(server.address() as { port: number }).port}`,
+    sockets,
+    async stop() {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+describe('the process killed between storing and mailing', () => {
+  it('after SIGKILL, the next scheduled retry mails the stored submission exactly once, and a resubmission gets its reference', async () => {
+    const before = await storedKeys('records/');
+    const silent = await startSilentSmtp();
+    const fields = await withToken(FORM, validOrderFields());
+    const child = spawn(process.execPath, ['tests/helpers/submit-in-child.ts'], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, SMTP_URL: silent.url, SUBMISSION_BODY: new URLSearchParams(fields).toString() },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let answered = '';
+    child.stdout.on('data', (chunk: Buffer) => (answered += chunk.toString()));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    try {
+      // Stored and indexed as pending, the child is now waiting for the silent server's greeting.
+      const deadline = Date.now() + 60_000;
+      while ((await storedKeys('pending/')).length === 0 || silent.sockets.length === 0) {
+        expect(Date.now()).toBeLessThan(deadline);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      child.kill('SIGKILL');
+      expect(await exited).toBe('SIGKILL');
+    } finally {
+      child.kill('SIGKILL');
+      await silent.stop();
+    }
+    expect(answered).toBe('');
+    const added = (await storedKeys('records/')).filter((key) => !before.includes(key));
+    expect(added).toHaveLength(1);
+    const reference = added[0]!.slice('records/'.length);
+    expect(services.smtp.messages).toEqual([]);
+
+    // The killed sender's claim holds its message for SEND_LEASE_MS: the next scheduled run (15 min later) is past it.
+    const runtime = await loadFormRuntime(functionContext());
+    const later = new Date(Date.now() + SEND_LEASE_MS + 1_000);
+    expect(await retryPendingSubmissions(runtime.store, runtime.send, later)).toMatchObject({ sent: 3, failed: 0 });
+    expect(await retryPendingSubmissions(runtime.store, runtime.send, later)).toMatchObject({ submissions: 0, sent: 0 });
+    // The visitor, who never got an answer, sends the form again: same reference, no new e-mail.
+    const again = await orderHandler(asSameOrigin(formRequest(FORM, fields, { accept: 'json' })), functionContext());
+    expect(await again.json()).toMatchObject({ status: 'accepted', reference });
+    expect(mailsPerReference()).toEqual({ [reference]: { team: 1, startup: 1, confirmation: 1 } });
+    expect(await storedKeys('records/')).toEqual([...before, `records/${reference}`].sort());
+  });
+});
+
 describe('SMTP accepting connections, then hanging', () => {
   it('the visitor gets the reference after one greeting time-out, not one per message; the retry then sends each message once', async () => {
-    const sockets: Socket[] = [];
-    // Accepts every connection and never says a word (no SMTP greeting).
-    const silent = createServer((socket) => sockets.push(socket));
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    process.env['SMTP_URL'] = `smtp://127.0.0.1:${(silent.address() as { port: number }).port}`;
+    const silent = await startSilentSmtp();
+    process.env['SMTP_URL'] = silent.url;
     const started = performance.now();
     let response: Response;
     try {
       response = await submit();
     } finally {
       process.env['SMTP_URL'] = services.smtp.url;
-      for (const socket of sockets) socket.destroy();
-      await new Promise((resolve) => silent.close(resolve));
+      await silent.stop();
     }
     const elapsed = performance.now() - started;
     expect(response.status).toBe(200);
     expect(elapsed).toBeGreaterThanOrEqual(SMTP_TIMEOUTS.greetingTimeout - 100);
     expect(elapsed).toBeLessThan(2 * SMTP_TIMEOUTS.greetingTimeout);
-    expect(sockets).toHaveLength(1);
+    expect(silent.sockets).toHaveLength(1);
     const { reference } = (await response.json()) as { reference: string };
     const pending = (await submissionsStore().get(`records/${reference}`, { type: 'json' })) as SubmissionRecord;
     expect(pending.messages.map(({ status, attempts }) => [status, attempts])).toEqual([
