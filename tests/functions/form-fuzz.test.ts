@@ -353,7 +353,7 @@ async function buildRequest(form: FormName, fuzz: FuzzCase): Promise<Request> {
     return sameOriginRequest(url, { method: body.method, headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' }, ...(hasBody ? { body: 'a=b' } : {}) });
   }
   if (body.kind === 'raw') {
-    return sameOriginRequest(url, { method: 'POST', headers: body.contentType === undefined ? headers : { ...headers, 'content-type': body.contentType }, body: body.body });
+    return sameOriginRequest(url, { method: 'POST', headers: body.contentType === undefined ? headers : { ...headers, 'content-type': body.contentType }, body: new Uint8Array(body.body) });
   }
   if (body.kind === 'oversize') {
     const bytes = encoder.encode(`need=${'a'.repeat(body.bytes - 5)}`);
@@ -374,7 +374,7 @@ async function buildRequest(form: FormName, fuzz: FuzzCase): Promise<Request> {
   const entries = applyMutations(token === undefined ? fields : { ...fields, [TOKEN_FIELD]: token }, body.mutations);
   const encoded = await encodeFields(entries, body.encoding);
   const contentType = relabel(encoded.contentType, body.labelling, body.encoding);
-  return sameOriginRequest(url, { method: 'POST', headers: contentType === undefined ? headers : { ...headers, 'content-type': contentType }, body: encoded.body });
+  return sameOriginRequest(url, { method: 'POST', headers: contentType === undefined ? headers : { ...headers, 'content-type': contentType }, body: new Uint8Array(encoded.body) });
 }
 
 function withinTimeLimit<Value>(promise: Promise<Value>): Promise<Value> {
