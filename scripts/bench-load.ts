@@ -32,7 +32,7 @@ import { setEnvironmentContext, getStore } from '@netlify/blobs';
 import { BlobsServer } from '@netlify/blobs/server';
 import autocannon from 'autocannon';
 import { SMTPServer } from 'smtp-server';
-import { createServer } from 'vite';
+import { startSsrLoader } from '../tests/helpers/ssr-loader.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const CONNECTIONS = Number(process.env['CONNECTIONS'] ?? 50);
@@ -179,14 +179,7 @@ async function runServer(): Promise<number> {
   // The site folder only needs a 404 page: the bench posts to the functions.
   await writeFile(join(scratch, '404.html'), '<!doctype html><title>404</title>');
 
-  const vite = await createServer({
-    root: PROJECT_ROOT,
-    configFile: false,
-    logLevel: 'error',
-    appType: 'custom',
-    server: { middlewareMode: true, hmr: false, ws: false, watch: null },
-    optimizeDeps: { noDiscovery: true, include: [] },
-  });
+  const vite = await startSsrLoader();
   try {
     const { serveSiteWithFunctions } = (await vite.ssrLoadModule('/tests/helpers/site-with-functions.ts')) as typeof import('../tests/helpers/site-with-functions.ts');
     const { issueFormToken } = (await vite.ssrLoadModule('/src/lib/forms/form-token.ts')) as typeof import('../src/lib/forms/form-token.ts');
