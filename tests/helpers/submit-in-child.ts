@@ -4,21 +4,11 @@
  * environment inherited from the test (Blobs context, `SMTP_URL`), so that the
  * test can kill the process at a chosen moment. The URL-encoded body is read
  * from `SUBMISSION_BODY`. Prints the answer's status when it gets one.
- *
- * The function imports `.tsx` files, loaded through Vite's SSR module loader
- * (as in `scripts/bench-forms.ts`).
+ * The function's `.tsx` imports load through Vite (`ssr-loader.ts`).
  */
-import { fileURLToPath } from 'node:url';
-import { createServer } from 'vite';
+import { startSsrLoader } from './ssr-loader.ts';
 
-const vite = await createServer({
-  root: fileURLToPath(new URL('../../', import.meta.url)),
-  configFile: false,
-  logLevel: 'error',
-  appType: 'custom',
-  server: { middlewareMode: true, hmr: false, ws: false, watch: null },
-  optimizeDeps: { noDiscovery: true, include: [] },
-});
+const vite = await startSsrLoader();
 const handler = ((await vite.ssrLoadModule('/netlify/functions/demande-bon-de-commande.mts')) as typeof import('../../netlify/functions/demande-bon-de-commande.mts')).default;
 const { functionContext } = (await vite.ssrLoadModule('/tests/helpers/function-context.ts')) as typeof import('./function-context.ts');
 const { sameOriginRequest } = (await vite.ssrLoadModule('/tests/helpers/same-origin-request.ts')) as typeof import('./same-origin-request.ts');
