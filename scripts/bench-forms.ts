@@ -24,7 +24,7 @@ import { setEnvironmentContext } from '@netlify/blobs';
 import { BlobsServer } from '@netlify/blobs/server';
 import { createServer as createNetServer } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import { createServer } from 'vite';
+import { startSsrLoader } from '../tests/helpers/ssr-loader.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SUBMISSIONS = Number(process.env['SUBMISSIONS'] ?? 200);
@@ -263,14 +263,7 @@ async function main(): Promise<void> {
   process.env['MAIL_FROM_ADDRESS'] = 'ne-pas-repondre@premiers-bons-de-commande.fr';
   process.env['RATE_LIMIT_MAX'] = String(10 * (SUBMISSIONS + WARMUP) + 10);
 
-  const vite = await createServer({
-    root: PROJECT_ROOT,
-    configFile: false,
-    logLevel: 'error',
-    appType: 'custom',
-    server: { middlewareMode: true, hmr: false, ws: false, watch: null },
-    optimizeDeps: { noDiscovery: true, include: [] },
-  });
+  const vite = await startSsrLoader();
   try {
     const handler = ((await vite.ssrLoadModule('/netlify/functions/demande-bon-de-commande.mts')) as { default: Handler }).default;
     const { readFormRequest } = (await vite.ssrLoadModule('/src/lib/forms/read-form-request.ts')) as typeof import('../src/lib/forms/read-form-request.ts');

@@ -35,9 +35,22 @@ export interface FormRuntime {
 
 let cached: Promise<FormRuntime> | undefined;
 
+/**
+ * `fetch` for the Blobs client that turns a 5xx answer into an error. The client
+ * (`@netlify/blobs` 11) reports a conditional write (`onlyIfNew`, `onlyIfMatch`)
+ * answered by anything but 412 as done, so a 500 from the store would pass for a
+ * stored record and the visitor would get a reference for nothing (found by the
+ * fault tests). An error is retried by the client, then thrown (503 for the visitor).
+ */
+const failOnServerError: typeof fetch = async (input, init) => {
+  const response = await fetch(input, init);
+  if (response.status >= 500) throw new Error(`Netlify Blobs answered ${response.status}.`);
+  return response;
+};
+
 /** Blobs store of the submissions (strong consistency: a resubmission must see the first one). */
 export function submissionStore(): JsonStore {
-  return getStore({ name: 'submissions', consistency: 'strong' });
+  return getStore({ name: 'submissions', consistency: 'strong', fetch: failOnServerError });
 }
 
 async function buildRuntime(deployContext: string | undefined): Promise<FormRuntime> {

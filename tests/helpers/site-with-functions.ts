@@ -66,10 +66,23 @@ async function writeResponse(response: Response, outgoing: ServerResponse): Prom
 }
 
 /**
+ * The client's address as Netlify gives it to a function (`context.ip`): its
+ * proxy's `x-nf-client-connection-ip` header, else the connection's address.
+ */
+function clientAddress(incoming: IncomingMessage): string {
+  const header = incoming.headers['x-nf-client-connection-ip'];
+  return (typeof header === 'string' && header) || (incoming.socket.remoteAddress ?? '127.0.0.1');
+}
+
+/**
  * Start serving `root` and the functions; close it in `afterAll`.
  * @param headerRules custom header rules (`readHeaderRules`) to add to the static files, as Netlify does
+ * @param deployContext the functions' deploy context: `''` (local, the default) or `production` (runtime built once)
  */
-export async function serveSiteWithFunctions(root: string, { headerRules = [] }: { headerRules?: readonly Header[] } = {}): Promise<SiteWithFunctions> {
+export async function serveSiteWithFunctions(
+  root: string,
+  { headerRules = [], deployContext = '' }: { headerRules?: readonly Header[]; deployContext?: string } = {},
+): Promise<SiteWithFunctions> {
   const setCustomHeaders = (outgoing: ServerResponse, path: string) => {
     for (const [name, value] of Object.entries(headersForPath(headerRules, path))) outgoing.setHeader(name, value);
   };
@@ -89,7 +102,7 @@ export async function serveSiteWithFunctions(root: string, { headerRules = [] }:
       });
       return;
     }
-    const response = await handler(toRequest(incoming, origin), functionContext({ ip: incoming.socket.remoteAddress ?? '127.0.0.1' }));
+    const response = await handler(toRequest(incoming, origin), functionContext({ deployContext, ip: clientAddress(incoming) }));
     calls.push({ method: incoming.method ?? 'GET', path, status: response.status });
     await writeResponse(response, outgoing);
   }

@@ -24,7 +24,9 @@ const FALLBACK_TEMPLATE = `<!doctype html><html lang="fr"><head><meta charset="u
 export function renderInTemplate(template: string | undefined, title: string, content: ReactElement): string {
   const page = template?.includes(RESPONSE_SLOT) ? template : FALLBACK_TEMPLATE;
   const escapedTitle = renderToStaticMarkup(<>{fr(title)}</>);
-  return page.replace(RESPONSE_TEMPLATE_TITLE, escapedTitle).replace(RESPONSE_SLOT, renderToStaticMarkup(content));
+  const html = renderToStaticMarkup(content);
+  // Replacer functions: a string replacement would read `$&`, `$'` or `` $` `` typed by a visitor as patterns.
+  return page.replace(RESPONSE_TEMPLATE_TITLE, () => escapedTitle).replace(RESPONSE_SLOT, () => html);
 }
 
 /** The errors of a submission, each linking to its field on the form page. */

@@ -23,12 +23,13 @@ export const MAX_SEND_ATTEMPTS = 96;
  * Why a send failed, without personal data, and whether trying again is useless:
  * an SMTP 5xx reply is a permanent refusal (RFC 5321, section 4.2.1).
  */
-function describeFailure(error: unknown, attempts: number): { error: string; final: boolean } {
+function describeFailure(error: unknown, attempts: number): { error: string; final: boolean; permanent: boolean } {
   const responseCode = (error as { responseCode?: unknown }).responseCode;
   const code = typeof responseCode === 'number' ? responseCode : undefined;
   const name = error instanceof Error ? error.name : 'Error';
   const detail = code ?? (error as { code?: unknown }).code ?? 'send failed';
-  return { error: `${name}: ${String(detail)}`, final: (code !== undefined && code >= 500) || attempts >= MAX_SEND_ATTEMPTS };
+  const permanent = code !== undefined && code >= 500;
+  return { error: `${name}: ${String(detail)}`, final: permanent || attempts >= MAX_SEND_ATTEMPTS, permanent };
 }
 
 /** Outcome counts of one pass, for logs and the retry function. */
@@ -62,6 +63,7 @@ async function recordSent(store: JsonStore, reference: string, kind: MessageKind
  * Send every pending message of `record`.
  * Never throws: a failed send is recorded on the message (`lastError`) and left
  * pending, unless the refusal is permanent or attempts are exhausted (`failed`);
+ * after a temporary failure the pass stops, leaving the next messages pending;
  * a message that cannot be claimed (store failure) is left for the scheduled retry.
  */
 export async function sendPendingMessages(store: JsonStore, record: SubmissionRecord, send: MessageSender, now: Date): Promise<SendReport> {
@@ -79,7 +81,11 @@ export async function sendPendingMessages(store: JsonStore, record: SubmissionRe
       await send(record, message.kind, message.to);
     } catch (error) {
       failed += 1;
-      await recordSendAttempt(store, record.reference, message.kind, describeFailure(error, message.attempts + 1)).catch(() => undefined);
+      const { permanent, ...outcome } = describeFailure(error, message.attempts + 1);
+      await recordSendAttempt(store, record.reference, message.kind, outcome).catch(() => undefined);
+      // A server that is down, hangs or defers (4xx) would make every next message wait
+      // for its own time-out (up to 15 s each): leave them to the scheduled retry.
+      if (!permanent) break;
       continue;
     }
     // Sent: from here on, only recording remains (and it must not turn into a second send).

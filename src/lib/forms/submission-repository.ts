@@ -114,6 +114,16 @@ function oneAtATime<Result>(task: () => Promise<Result>): Promise<Result> {
 }
 
 /**
+ * True when the record under `record.reference` is this submission's own (same
+ * form and nonce): a create whose answer was lost (connection dropped) and that
+ * the client retried finds its own write taken, not another submission's.
+ */
+async function isOwnRecord<Data>(store: JsonStore, record: SubmissionRecord<Data>): Promise<boolean> {
+  const stored = await loadSubmission<Data>(store, record.reference);
+  return stored?.nonce === record.nonce && stored.form === record.form;
+}
+
+/**
  * Create the record under the next free reference of the year. Uniqueness
  * rests on create-only writes (`onlyIfNew`); the counter only says where to start.
  */
@@ -122,7 +132,7 @@ async function createWithNextReference<Data>(store: JsonStore, year: number, bui
   let sequence = (((await store.get(counterKey, { type: 'json' })) as { last: number } | null)?.last ?? 0) + 1;
   for (;;) {
     const record = build(formatReference(year, sequence));
-    if ((await store.setJSON(recordKey(record.reference), record, { onlyIfNew: true })).modified) {
+    if ((await store.setJSON(recordKey(record.reference), record, { onlyIfNew: true })).modified || (await isOwnRecord(store, record))) {
       await updateJson<{ last: number }>(store, counterKey, (current) => ({ last: Math.max(current?.last ?? 0, sequence) }));
       return record;
     }
@@ -190,7 +200,10 @@ export async function saveSubmission<Data>(
     await store.delete(recordKey(record.reference));
     return saveSubmission(store, submission);
   }
-  if (status === 'pending') await store.setJSON(pendingKey(record.reference), { since: receivedAt });
+  // The record is stored: from here on the visitor gets its reference. Should the
+  // pending index fail, the request still sends the e-mails, and a failed send
+  // writes the index again (`recordSendAttempt`) for the scheduled retry.
+  if (status === 'pending') await store.setJSON(pendingKey(record.reference), { since: receivedAt }).catch(() => undefined);
   return { record, created: true };
 }
 
@@ -231,6 +244,7 @@ export async function recordSendAttempt(
     return { ...current, messages, status: recordStatus(messages) };
   });
   if (updated.status !== 'pending') await store.delete(pendingKey(reference));
+  else if ('error' in outcome) await store.setJSON(pendingKey(reference), { since: updated.receivedAt });
   return updated;
 }
 
