@@ -27,10 +27,11 @@ import { issueFormToken } from '../../src/lib/forms/form-token.ts';
 import type { FormName } from '../../src/lib/forms/form-names.ts';
 import { HONEYPOT_FIELD, TOKEN_FIELD } from '../../src/lib/forms/process-submission.ts';
 import type { SubmissionRecord } from '../../src/lib/forms/submission-repository.ts';
+import { readSiteSettings } from '../../src/lib/content-model/read-settings.ts';
 import { functionContext } from '../helpers/function-context.ts';
 import { refusalProblems } from '../helpers/french-answers.ts';
 import { startFormServices, storedKeys, submissionsStore, validApplicationFields, validOrderFields, type FormServices } from '../helpers/form-fixtures.ts';
-import { REAL_SITE_DIST } from '../helpers/paths.ts';
+import { PROJECT_ROOT, REAL_SITE_DIST } from '../helpers/paths.ts';
 import { sameOriginRequest } from '../helpers/same-origin-request.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 
@@ -51,6 +52,10 @@ let services: FormServices;
 let site: StaticServer;
 /** Folder of the `submissions` store in the Blobs server's directory. */
 let storeFolder: string;
+
+/** The functions run in the production context, which accepts posts only from pages of the `site_url` origin. */
+const SITE_ORIGIN = new URL(readSiteSettings(join(PROJECT_ROOT, 'content')).site_url).origin;
+const fromSitePage = (url: string, init: RequestInit) => sameOriginRequest(url, init, SITE_ORIGIN);
 
 beforeAll(async () => {
   services = await startFormServices();
@@ -350,16 +355,16 @@ async function buildRequest(form: FormName, fuzz: FuzzCase): Promise<Request> {
   const { body } = fuzz;
   if (body.kind === 'method') {
     const hasBody = !['GET', 'HEAD'].includes(body.method);
-    return sameOriginRequest(url, { method: body.method, headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' }, ...(hasBody ? { body: 'a=b' } : {}) });
+    return fromSitePage(url, { method: body.method, headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' }, ...(hasBody ? { body: 'a=b' } : {}) });
   }
   if (body.kind === 'raw') {
-    return sameOriginRequest(url, { method: 'POST', headers: body.contentType === undefined ? headers : { ...headers, 'content-type': body.contentType }, body: new Uint8Array(body.body) });
+    return fromSitePage(url, { method: 'POST', headers: body.contentType === undefined ? headers : { ...headers, 'content-type': body.contentType }, body: new Uint8Array(body.body) });
   }
   if (body.kind === 'oversize') {
     const bytes = encoder.encode(`need=${'a'.repeat(body.bytes - 5)}`);
     const lengthHeader = body.declareLength ? { 'content-length': String(bytes.byteLength) } : {};
     const init = { method: 'POST', headers: { ...headers, ...lengthHeader, 'content-type': 'application/x-www-form-urlencoded' } };
-    if (!body.streamed) return sameOriginRequest(url, { ...init, body: bytes });
+    if (!body.streamed) return fromSitePage(url, { ...init, body: bytes });
     const chunks = Math.ceil(bytes.byteLength / 16_384);
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
@@ -367,14 +372,14 @@ async function buildRequest(form: FormName, fuzz: FuzzCase): Promise<Request> {
         controller.close();
       },
     });
-    return sameOriginRequest(url, { ...init, body: stream, duplex: 'half' } as RequestInit);
+    return fromSitePage(url, { ...init, body: stream, duplex: 'half' } as RequestInit);
   }
   const fields = form === 'candidature' ? validApplicationFields() : validOrderFields();
   const token = await tokenFor(form, body.token);
   const entries = applyMutations(token === undefined ? fields : { ...fields, [TOKEN_FIELD]: token }, body.mutations);
   const encoded = await encodeFields(entries, body.encoding);
   const contentType = relabel(encoded.contentType, body.labelling, body.encoding);
-  return sameOriginRequest(url, { method: 'POST', headers: contentType === undefined ? headers : { ...headers, 'content-type': contentType }, body: new Uint8Array(encoded.body) });
+  return fromSitePage(url, { method: 'POST', headers: contentType === undefined ? headers : { ...headers, 'content-type': contentType }, body: new Uint8Array(encoded.body) });
 }
 
 function withinTimeLimit<Value>(promise: Promise<Value>): Promise<Value> {
@@ -459,13 +464,17 @@ describe('fuzzing GET /api/jeton', () => {
     await fc.assert(
       fc.asyncProperty(query, fc.constantFrom('GET', 'GET', 'GET', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'HEAD'), async (search, method) => {
         const url = `${site.origin}/api/jeton/?${search}`;
-        const response = await withinTimeLimit(Promise.resolve(tokenHandler(sameOriginRequest(url, { method, ...(method === 'POST' || method === 'PUT' ? { body: search } : {}) }), functionContext({ deployContext: 'production' }))));
+        const response = await withinTimeLimit(Promise.resolve(tokenHandler(fromSitePage(url, { method, ...(method === 'POST' || method === 'PUT' ? { body: search } : {}) }), functionContext({ deployContext: 'production' }))));
         const text = await response.text();
         statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
         const form = new URL(url).searchParams.get('formulaire');
         if (method === 'GET' && (form === 'candidature' || form === 'demande-bon-de-commande')) {
           expect(response.status).toBe(200);
           expect((JSON.parse(text) as { token: string }).token).toMatch(/^[\w-]+\.[\w-]+$/);
+        } else if (method === 'OPTIONS') {
+          // A preflight from the site's own pages: allowed, with no CORS header (the endpoint is same-origin only).
+          expect(response.status).toBe(204);
+          expect(response.headers.get('access-control-allow-origin')).toBeNull();
         } else {
           expect([400, 405]).toContain(response.status);
           expect(refusalProblems('jeton', response.status, response.headers.get('content-type'), text)).toEqual([]);
@@ -476,6 +485,6 @@ describe('fuzzing GET /api/jeton', () => {
     console.log(`fuzz jeton: ${RUNS} runs in ${((performance.now() - started) / 1_000).toFixed(1)} s, statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`);
     expect((await storedKeys('records/')).length).toBe(recordsBefore);
     expect(services.smtp.messages.length).toBe(mailsBefore);
-    expect(statuses.get(200)! + statuses.get(400)! + statuses.get(405)!).toBe(RUNS);
+    expect(statuses.get(200)! + statuses.get(204)! + statuses.get(400)! + statuses.get(405)!).toBe(RUNS);
   });
 });

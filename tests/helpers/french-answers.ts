@@ -25,6 +25,8 @@ export const KNOWN_REFUSALS = [
   'Le service est momentanément indisponible : rien n’a été enregistré. Réessayez dans quelques minutes.',
   'Envoi refusé : le formulaire semble avoir été rempli automatiquement. Si vous pensez qu’il s’agit d’une erreur, écrivez à l’équipe du programme.',
   'Trop d’envois depuis votre connexion en peu de temps. Réessayez dans quelques minutes.',
+  // check-request-origin.ts (cross-site posts)
+  'Envoi refusé : ce formulaire ne peut être envoyé que depuis les pages de ce site. Ouvrez-le sur le site et envoyez-le de là.',
   // jeton.mts
   'Méthode non acceptée.',
   'Formulaire inconnu.',

@@ -5,15 +5,19 @@
  * built (or wrapped) here, in one place.
  */
 
-/** The headers a browser adds to a same-origin fetch or form post to `url`. */
-export function sameOriginHeaders(url: string): Record<string, string> {
-  return { origin: new URL(url).origin, 'sec-fetch-site': 'same-origin' };
+/**
+ * The headers a browser adds to a same-origin fetch or form post to `url` from a
+ * page of `pageOrigin` (by default the origin of `url`; production functions
+ * expect the origin of the `site_url` setting, whatever address they are called at).
+ */
+export function sameOriginHeaders(url: string, pageOrigin = new URL(url).origin): Record<string, string> {
+  return { origin: pageOrigin, 'sec-fetch-site': 'same-origin' };
 }
 
-/** A request to `url` carrying the same-origin headers (on top of `init.headers`). */
-export function sameOriginRequest(url: string, init: RequestInit = {}): Request {
+/** A request to `url` carrying the same-origin headers (on top of `init.headers`) of a page of `pageOrigin`. */
+export function sameOriginRequest(url: string, init: RequestInit = {}, pageOrigin?: string): Request {
   const headers = new Headers(init.headers);
-  for (const [name, value] of Object.entries(sameOriginHeaders(url))) headers.set(name, value);
+  for (const [name, value] of Object.entries(sameOriginHeaders(url, pageOrigin))) headers.set(name, value);
   return new Request(url, { ...init, headers });
 }
 
