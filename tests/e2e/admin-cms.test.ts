@@ -342,6 +342,8 @@ describe('Decap CMS admin with the local backend (decap-server, file-system mode
     expect(await profile.locator('dd').allInnerTexts()).toEqual(expect.arrayContaining([BUYER.charterSignedOnFrench, BUYER.contactRole]));
     await screenshot('buyer-preview');
     await publishAndWait();
+    // Decap then moves to the new entry's address; a navigation made before that move would be undone by it.
+    await page.waitForURL(/#\/collections\/buyers\/entries\/fonderie-rhenane-test$/);
 
     const data = parseYaml(parseFrontmatter(await readFile(join(CMS_CONTENT, 'buyers', BUYER.fileName), 'utf8')).rawFrontmatter) as Record<string, unknown>;
     expect(data).toMatchObject({ name: BUYER.name, kind: 'pme-eti', charter_signed_on: BUYER.charterSignedOn, contact_role: BUYER.contactRole });

@@ -161,7 +161,7 @@ describe('in Chromium, with the headers applied', () => {
       await page.selectOption('[name="startup"]', fields['startup']!);
       await page.selectOption('[name="kind"]', fields['kind']!);
       await page.check('[name="consent"]');
-      await Promise.all([page.waitForURL(/\/formulaires\/merci\/\?/), page.click('form button[type="submit"]')]);
+      await Promise.all([page.waitForURL(/\/formulaires\/merci\/\?/), page.click('form[data-enhanced-form] button[type="submit"]')]);
       await page.waitForLoadState('networkidle');
       expect(site.calls.map((call) => `${call.method} ${call.path} ${call.status}`)).toEqual(
         expect.arrayContaining(['GET /api/jeton/ 200', 'POST /api/demande-bon-de-commande/ 200', 'GET /formulaires/merci/ 200']),
