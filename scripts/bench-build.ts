@@ -6,7 +6,10 @@
  * same run — a bare Astro project (generated here, using this project's astro)
  * rendering one page per startup and buyer from the same Markdown with a
  * trivial template. Then the gzip bytes of HTML, CSS and JavaScript of the
- * home, directory and a profile page, and the size of the Pagefind index.
+ * home, directory and a profile page, the size of the Pagefind index, and
+ * whether search still answers: the built site served on 127.0.0.1, the search
+ * page in headless Chromium asked for the last startup's name, with the time to
+ * its first result.
  *
  * Options: `--sizes 1000,10000` (startups; buyers and orders in proportion).
  * Work folders are under `tmp/bench-build/` (git-ignored); they are kept for inspection.
@@ -18,6 +21,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { listElements } from '../tests/helpers/html-references.ts';
+import { serveStatic } from '../tests/helpers/static-server.ts';
+import { launchBrowser } from '../tests/helpers/browser.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const WORK = join(PROJECT_ROOT, 'tmp', 'bench-build');
@@ -162,6 +167,22 @@ async function folderBytes(folder: string): Promise<number | undefined> {
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const kb = (bytes: number) => `${bytes} B (${(bytes / 1024).toFixed(1)} KiB)`;
 
+/** Search the built site for `words` in Chromium: milliseconds until the first result, and its title. */
+async function searchOnce(dist: string, words: string): Promise<{ milliseconds: number; firstTitle: string }> {
+  const server = await serveStatic(dist);
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    const started = performance.now();
+    await page.goto(`${server.origin}/recherche/?q=${encodeURIComponent(words)}`);
+    const firstTitle = await page.locator('[data-search-results] .search-result__title').first().innerText({ timeout: 60_000 });
+    return { milliseconds: performance.now() - started, firstTitle };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
 async function benchSize(startups: number): Promise<void> {
   const buyers = Math.round(startups / 5);
   const orders = Math.round(startups / 2);
@@ -191,6 +212,10 @@ async function benchSize(startups: number): Promise<void> {
   }
   const pagefind = await folderBytes(join(dist, 'pagefind'));
   process.stdout.write(`Pagefind index (dist/pagefind/): ${pagefind === undefined ? 'absent' : kb(pagefind)}\n`);
+  const directoryIndex = JSON.parse(await readFile(join(dist, 'startups', 'index-annuaire.json'), 'utf8')) as { startups: { name: string }[] };
+  const wanted = directoryIndex.startups.at(-1)!.name;
+  const search = await searchOnce(dist, wanted);
+  process.stdout.write(`search « ${wanted} »: first result « ${search.firstTitle} » after ${search.milliseconds.toFixed(0)} ms (page load included)\n`);
 }
 
 async function main(): Promise<void> {
