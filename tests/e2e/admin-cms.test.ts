@@ -408,6 +408,8 @@ describe('Decap CMS admin with the local backend (decap-server, file-system mode
     expect(await order.locator('.order__meta').innerText()).toMatch(/^12\s500\s€\sHT · Prototype · commandé le 10 septembre 2025 · En cours de réalisation$/);
     await screenshot('order-2-preview');
     await publishAndWait();
+    // As for the buyer: the next test's navigation must come after Decap's move to the new entry.
+    await page.waitForURL(/#\/collections\/orders\/entries\/capteurs-de-temperature-pour-la-ligne-de-coulee$/);
 
     const data = parseYaml(parseFrontmatter(await readFile(join(CMS_CONTENT, 'orders', ORDER.fileName), 'utf8')).rawFrontmatter) as Record<string, unknown>;
     expect(data).toMatchObject({ buyer: 'fonderie-rhenane-test', startup: writtenFileName!.replace(/\.md$/, ''), amount_ht: ORDER.amount, ordered_on: ORDER.orderedOn, status: 'en-cours' });
