@@ -9,6 +9,7 @@ import { selectCmsBackend, type ProductionBackend } from '../lib/cms/select-cms-
 import type { DecapContentConfig } from '../lib/content-model/to-decap.ts';
 import type { ModelContext } from '../lib/content-model/fields.ts';
 import { registerPreviewTemplates } from './preview-templates.tsx';
+import { registerUploadAwareImageWidget } from './upload-asset.tsx';
 
 interface AdminPayload {
   readonly content: DecapContentConfig;
@@ -22,4 +23,5 @@ const config: CmsConfig = { ...payload.content, ...selectCmsBackend(window.locat
 
 CMS.registerLocale('fr', fr);
 registerPreviewTemplates(CMS, payload.context);
+registerUploadAwareImageWidget(CMS);
 CMS.init({ config });

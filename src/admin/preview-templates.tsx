@@ -18,6 +18,7 @@ import type { FieldDefinition, ModelContext } from '../lib/content-model/fields.
 import { buildCollectionSchemas } from '../lib/content-model/schemas.ts';
 import { readPreviewEntry, readRelationNames, type PreviewEntry } from '../lib/cms/read-preview-entry.ts';
 import type { SiteImage } from '../lib/site/site-image.ts';
+import { uploadAssetPath } from './upload-asset.tsx';
 import type { z } from 'zod';
 
 const NO_ORDERS = [] as const;
@@ -56,9 +57,9 @@ function PreviewFrame<Data>({ entry, render }: { entry: PreviewEntry<Data>; rend
 
 type Props = PreviewTemplateComponentProps;
 
-/** The uploaded logo as Decap serves it to the preview (the site shows a resized copy). */
+/** The uploaded logo as Decap serves it to the preview, saved or not (the site shows a resized copy). */
 function previewLogo(props: Props, data: { logo?: string | undefined; logo_alt?: string | undefined }): SiteImage | undefined {
-  return data.logo === undefined ? undefined : { src: props.getAsset(data.logo).toString(), alt: data.logo_alt ?? '' };
+  return data.logo === undefined ? undefined : { src: props.getAsset(uploadAssetPath(data.logo)).toString(), alt: data.logo_alt ?? '' };
 }
 
 function readEntry<Data>(schema: z.ZodType<Data>, fields: readonly FieldDefinition[], props: Props): PreviewEntry<Data> {

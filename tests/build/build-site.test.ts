@@ -179,6 +179,14 @@ describe('site built from a fixture with orders, on a machine in Auckland', () =
     // Astro keeps a hashed copy of an imported original in _astro/; no page links to it.
     expect(files).toContain(logo![1]!.slice(1));
     expect(await readPage(outDir, '/startups/atelier-test/')).not.toMatch(/logo-atelier-test[^"]*\.png/);
+    // A news item's image goes through the same pipeline, at the text's width.
+    const newsPage = await readPage(outDir, '/actualites/nouvelle-test/');
+    const newsImage = /<img class="news__image" src="(\/_astro\/logo-atelier-test\.[^"]+\.webp)" width="640" height="320" alt="Logo de l’Atelier Test à l’atelier"/.exec(newsPage);
+    expect(newsImage?.[1]).toBeDefined();
+    const newsWebp = await sharp(join(outDir, newsImage![1]!)).metadata();
+    // Twice the display width, but never enlarged: this original is 480 × 240.
+    expect([newsWebp.format, newsWebp.width, newsWebp.height]).toEqual(['webp', 480, 240]);
+    expect(newsPage).not.toMatch(/logo-atelier-test[^"]*\.png/);
     await expectNowhereIn(outDir, await orderContactEmails(FIXTURE));
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The real admin page, end to end: Decap CMS bundled into `/admin/`, talking to
  * `decap-server` (file-system mode) on a copy of `content/`. An editor creates a
- * startup (after invalid values are refused in French), edits it, creates a
+ * startup (after invalid values are refused in French), edits it and uploads
+ * its logo (drawn in the widget and the preview, before and after the save), creates a
  * buyer and an order that picks both by typing part of their names, and sees
  * each preview drawn by the site's own component; the Markdown files Decap
  * writes must have the types the build expects, and the site must build from
@@ -12,7 +13,7 @@ import { cp, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { buildSite } from '../helpers/astro-build.ts';
@@ -49,6 +50,9 @@ const STARTUP = {
   orderContactEmail: 'commandes@echo-test.example',
   body: 'Écho Données Test conçoit des capteurs pour les ateliers et en présente les mesures simplement.',
   editedTagline: 'Capteurs, tableaux de bord et alertes pour les ateliers du Sud-Alsace.',
+  logoFixture: join(PROJECT_ROOT, 'tests', 'fixtures', 'content-with-orders', 'uploads', 'logo-atelier-test.png'),
+  logoValue: '/uploads/logo-atelier-test.png',
+  logoAlt: 'Logo d’Écho Données Test',
 } as const;
 
 const BUYER = {
@@ -141,6 +145,11 @@ describe('Decap CMS admin with the local backend (decap-server, file-system mode
   async function pickRelation(field: string, typed: string, name: string): Promise<void> {
     await page.locator(`input[id^="${field}-field-"]`).fill(typed);
     await page.getByRole('option', { name, exact: true }).click();
+  }
+
+  /** Width in pixels of a loaded image (0 while it failed or is not loaded). */
+  function naturalWidth(image: Locator): Promise<number> {
+    return image.evaluate((element) => (element as HTMLImageElement).naturalWidth);
   }
 
   /** Replace the text of a field as an editor does: select all, then type (Decap's inputs are controlled). */
@@ -310,7 +319,7 @@ describe('Decap CMS admin with the local backend (decap-server, file-system mode
     expect(body.trim()).toBe(STARTUP.body);
   });
 
-  it('edits the startup: the new tagline is saved in the same file', async () => {
+  it('edits the startup: the new tagline and an uploaded logo are saved in the same file, the logo shows in the widget and the preview', async () => {
     reportOnFailure('edit');
     expect(writtenFileName, 'the save test wrote no file').toBeDefined();
     const slug = writtenFileName!.replace(/\.md$/, '');
@@ -318,11 +327,34 @@ describe('Decap CMS admin with the local backend (decap-server, file-system mode
     await expect.poll(() => page.locator('input[id^="tagline-field-"]').inputValue()).toBe(STARTUP.tagline);
     await retype('tagline', STARTUP.editedTagline);
     await preview().locator('article.profile .lead').getByText(STARTUP.editedTagline).waitFor();
+
+    // Upload a logo through the media library, then choose it.
+    await page.getByRole('button', { name: 'Choisir une image', exact: true }).click();
+    await page.locator('input[type="file"]').setInputFiles(STARTUP.logoFixture);
+    await page.getByRole('button', { name: 'Choisir les éléments sélectionnés' }).click();
+    await page.locator('input[id^="logo_alt-field-"]').fill(STARTUP.logoAlt);
+    // The widget's thumbnail and the preview's logo are drawn (not a broken image).
+    // Decap's image widget draws its thumbnail as <img role="presentation">.
+    const thumbnail = page.locator('img[role="presentation"]');
+    const previewLogo = preview().locator('article.profile img.profile__logo');
+    await expect.poll(() => previewLogo.getAttribute('alt')).toBe(STARTUP.logoAlt);
+    await expect.poll(() => naturalWidth(thumbnail)).toBeGreaterThan(0);
+    await expect.poll(() => naturalWidth(previewLogo)).toBeGreaterThan(0);
+    await screenshot('startup-5-logo');
     await publishAndWait();
 
     const data = parseYaml(parseFrontmatter(await readFile(join(CMS_STARTUPS, writtenFileName!), 'utf8')).rawFrontmatter) as Record<string, unknown>;
     expect(data['tagline']).toBe(STARTUP.editedTagline);
     expect(data['siren']).toBe(STARTUP.siren);
+    expect(data['logo']).toBe(STARTUP.logoValue);
+    expect(data['logo_alt']).toBe(STARTUP.logoAlt);
+    expect(existsSync(join(CMS_CONTENT, 'uploads', 'logo-atelier-test.png'))).toBe(true);
+    // Opened again, the saved logo comes from the backend: still drawn.
+    await page.reload();
+    for (const image of [thumbnail, previewLogo]) {
+      await image.waitFor();
+      await expect.poll(() => naturalWidth(image)).toBeGreaterThan(0);
+    }
     expect(consoleErrors).toEqual([]);
   });
 
@@ -376,6 +408,8 @@ describe('Decap CMS admin with the local backend (decap-server, file-system mode
     expect(await order.locator('.order__meta').innerText()).toMatch(/^12\s500\s€\sHT · Prototype · commandé le 10 septembre 2025 · En cours de réalisation$/);
     await screenshot('order-2-preview');
     await publishAndWait();
+    // As for the buyer: the next test's navigation must come after Decap's move to the new entry.
+    await page.waitForURL(/#\/collections\/orders\/entries\/capteurs-de-temperature-pour-la-ligne-de-coulee$/);
 
     const data = parseYaml(parseFrontmatter(await readFile(join(CMS_CONTENT, 'orders', ORDER.fileName), 'utf8')).rawFrontmatter) as Record<string, unknown>;
     expect(data).toMatchObject({ buyer: 'fonderie-rhenane-test', startup: writtenFileName!.replace(/\.md$/, ''), amount_ht: ORDER.amount, ordered_on: ORDER.orderedOn, status: 'en-cours' });
@@ -413,6 +447,8 @@ describe('Decap CMS admin with the local backend (decap-server, file-system mode
     expect(profile).toContain(STARTUP.memberSinceFrench);
     expect(profile).toContain(STARTUP.offerTitle);
     expect(profile).toContain(STARTUP.editedTagline);
+    // The page draws the uploaded logo as a resized copy.
+    expect(profile).toMatch(new RegExp(`<img class="profile__logo" src="/_astro/logo-atelier-test\\.[^"]+\\.webp"[^>]*alt="${STARTUP.logoAlt}"`));
     expect(profile).toContain(ORDER.title);
 
     const buyerPage = await readFile(join(CMS_DIST, 'acheteurs', 'fonderie-rhenane-test', 'index.html'), 'utf8');

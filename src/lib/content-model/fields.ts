@@ -193,8 +193,16 @@ export const SLUG_PATTERN: FieldPattern = {
   message: 'Identifiant attendu en minuscules non accentuées, chiffres et tirets (ex. ville-de-mulhouse).',
 };
 
+/** File name of an upload: ASCII lowercase, an image extension. */
+const UPLOAD_NAME_SOURCE = '[a-z0-9][a-z0-9._-]*\\.(?:png|jpe?g|webp|avif)';
+const UPLOAD_MESSAGE = 'Image PNG, JPEG, WebP ou AVIF attendue dans /uploads/, nom en minuscules non accentuées (ex. /uploads/logo-acme.png).';
+
 /** Path of an uploaded file, as the CMS writes it (stored in `content/uploads/`, see `upload-path.ts`). */
-export const UPLOAD_PATTERN: FieldPattern = {
-  source: '^/uploads/[a-z0-9][a-z0-9._-]*\\.(?:png|jpe?g|webp|avif)$',
-  message: 'Image PNG, JPEG, WebP ou AVIF attendue dans /uploads/, nom en minuscules non accentuées (ex. /uploads/logo-acme.png).',
-};
+export const UPLOAD_PATTERN: FieldPattern = { source: `^/uploads/${UPLOAD_NAME_SOURCE}$`, message: UPLOAD_MESSAGE };
+
+/**
+ * The same rule on the file name alone: Decap's image widget tests its pattern
+ * on the value's base name (decap-cms-widget-file `getValidateValue`), and the
+ * folder is always `/uploads/` there (`public_folder`).
+ */
+export const UPLOAD_NAME_PATTERN: FieldPattern = { source: `^${UPLOAD_NAME_SOURCE}$`, message: UPLOAD_MESSAGE };

@@ -4,7 +4,7 @@
  * Reference: https://decapcms.org/docs/configuration-options/ and the widget pages.
  */
 import type { CmsCollection, CmsConfig, CmsField } from 'decap-cms-core';
-import { SLUG_PATTERN, UPLOAD_PATTERN, resolveMax, resolveOptions } from './fields.ts';
+import { SLUG_PATTERN, UPLOAD_NAME_PATTERN, resolveMax, resolveOptions } from './fields.ts';
 import type { FieldDefinition, FieldPattern, ModelContext } from './fields.ts';
 import { SETTINGS_FILE, folderCollections, settingsFields } from './collections.ts';
 import type { FolderCollection } from './collections.ts';
@@ -126,7 +126,7 @@ export function fieldToDecap(field: FieldDefinition, context: ModelContext): Cms
         ...decapPattern(SLUG_PATTERN),
       };
     case 'image':
-      return { ...base, widget: 'image', choose_url: false, ...decapPattern(UPLOAD_PATTERN) };
+      return { ...base, widget: 'image', choose_url: false, ...decapPattern(UPLOAD_NAME_PATTERN) };
     default:
       return assertNever(field);
   }

@@ -31,7 +31,9 @@ function isEmpty(value: unknown): boolean {
 function decapAccepts(field: AnyField, value: unknown): boolean {
   if (isEmpty(value)) return field.required === false;
   const pattern = patternOf(field);
-  if (pattern && typeof value === 'string' && !pattern.test(value)) return false;
+  // Decap's image widget tests the pattern on the file's base name (decap-cms-widget-file `getValidateValue`).
+  const tested = field.widget === 'image' && typeof value === 'string' ? value.slice(value.lastIndexOf('/') + 1) : value;
+  if (pattern && typeof tested === 'string' && !pattern.test(tested)) return false;
   const min = field['min'] as number | undefined;
   const max = field['max'] as number | undefined;
   const size = Array.isArray(value) ? value.length : (value as number);
@@ -41,7 +43,7 @@ function decapAccepts(field: AnyField, value: unknown): boolean {
 }
 
 /** Candidates that break a shape pattern: the first one the CMS pattern refuses is used. */
-const SHAPE_BREAKERS = ['Ville De Mulhouse', '6810', '68 100', '29/02/2024', 'contact@', 'exemple.fr', '/images/logo.png', '12345678'];
+const SHAPE_BREAKERS = ['Ville De Mulhouse', '6810', '68 100', '29/02/2024', 'contact@', 'exemple.fr', '/uploads/Logo Acme.png', '12345678'];
 
 function lengthOf(pattern: RegExp): number | undefined {
   const match = /^\^\[\\s\\S\]\{0,(\d+)\}\$$/.exec(pattern.source);
