@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createOrderRequestSchema, createStartupApplicationSchema, NO_STARTUP_PREFERENCE } from '../../../src/lib/forms/form-schemas.ts';
 import { ORDERABLE_STARTUP, VALID_ORDER_DATA, validApplicationFields, validOrderFields } from '../../helpers/form-fixtures.ts';
+import { FIELD_LABELS } from '../../helpers/french-answers.ts';
 
 const orderSchema = createOrderRequestSchema({
   startups: [
@@ -15,40 +16,9 @@ const applicationSchema = createStartupApplicationSchema({
   orderCeilingHt: 15_000,
 });
 
-/** French labels of the fields, as every message must start. */
-const ORDER_LABELS: Record<string, string> = {
-  organisation: 'Organisation',
-  buyer_kind: 'Type d’acheteur',
-  siret: 'Numéro SIRET',
-  contact_name: 'Nom du contact',
-  role: 'Fonction',
-  email: 'Adresse e-mail',
-  phone: 'Téléphone',
-  startup: 'Startup',
-  kind: 'Type de commande',
-  need: 'Description du besoin',
-  budget_ht: 'Budget (€ HT)',
-  wished_date: 'Date souhaitée',
-  consent: 'Consentement',
-};
-const APPLICATION_LABELS: Record<string, string> = {
-  company_name: 'Nom de l’entreprise',
-  siret: 'Numéro SIRET',
-  postcode: 'Code postal',
-  commune: 'Commune',
-  website: 'Site web',
-  sectors: 'Secteurs',
-  technologies: 'Technologies',
-  presentation: 'Présentation',
-  offer_title: 'Offre de premier bon de commande',
-  offer_kind: 'Type d’offre',
-  offer_price_ht: 'Prix indicatif (€ HT)',
-  team_size: 'Effectif',
-  contact_name: 'Nom du contact',
-  email: 'Adresse e-mail',
-  phone: 'Téléphone',
-  consent: 'Consentement',
-};
+/** French labels of the fields, as every message must start (the whole-form key `formulaire` is not a field). */
+const { formulaire: _orderForm, ...ORDER_LABELS } = FIELD_LABELS['demande-bon-de-commande'];
+const { formulaire: _applicationForm, ...APPLICATION_LABELS } = FIELD_LABELS.candidature;
 
 /** Parse the valid order request with one field changed (`undefined` removes it). */
 function parseOrder(field: string, value: unknown) {
