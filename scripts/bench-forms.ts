@@ -266,7 +266,7 @@ async function main(): Promise<void> {
   const vite = await startSsrLoader();
   try {
     const handler = ((await vite.ssrLoadModule('/netlify/functions/demande-bon-de-commande.mts')) as { default: Handler }).default;
-    const { readFormRequest } = (await vite.ssrLoadModule('/src/lib/forms/read-form-request.ts')) as typeof import('../src/lib/forms/read-form-request.ts');
+    const { readFormRequest } = (await vite.ssrLoadModule('/src/lib/forms/request/read-form-request.ts')) as typeof import('../src/lib/forms/request/read-form-request.ts');
     const { issueFormToken } = (await vite.ssrLoadModule('/src/lib/forms/form-token.ts')) as typeof import('../src/lib/forms/form-token.ts');
 
     const bodyWithToken = async (secret: string) =>

@@ -75,7 +75,7 @@ interface ClientReport {
 /**
  * The second process: autocannon against `origin`, tokens from `tokensFile`,
  * posting as a page of `siteOrigin` (in production the functions accept only the
- * origin of the `site_url` setting, see src/lib/forms/check-request-origin.ts).
+ * origin of the `site_url` setting, see src/lib/forms/request/check-request-origin.ts).
  */
 async function runClient(origin: string, tokensFile: string, siteOrigin: string): Promise<void> {
   const tokens = JSON.parse(await readFile(tokensFile, 'utf8')) as string[];

@@ -3,7 +3,7 @@
  * displayed (fill time and resubmission identity), fetched by the form's script.
  */
 import type { Config, Context } from '@netlify/functions';
-import { CROSS_SITE_MESSAGE } from '../../src/lib/forms/check-request-origin.ts';
+import { CROSS_SITE_MESSAGE } from '../../src/lib/forms/request/check-request-origin.ts';
 import { isFormName } from '../../src/lib/forms/form-names.ts';
 import { issueFormToken } from '../../src/lib/forms/form-token.ts';
 import { loadFormRuntime } from '../lib/form-runtime.ts';

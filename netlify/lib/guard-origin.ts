@@ -1,13 +1,13 @@
 /**
  * Cross-site guard of the form endpoints (rules in
- * `src/lib/forms/check-request-origin.ts`): answers `OPTIONS`, refuses
+ * `src/lib/forms/request/check-request-origin.ts`): answers `OPTIONS`, refuses
  * requests from other sites with a 403 before anything is read, stored or mailed.
  * No `Access-Control-Allow-*` header is ever sent: the forms are same-origin
  * only, so a browser on another site can neither send a preflighted request
  * nor read an answer.
  */
 import type { Context } from '@netlify/functions';
-import { checkRequestOrigin, expectedOrigin } from '../../src/lib/forms/check-request-origin.ts';
+import { checkRequestOrigin, expectedOrigin } from '../../src/lib/forms/request/check-request-origin.ts';
 import { loadFormRuntime } from './form-runtime.ts';
 
 /**

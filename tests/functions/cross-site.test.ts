@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import applicationHandler from '../../netlify/functions/candidature.mts';
 import orderHandler from '../../netlify/functions/demande-bon-de-commande.mts';
 import tokenHandler from '../../netlify/functions/jeton.mts';
-import { CROSS_SITE_MESSAGE } from '../../src/lib/forms/check-request-origin.ts';
+import { CROSS_SITE_MESSAGE } from '../../src/lib/forms/request/check-request-origin.ts';
 import type { FormName } from '../../src/lib/forms/form-names.ts';
 import { functionContext } from '../helpers/function-context.ts';
 import {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import orderHandler from '../../netlify/functions/demande-bon-de-commande.mts';
 import applicationHandler from '../../netlify/functions/candidature.mts';
 import { applyFrenchSpacing } from '../../src/lib/format/french-spacing.ts';
-import { readFormRequest } from '../../src/lib/forms/read-form-request.ts';
+import { readFormRequest } from '../../src/lib/forms/request/read-form-request.ts';
 import { functionContext } from '../helpers/function-context.ts';
 import {
   decodeHtmlEntities,

@@ -11,7 +11,7 @@ import { decodeHtmlEntities, looksLikeStackTrace } from './form-fixtures.ts';
 
 /** Every refusal sentence of the form functions and the token function. */
 export const KNOWN_REFUSALS = [
-  // read-form-request.ts
+  // request/read-form-request.ts
   'Méthode non acceptée : ce formulaire s’envoie avec POST.',
   'Format d’envoi non accepté : envoyez le formulaire depuis la page du site.',
   'Envoi mal formé : la délimitation du formulaire (boundary) manque.',
@@ -25,7 +25,7 @@ export const KNOWN_REFUSALS = [
   'Le service est momentanément indisponible : rien n’a été enregistré. Réessayez dans quelques minutes.',
   'Envoi refusé : le formulaire semble avoir été rempli automatiquement. Si vous pensez qu’il s’agit d’une erreur, écrivez à l’équipe du programme.',
   'Trop d’envois depuis votre connexion en peu de temps. Réessayez dans quelques minutes.',
-  // check-request-origin.ts (cross-site posts)
+  // request/check-request-origin.ts (cross-site posts)
   'Envoi refusé : ce formulaire ne peut être envoyé que depuis les pages de ce site. Ouvrez-le sur le site et envoyez-le de là.',
   // jeton.mts
   'Méthode non acceptée.',

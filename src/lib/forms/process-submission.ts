@@ -7,7 +7,7 @@
  */
 import type { z } from 'zod';
 import type { FormName } from './form-names.ts';
-import type { SubmittedFields } from './read-form-request.ts';
+import type { SubmittedFields } from './request/read-form-request.ts';
 import { issueFormToken, verifyFormToken } from './form-token.ts';
 import type { FormsConfig } from './read-forms-config.ts';
 import {

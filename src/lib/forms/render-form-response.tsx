@@ -12,7 +12,7 @@ import type { FormName } from './form-names.ts';
 import { FORM_PAGES, RESPONSE_SLOT, RESPONSE_TEMPLATE_TITLE, fieldAnchor } from './form-pages.ts';
 import type { FieldError } from './process-submission.ts';
 import { TOKEN_FIELD } from './process-submission.ts';
-import type { SubmittedFields } from './read-form-request.ts';
+import type { SubmittedFields } from './request/read-form-request.ts';
 
 /** Used when the site's layout cannot be fetched: a plain, valid French page. */
 const FALLBACK_TEMPLATE = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${RESPONSE_TEMPLATE_TITLE}</title></head><body><main>${RESPONSE_SLOT}</main></body></html>`;

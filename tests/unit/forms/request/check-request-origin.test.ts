@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRequestOrigin, expectedOrigin } from '../../../src/lib/forms/check-request-origin.ts';
+import { checkRequestOrigin, expectedOrigin } from '../../../../src/lib/forms/request/check-request-origin.ts';
 
 const OWN = 'https://premiers-bons-de-commande.fr';
 
