@@ -21,6 +21,7 @@ export const KNOWN_REFUSALS = [
   'Envoi mal formé : données inattendues.',
   'Envoi mal formé : le formulaire n’a pas pu être lu.',
   'Envoi refusé : les fichiers joints ne sont pas acceptés.',
+  'Envoi interrompu : le formulaire n’est pas arrivé en entier. Vérifiez votre connexion et envoyez-le à nouveau.',
   // handle-form-post.ts
   'Le service est momentanément indisponible : rien n’a été enregistré. Réessayez dans quelques minutes.',
   'Envoi refusé : le formulaire semble avoir été rempli automatiquement. Si vous pensez qu’il s’agit d’une erreur, écrivez à l’équipe du programme.',

@@ -2,7 +2,11 @@
  * Reads a form submission at the edge, in this order: method, content type,
  * body size, UTF-8, then the platform's own parsers (`Request.formData()` for
  * URL-encoded and multipart bodies, `JSON.parse` for the enhanced form).
- * Bad input never throws: it gives an HTTP status and a French message.
+ * Bad input never throws: it gives an HTTP status and a French message, a
+ * client that aborts its upload included (400, not 500).
+ * Time is linear in the body size: a 64 KiB body of one name repeated
+ * 32 000 times is read in milliseconds (it took 33 s of CPU when each value
+ * rebuilt the list, issue 10).
  */
 
 /** Field values as sent: one string, or several for repeated names (checkboxes). */
@@ -22,7 +26,14 @@ function refuse(status: 400 | 405 | 413 | 415, message: string, headers?: Record
   return headers ? { ok: false, status, message, headers } : { ok: false, status, message };
 }
 
-/** Reads the body up to `maxBytes`; `undefined` when it is larger. */
+/** French message of a body the client stopped sending (aborted upload, dropped connection). */
+const INTERRUPTED = 'Envoi interrompu : le formulaire n’est pas arrivé en entier. Vérifiez votre connexion et envoyez-le à nouveau.';
+
+/**
+ * Reads the body up to `maxBytes`; `undefined` when it is larger.
+ * @throws the stream's error when the client aborts mid-body (Node's
+ * `ECONNRESET` "aborted", undici's "terminated")
+ */
 async function readBoundedBody(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
@@ -69,12 +80,19 @@ function emptyFields(): SubmittedFields {
   return Object.create(null) as SubmittedFields;
 }
 
+/**
+ * Gather form entries by name; a repeated name gets a list, in order, grown in
+ * place (constant time per value, so linear in the body).
+ * @returns `undefined` when an entry is a file
+ */
 function collect(entries: Iterable<[string, unknown]>): SubmittedFields | undefined {
   const fields = emptyFields();
   for (const [name, value] of entries) {
     if (typeof value !== 'string') return undefined;
     const previous = fields[name];
-    fields[name] = previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
+    if (previous === undefined) fields[name] = value;
+    else if (Array.isArray(previous)) previous.push(value);
+    else fields[name] = [previous, value];
   }
   return fields;
 }
@@ -96,7 +114,8 @@ function fromJson(value: unknown): SubmittedFields | undefined {
  * @param request the incoming request
  * @param maxBytes largest body accepted (default 64 KiB)
  * @returns the fields, or a status (405, 415, 413, 400) with a French message;
- * files in a multipart body are refused (the forms have none)
+ * files in a multipart body are refused (the forms have none); a body the
+ * client stopped sending gets 400 (it never throws)
  */
 export async function readFormRequest(request: Request, maxBytes: number = DEFAULT_MAX_BODY_BYTES): Promise<ReadFormResult> {
   if (request.method !== 'POST') {
@@ -112,7 +131,12 @@ export async function readFormRequest(request: Request, maxBytes: number = DEFAU
   }
   const declaredLength = Number(request.headers.get('content-length') ?? '0');
   if (declaredLength > maxBytes) return refuse(413, 'Envoi trop volumineux : raccourcissez vos textes.');
-  const body = await readBoundedBody(request, maxBytes);
+  let body: Uint8Array<ArrayBuffer> | undefined;
+  try {
+    body = await readBoundedBody(request, maxBytes);
+  } catch {
+    return refuse(400, INTERRUPTED);
+  }
   if (body === undefined) return refuse(413, 'Envoi trop volumineux : raccourcissez vos textes.');
 
   let text: string;
