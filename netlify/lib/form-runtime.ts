@@ -4,7 +4,6 @@
  * the Blobs store and the e-mail sender. Local runs (`dev` deploy context)
  * re-read the content on each request so that edits show up without restart.
  */
-import { createHash } from 'node:crypto';
 import { getStore } from '@netlify/blobs';
 import type { Context } from '@netlify/functions';
 import { resolveContentRoot } from '../../src/lib/content-model/content-root.ts';
@@ -16,6 +15,7 @@ import { composeSubmissionEmail } from '../../src/lib/email/compose-submission-e
 import { createSendMail } from '../../src/lib/email/create-mail-transport.ts';
 import { isLocalDeployContext, readFormsConfig, type FormsConfig } from '../../src/lib/forms/read-forms-config.ts';
 import { rateLimitFromSettings } from '../../src/lib/forms/rate-limit.ts';
+import { deriveClientKey } from '../../src/lib/forms/request/client-key.ts';
 import type { FormDefinition, SubmissionDependencies } from '../../src/lib/forms/process-submission.ts';
 import type { MessageSender } from '../../src/lib/forms/send-pending-messages.ts';
 import type { JsonStore } from '../../src/lib/forms/submission-repository.ts';
@@ -120,7 +120,7 @@ export function loadFormRuntime(context: Pick<Context, 'deploy'>): Promise<FormR
  * not to the end of loading the runtime
  */
 export function submissionDependencies(runtime: FormRuntime, context: Pick<Context, 'ip'>, receivedAt: Date): SubmissionDependencies {
-  const clientKey = createHash('sha256').update(`${runtime.config.signingSecret}:${context.ip}`).digest('hex').slice(0, 32);
+  const clientKey = deriveClientKey(context.ip, runtime.config.signingSecret);
   return {
     store: runtime.store,
     config: runtime.config,
