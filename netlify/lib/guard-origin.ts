@@ -7,18 +7,23 @@
  * nor read an answer.
  */
 import type { Context } from '@netlify/functions';
-import { checkRequestOrigin, expectedOrigin } from '../../src/lib/forms/request/check-request-origin.ts';
+import { checkRequestOrigin, expectedOrigins } from '../../src/lib/forms/request/check-request-origin.ts';
 import { loadFormRuntime } from './form-runtime.ts';
 
 /**
- * The site's origin for this request. Only production needs the settings
- * (`site_url`), and only when the request carries an `Origin` to compare.
+ * The deploy's own origins for this request (rules and sources in
+ * `expectedOrigins`): the platform's main address (`context.site.url`) and the
+ * request's own address (`request.url`, the same as `context.url`). Only
+ * production needs the settings (`site_url`), and only when the request
+ * carries an `Origin` to compare.
  * @throws the runtime's error when the settings cannot be loaded
  */
-async function ownOrigin(request: Request, context: Context): Promise<string> {
-  const production = context.deploy.context === 'production' && request.headers.has('origin');
-  const siteUrl = production ? (await loadFormRuntime(context)).settings.site_url : request.url;
-  return expectedOrigin(context.deploy.context, request.url, siteUrl);
+async function ownOrigins(request: Request, context: Context): Promise<string[]> {
+  const deployContext = context.deploy.context;
+  const production = deployContext === 'production' && request.headers.has('origin');
+  const siteUrl = production ? (await loadFormRuntime(context)).settings.site_url : undefined;
+  // `site` is always set by Netlify; contexts built by hand (benches) may lack it.
+  return expectedOrigins({ deployContext, requestUrl: request.url, primaryUrl: context.site?.url, siteUrl });
 }
 
 /**
@@ -30,7 +35,7 @@ async function ownOrigin(request: Request, context: Context): Promise<string> {
  * @throws when production settings cannot be loaded (the caller answers 503)
  */
 export async function guardOrigin(request: Request, context: Context, allow: readonly string[], refuse: () => Response | Promise<Response>): Promise<Response | undefined> {
-  const decision = checkRequestOrigin(request.headers, await ownOrigin(request, context));
+  const decision = checkRequestOrigin(request.headers, await ownOrigins(request, context));
   if (!decision.allowed) {
     // The Origin is a site address, not personal data: it tells a wrong `site_url` apart from an attack.
     console.warn(JSON.stringify({ event: 'cross-site-refused', path: new URL(request.url).pathname, reason: decision.reason, origin: request.headers.get('origin')?.slice(0, 200) ?? null }));

@@ -168,17 +168,29 @@ describe('deployed sites', () => {
   });
 
   /** A preflight-free probe: `OPTIONS` runs the origin check and nothing else. */
-  function probe(url: string, origin: string, deployContext: string): Promise<Response> {
-    return applicationHandler(new Request(url, { method: 'OPTIONS', headers: { origin } }), functionContext({ deployContext }));
+  function probe(url: string, origin: string, deployContext: string, siteUrl: string): Promise<Response> {
+    return applicationHandler(new Request(url, { method: 'OPTIONS', headers: { origin } }), functionContext({ deployContext, siteUrl }));
   }
 
+  /** Netlify's main address of a site whose name differs from the `site_url` setting. */
+  const OTHER_NAME = 'https://pbc-m2a.netlify.app';
+  const CUSTOM_DOMAIN = 'https://www.premiers-bons-de-commande.fr';
+  const PREVIEW = 'https://deploy-preview-7--premiers-bons-de-commande.netlify.app';
+  const BRANCH = 'https://essai--premiers-bons-de-commande.netlify.app';
+
   it.each([
-    ['production, from site_url', 'production', `${SITE_URL}/api/candidature/`, SITE_URL, 204],
-    ['production, posted to a deploy permalink from it', 'production', 'https://abc123--premiers-bons-de-commande.netlify.app/api/candidature/', 'https://abc123--premiers-bons-de-commande.netlify.app', 403],
-    ['a deploy preview, from itself', 'deploy-preview', 'https://deploy-preview-7--premiers-bons-de-commande.netlify.app/api/candidature/', 'https://deploy-preview-7--premiers-bons-de-commande.netlify.app', 204],
-    ['a deploy preview, from production', 'deploy-preview', 'https://deploy-preview-7--premiers-bons-de-commande.netlify.app/api/candidature/', SITE_URL, 403],
-  ])('%s', async (_case, deployContext, url, origin, status) => {
-    expect((await probe(url, origin, deployContext)).status).toBe(status);
+    ['production, from site_url (also the main address)', 'production', SITE_URL, SITE_URL, SITE_URL, 204],
+    ['production, Netlify name differing from site_url, from its main address', 'production', OTHER_NAME, OTHER_NAME, OTHER_NAME, 204],
+    ['production, Netlify name differing from site_url, from site_url', 'production', OTHER_NAME, OTHER_NAME, SITE_URL, 204],
+    ['production, custom domain as main address, from it', 'production', CUSTOM_DOMAIN, CUSTOM_DOMAIN, CUSTOM_DOMAIN, 204],
+    ['production, posted to a deploy permalink from it', 'production', SITE_URL, 'https://abc123--premiers-bons-de-commande.netlify.app', 'https://abc123--premiers-bons-de-commande.netlify.app', 403],
+    ['production, from another Netlify site', 'production', OTHER_NAME, OTHER_NAME, 'https://autre.netlify.app', 403],
+    ['a deploy preview, from itself', 'deploy-preview', SITE_URL, PREVIEW, PREVIEW, 204],
+    ['a deploy preview, from production', 'deploy-preview', SITE_URL, PREVIEW, SITE_URL, 403],
+    ['a branch deploy, from itself', 'branch-deploy', SITE_URL, BRANCH, BRANCH, 204],
+    ['a branch deploy, from a deploy preview', 'branch-deploy', SITE_URL, BRANCH, PREVIEW, 403],
+  ])('%s', async (_case, deployContext, mainAddress, deployAddress, origin, status) => {
+    expect((await probe(`${deployAddress}/api/candidature/`, origin, deployContext, mainAddress)).status).toBe(status);
   });
 });
 
@@ -209,6 +221,17 @@ describe('the rate limit comes from the settings', () => {
     }
     expect(statuses).toEqual([200, 200, 429]);
     const other = await orderHandler(formRequest('demande-bon-de-commande', await withToken('demande-bon-de-commande', validOrderFields()), { accept: 'json' }), functionContext({ ip: '192.0.2.56' }));
+    expect(other.status).toBe(200);
+  });
+
+  it('IPv6 addresses rotated inside one /64 share the limit (third one 429); the next /64 is another client', async () => {
+    const statuses: number[] = [];
+    for (const ip of ['2001:db8:5:6::1', '2001:db8:5:6:aaaa:bbbb:cccc:2', '2001:0db8:0005:0006:ffff:0000:0000:0003']) {
+      const response = await orderHandler(formRequest('demande-bon-de-commande', await withToken('demande-bon-de-commande', validOrderFields()), { accept: 'json' }), functionContext({ ip }));
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([200, 200, 429]);
+    const other = await orderHandler(formRequest('demande-bon-de-commande', await withToken('demande-bon-de-commande', validOrderFields()), { accept: 'json' }), functionContext({ ip: '2001:db8:5:7::1' }));
     expect(other.status).toBe(200);
   });
 });
