@@ -4,9 +4,9 @@
  * errors far from the form.
  */
 import { z } from 'zod';
-import { isValidSiret } from '../identifiers/siren.ts';
-import { formatEurosHt } from '../format/money.ts';
-import { toParisCalendarDate } from '../format/calendar-date.ts';
+import { isValidSiret } from '../../identifiers/siren.ts';
+import { formatEurosHt } from '../../format/money.ts';
+import { toParisCalendarDate } from '../../format/calendar-date.ts';
 import { compactDigits, hasControlCharacter, readEmailAddress, readFrenchAmount, readPhoneNumber } from './form-values.ts';
 
 /** Blank text, `null` and a missing value all mean "not filled in". */
