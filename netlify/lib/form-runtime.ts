@@ -75,7 +75,7 @@ async function buildRuntime(deployContext: string | undefined): Promise<FormRunt
     store: submissionStore(),
     send,
     forms: Object.fromEntries(
-      FORM_NAMES.map((name) => [name, { name, schema: createFormSchema(name, formContext), recipients: (data: FormData) => recipientsOf(name, data, formContext) }]),
+      FORM_NAMES.map((name): [FormName, FormDefinition<FormData>] => [name, { name, schema: createFormSchema(name, formContext), recipients: (data) => recipientsOf(name, data, formContext) }]),
     ) as FormRuntime['forms'],
   };
 }

@@ -8,7 +8,7 @@
 import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { applyFrenchSpacing as fr } from '../format/french-spacing.ts';
-import type { FormName } from './form-names.ts';
+import type { FormName } from './definitions/form-names.ts';
 import { FORM_PAGES, RESPONSE_SLOT, RESPONSE_TEMPLATE_TITLE, fieldAnchor } from './form-pages.ts';
 import type { FieldError } from './process-submission.ts';
 import { TOKEN_FIELD } from './process-submission.ts';

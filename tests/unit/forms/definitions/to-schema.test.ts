@@ -1,20 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { createOrderRequestSchema, createStartupApplicationSchema, NO_STARTUP_PREFERENCE } from '../../../src/lib/forms/form-schemas.ts';
-import { ORDERABLE_STARTUP, VALID_ORDER_DATA, validApplicationFields, validOrderFields } from '../../helpers/form-fixtures.ts';
-import { FIELD_LABELS } from '../../helpers/french-answers.ts';
+import { createFormSchema, NO_STARTUP_PREFERENCE } from '../../../../src/lib/forms/definitions/index.ts';
+import { ORDERABLE_STARTUP, VALID_ORDER_DATA, validApplicationFields, validOrderFields } from '../../../helpers/form-fixtures.ts';
+import { FIELD_LABELS } from '../../../helpers/french-answers.ts';
 
-const orderSchema = createOrderRequestSchema({
+const CONTEXT = {
+  sectors: ['Industrie du futur', 'Santé'],
+  technologies: ['Robotique', 'Internet des objets'],
+  orderCeilingHt: 15_000,
   startups: [
     { slug: ORDERABLE_STARTUP.slug, name: ORDERABLE_STARTUP.name },
     { slug: 'fictilab-jumeaux', name: 'Fictilab Jumeaux' },
   ],
-  orderCeilingHt: 15_000,
-});
-const applicationSchema = createStartupApplicationSchema({
-  sectors: ['Industrie du futur', 'Santé'],
-  technologies: ['Robotique', 'Internet des objets'],
-  orderCeilingHt: 15_000,
-});
+};
+const orderSchema = createFormSchema('demande-bon-de-commande', CONTEXT);
+const applicationSchema = createFormSchema('candidature', CONTEXT);
 
 /** French labels of the fields, as every message must start (the whole-form key `formulaire` is not a field). */
 const { formulaire: _orderForm, ...ORDER_LABELS } = FIELD_LABELS['demande-bon-de-commande'];
@@ -148,14 +147,14 @@ describe('order request schema', () => {
   });
 
   it('takes the ceiling from the context', () => {
-    const lower = createOrderRequestSchema({ startups: [], orderCeilingHt: 10_000 });
+    const lower = createFormSchema('demande-bon-de-commande', { ...CONTEXT, startups: [], orderCeilingHt: 10_000 });
     const result = lower.safeParse({ ...validOrderFields(), startup: NO_STARTUP_PREFERENCE, budget_ht: '10 000,01' });
     expect(messagesOf(result)['budget_ht']).toEqual(['Budget (€ HT) : au plus 10\u202f000\u00a0€\u00a0HT, le plafond d’un premier bon de commande.']);
     expect(lower.safeParse({ ...validOrderFields(), startup: NO_STARTUP_PREFERENCE, budget_ht: '10 000' }).success).toBe(true);
   });
 
   it('refuses a startup that is not in the context (a draft is not orderable)', () => {
-    const withoutDrafts = createOrderRequestSchema({ startups: [{ slug: 'fictilab-jumeaux', name: 'Fictilab Jumeaux' }], orderCeilingHt: 15_000 });
+    const withoutDrafts = createFormSchema('demande-bon-de-commande', { ...CONTEXT, startups: [{ slug: 'fictilab-jumeaux', name: 'Fictilab Jumeaux' }] });
     expect(messagesOf(withoutDrafts.safeParse(validOrderFields()))['startup']).toEqual([
       'Startup : cette startup n’est pas (ou plus) dans l’annuaire ; choisissez-en une autre ou « Pas de préférence ».',
     ]);
