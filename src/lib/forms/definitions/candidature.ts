@@ -16,6 +16,7 @@ export const candidature = defineForm({
   path: '/candidater/',
   action: '/api/candidature/',
   submitLabel: 'Envoyer ma candidature',
+  receivedSentence: 'Votre candidature au DAS numérique est enregistrée sous la référence :',
   recipients: ['team', 'confirmation'],
   submitter: { name: 'contact_name', address: 'email', organisation: 'company_name' },
   sections: [

@@ -18,6 +18,7 @@ export const demandeBonDeCommande = defineForm({
   path: '/demander-un-bon-de-commande/',
   action: '/api/demande-bon-de-commande/',
   submitLabel: 'Envoyer ma demande',
+  receivedSentence: 'Votre demande de premier bon de commande est enregistrée sous la référence :',
   recipients: ['team', 'startup', 'confirmation'],
   submitter: { name: 'contact_name', address: 'email', organisation: 'organisation' },
   sections: [

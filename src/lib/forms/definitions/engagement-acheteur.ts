@@ -18,6 +18,7 @@ export const engagementAcheteur = defineForm({
   path: '/s-engager/',
   action: '/api/engagement-acheteur/',
   submitLabel: 'Envoyer mon engagement',
+  receivedSentence: 'Votre demande d’engagement est enregistrée sous la référence :',
   recipients: ['team', 'confirmation'],
   submitter: { name: 'contact_name', address: 'email', organisation: 'organisation' },
   sections: [

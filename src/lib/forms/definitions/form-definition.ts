@@ -128,6 +128,8 @@ export interface FormDefinition {
   readonly action: string;
   /** Text of the send button. */
   readonly submitLabel: string;
+  /** What the thank-you page says before the reference (`Votre candidature au DAS numérique est enregistrée sous la référence :`). */
+  readonly receivedSentence: string;
   readonly sections: readonly FormSection[];
   /**
    * Who is mailed: the team always; `startup` goes to the startup named by the
