@@ -346,7 +346,7 @@ describe('with JavaScript', () => {
     await page.getByRole('link', { name: 'Engager votre organisation' }).click();
     await page.waitForURL(`${site.origin}/s-engager/`);
     const tokenAt = await waitForToken(page);
-    await page.getByLabel('Organisation').fill(COMMITMENT.organisation);
+    await page.getByRole('textbox', { name: /^Organisation/ }).fill(COMMITMENT.organisation);
     await page.getByLabel('Type d’acheteur').selectOption({ label: COMMITMENT.buyer_kind });
     await page.getByLabel('Numéro SIRET').fill(COMMITMENT.siret);
     await page.getByLabel('Nom du contact').fill(COMMITMENT.contact_name);

@@ -3,7 +3,7 @@ import { ORDER_KINDS } from '../../content-model/collections.ts';
 import { formatCount, formatEurosHt } from '../../format/money.ts';
 import { amountHt, multiLineText, oneLineText, oneOf, optional, postcode, someOf, websiteAddress, wholeNumber } from './field-schemas.ts';
 import { defineForm, type DataOf } from './form-definition.ts';
-import { consentField, emailField, phoneField, siretField } from './shared-fields.ts';
+import { consentField, contactNameField, emailField, phoneField, siretField } from './shared-fields.ts';
 
 /**
  * A startup asks to join the DAS numérique. Data: company and contact details,
@@ -130,15 +130,7 @@ export const candidature = defineForm({
     {
       legend: 'Votre contact',
       fields: [
-        {
-          name: 'contact_name',
-          label: 'Nom du contact',
-          control: 'text',
-          autocomplete: 'name',
-          hint: 'Prénom et nom de la personne qui suit la candidature.',
-          rule: ({ label }) => oneLineText(label, { max: 120 }),
-          shortLabel: 'Contact',
-        },
+        contactNameField('Prénom et nom de la personne qui suit la candidature.'),
         emailField,
         phoneField,
       ],

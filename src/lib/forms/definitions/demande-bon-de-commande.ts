@@ -1,9 +1,9 @@
 /** The first-order request (*demande de premier bon de commande*), defined once. */
-import { BUYER_KINDS, ORDER_KINDS } from '../../content-model/collections.ts';
+import { ORDER_KINDS } from '../../content-model/collections.ts';
 import { formatCount, formatEurosHt } from '../../format/money.ts';
 import { amountHt, calendarDateFromToday, multiLineText, oneLineText, oneOf, optional } from './field-schemas.ts';
 import { defineForm, type DataOf } from './form-definition.ts';
-import { consentField, emailField, phoneField, siretField } from './shared-fields.ts';
+import { buyerKindField, consentField, contactNameField, emailField, organisationField, phoneField, roleField, siretField } from './shared-fields.ts';
 
 /**
  * A buyer asks a startup (or the team, without a preference) for a first order.
@@ -25,41 +25,16 @@ export const demandeBonDeCommande = defineForm({
     {
       legend: 'Votre organisation',
       fields: [
-        { name: 'organisation', label: 'Organisation', control: 'text', autocomplete: 'organization', rule: ({ label }) => oneLineText(label, { max: 160 }) },
-        {
-          name: 'buyer_kind',
-          label: 'Type d’acheteur',
-          control: 'select',
-          width: 'medium',
-          options: BUYER_KINDS,
-          emptyOption: 'Choisir un type',
-          rule: ({ label, values }) => oneOf(label, values),
-          joinedTo: { field: 'organisation', as: 'in-parentheses' },
-        },
+        organisationField(160),
+        buyerKindField,
         siretField('l’organisation'),
       ],
     },
     {
       legend: 'Vous',
       fields: [
-        {
-          name: 'contact_name',
-          label: 'Nom du contact',
-          control: 'text',
-          autocomplete: 'name',
-          hint: 'Prénom et nom.',
-          rule: ({ label }) => oneLineText(label, { max: 120 }),
-          shortLabel: 'Contact',
-        },
-        {
-          name: 'role',
-          label: 'Fonction',
-          control: 'text',
-          autocomplete: 'organization-title',
-          hint: 'Par exemple : responsable des achats.',
-          rule: ({ label }) => oneLineText(label, { max: 120 }),
-          joinedTo: { field: 'contact_name', as: 'after-comma' },
-        },
+        contactNameField('Prénom et nom.'),
+        roleField('Par exemple : responsable des achats.'),
         emailField,
         phoneField,
       ],

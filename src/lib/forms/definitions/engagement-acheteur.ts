@@ -1,12 +1,11 @@
 /** A buyer's commitment to the charter (*engagement d’un acheteur*), defined once. */
-import { BUYER_KINDS } from '../../content-model/collections.ts';
-import { calendarDateFromToday, oneLineText, oneOf, optional } from './field-schemas.ts';
+import { calendarDateFromToday, optional } from './field-schemas.ts';
 import { defineForm, type DataOf } from './form-definition.ts';
-import { consentField, emailField, phoneField, siretField } from './shared-fields.ts';
+import { buyerKindField, consentField, contactNameField, emailField, organisationField, phoneField, roleField, siretField } from './shared-fields.ts';
 
 /**
- * A public or private buyer commits to the charter. Data: organisation, SIRET
- * (14 digits), kind of buyer (`BUYER_KINDS` of the content model), the named
+ * A public or private buyer commits to the charter. Data: organisation (≤ 120
+ * characters, the buyers' name limit), SIRET (14 digits), kind of buyer (`BUYER_KINDS` of the content model), the named
  * contact and their role (the role is published on the buyer's page), e-mail,
  * phone (E.164), the wished signing date (`YYYY-MM-DD`, today or later in Paris,
  * optional). Mailed to the team and, as a confirmation, to the contact; the team
@@ -25,41 +24,16 @@ export const engagementAcheteur = defineForm({
     {
       legend: 'Votre organisation',
       fields: [
-        { name: 'organisation', label: 'Organisation', control: 'text', autocomplete: 'organization', rule: ({ label }) => oneLineText(label, { max: 120 }) },
-        {
-          name: 'buyer_kind',
-          label: 'Type d’acheteur',
-          control: 'select',
-          width: 'medium',
-          options: BUYER_KINDS,
-          emptyOption: 'Choisir un type',
-          rule: ({ label, values }) => oneOf(label, values),
-          joinedTo: { field: 'organisation', as: 'in-parentheses' },
-        },
+        organisationField(120),
+        buyerKindField,
         siretField('l’organisation'),
       ],
     },
     {
       legend: 'Votre contact nommé',
       fields: [
-        {
-          name: 'contact_name',
-          label: 'Nom du contact',
-          control: 'text',
-          autocomplete: 'name',
-          hint: 'Prénom et nom de la personne qui recevra les demandes des startups.',
-          rule: ({ label }) => oneLineText(label, { max: 120 }),
-          shortLabel: 'Contact',
-        },
-        {
-          name: 'role',
-          label: 'Fonction',
-          control: 'text',
-          autocomplete: 'organization-title',
-          hint: 'Elle figure sur la fiche publique de l’acheteur, sans le nom. Par exemple : responsable des achats.',
-          rule: ({ label }) => oneLineText(label, { max: 120 }),
-          joinedTo: { field: 'contact_name', as: 'after-comma' },
-        },
+        contactNameField('Prénom et nom de la personne qui recevra les demandes des startups.'),
+        roleField('Elle figure sur la fiche publique de l’acheteur, sans le nom. Par exemple : responsable des achats.'),
         emailField,
         phoneField,
       ],

@@ -1,9 +1,63 @@
 /**
- * Fields that several forms share, declared once: the contact channels (where
- * the acknowledgement goes, how the team calls back), the SIRET and the consent box.
+ * Fields that several forms share, declared once: the buyer's organisation and
+ * kind, the named contact and role, the contact channels (where the
+ * acknowledgement goes, how the team calls back), the SIRET and the consent box.
  */
-import { consent, emailAddress, phoneNumber, siret } from './field-schemas.ts';
+import { BUYER_KINDS } from '../../content-model/collections.ts';
+import { consent, emailAddress, oneLineText, oneOf, phoneNumber, siret } from './field-schemas.ts';
 import type { FormFieldDefinition } from './form-definition.ts';
+
+/**
+ * The buyer's organisation.
+ * @param max longest name, characters
+ */
+export function organisationField(max: number) {
+  return { name: 'organisation', label: 'Organisation', control: 'text', autocomplete: 'organization', rule: ({ label }) => oneLineText(label, { max }) } as const satisfies FormFieldDefinition;
+}
+
+/** The kind of buyer (`BUYER_KINDS` of the content model), shown after the organisation in e-mails. */
+export const buyerKindField = {
+  name: 'buyer_kind',
+  label: 'Type d’acheteur',
+  control: 'select',
+  width: 'medium',
+  options: BUYER_KINDS,
+  emptyOption: 'Choisir un type',
+  rule: ({ label, values }) => oneOf(label, values),
+  joinedTo: { field: 'organisation', as: 'in-parentheses' },
+} as const satisfies FormFieldDefinition;
+
+/**
+ * The named contact (first and last name), `Contact` in e-mails and CSV.
+ * @param hint who the person is, for this form
+ */
+export function contactNameField<const Hint extends string>(hint: Hint) {
+  return {
+    name: 'contact_name',
+    label: 'Nom du contact',
+    control: 'text',
+    autocomplete: 'name',
+    hint,
+    rule: ({ label }) => oneLineText(label, { max: 120 }),
+    shortLabel: 'Contact',
+  } as const satisfies FormFieldDefinition;
+}
+
+/**
+ * The contact's role, shown after the name in e-mails.
+ * @param hint why it is asked, with an example
+ */
+export function roleField<const Hint extends string>(hint: Hint) {
+  return {
+    name: 'role',
+    label: 'Fonction',
+    control: 'text',
+    autocomplete: 'organization-title',
+    hint,
+    rule: ({ label }) => oneLineText(label, { max: 120 }),
+    joinedTo: { field: 'contact_name', as: 'after-comma' },
+  } as const satisfies FormFieldDefinition;
+}
 
 /** Where the acknowledgement with the reference is sent; the submitter's address. */
 export const emailField = {
