@@ -3,7 +3,8 @@
  * `demande-bon-de-commande.ts`, `engagement-acheteur.ts`), and what is derived
  * from a definition: the schema, the e-mail rows, the CSV columns, the
  * recipients and the submitter. The pages derive their fields with
- * `to-page-fields.ts`; the browser imports `to-schema.ts` only.
+ * `to-page-fields.ts`; the browser imports `to-schema.ts` (not the e-mail and
+ * CSV formatting of `display-values.ts`).
  */
 export { FORM_NAMES, isFormName, type FormName } from './form-names.ts';
 export type { BuyerCommitment } from './engagement-acheteur.ts';
