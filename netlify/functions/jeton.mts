@@ -1,10 +1,10 @@
 /**
- * GET /api/jeton?formulaire=candidature — a signed token for a form being
+ * GET /api/jeton?formulaire=<form name> (`FORM_NAMES`) — a signed token for a form being
  * displayed (fill time and resubmission identity), fetched by the form's script.
  */
 import type { Config, Context } from '@netlify/functions';
 import { CROSS_SITE_MESSAGE } from '../../src/lib/forms/request/check-request-origin.ts';
-import { isFormName } from '../../src/lib/forms/form-names.ts';
+import { isFormName } from '../../src/lib/forms/definitions/form-names.ts';
 import { issueFormToken } from '../../src/lib/forms/form-token.ts';
 import { loadFormRuntime } from '../lib/form-runtime.ts';
 import { guardOrigin } from '../lib/guard-origin.ts';

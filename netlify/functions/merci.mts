@@ -1,7 +1,7 @@
 /** GET /formulaires/merci/?formulaire=…&reference=PBC-… — the thank-you page, showing the reference. */
 import { createElement } from 'react';
 import type { Config } from '@netlify/functions';
-import { isFormName } from '../../src/lib/forms/form-names.ts';
+import { isFormName } from '../../src/lib/forms/definitions/form-names.ts';
 import { REFERENCE_PATTERN } from '../../src/lib/forms/reference-number.ts';
 import { MessageContent, ThankYouContent } from '../../src/lib/forms/render-form-response.tsx';
 import { htmlResponse } from '../lib/respond.ts';

@@ -19,8 +19,7 @@ import { deriveClientKey } from '../../src/lib/forms/request/client-key.ts';
 import type { FormDefinition, SubmissionDependencies } from '../../src/lib/forms/process-submission.ts';
 import type { MessageSender } from '../../src/lib/forms/send-pending-messages.ts';
 import type { JsonStore } from '../../src/lib/forms/submission-repository.ts';
-import { createOrderRequestSchema, createStartupApplicationSchema, NO_STARTUP_PREFERENCE, type OrderRequest, type StartupApplication } from '../../src/lib/forms/form-schemas.ts';
-import type { FormName } from '../../src/lib/forms/form-names.ts';
+import { createFormSchema, FORM_NAMES, recipientsOf, type FormContext, type FormData, type FormName } from '../../src/lib/forms/definitions/index.ts';
 import { verifyTurnstileToken } from './verify-turnstile.ts';
 
 /** The runtime of one deploy context. */
@@ -30,7 +29,7 @@ export interface FormRuntime {
   readonly config: FormsConfig;
   readonly store: JsonStore;
   readonly send: MessageSender;
-  readonly forms: { readonly [Name in FormName]: FormDefinition<Name extends 'candidature' ? StartupApplication : OrderRequest> };
+  readonly forms: { readonly [Name in FormName]: FormDefinition<FormData> };
 }
 
 let cached: Promise<FormRuntime> | undefined;
@@ -68,35 +67,16 @@ async function buildRuntime(deployContext: string | undefined): Promise<FormRunt
     const startupName = startupSlug ? startupsBySlug.get(startupSlug)?.name : undefined;
     return sendMail(composeSubmissionEmail(record, kind, to, emailContext, startupName));
   };
-  const team = settings.programme_contact_email;
+  const formContext: FormContext = { ...modelContext.lists, orderCeilingHt: settings.order_ceiling_ht, startups, teamAddress: settings.programme_contact_email };
   return {
     settings,
     startups,
     config,
     store: submissionStore(),
     send,
-    forms: {
-      candidature: {
-        name: 'candidature',
-        schema: createStartupApplicationSchema({ ...modelContext.lists, orderCeilingHt: settings.order_ceiling_ht }),
-        recipients: (data) => [
-          { kind: 'team', to: team },
-          { kind: 'confirmation', to: data.email },
-        ],
-      },
-      'demande-bon-de-commande': {
-        name: 'demande-bon-de-commande',
-        schema: createOrderRequestSchema({ startups, orderCeilingHt: settings.order_ceiling_ht }),
-        recipients: (data) => {
-          const startup = data.startup === NO_STARTUP_PREFERENCE ? undefined : startupsBySlug.get(data.startup);
-          return [
-            { kind: 'team', to: team },
-            ...(startup ? [{ kind: 'startup' as const, to: startup.orderContactEmail }] : []),
-            { kind: 'confirmation', to: data.email },
-          ];
-        },
-      },
-    },
+    forms: Object.fromEntries(
+      FORM_NAMES.map((name): [FormName, FormDefinition<FormData>] => [name, { name, schema: createFormSchema(name, formContext), recipients: (data) => recipientsOf(name, data, formContext) }]),
+    ) as FormRuntime['forms'],
   };
 }
 

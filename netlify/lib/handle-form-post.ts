@@ -5,7 +5,7 @@
  */
 import { createElement } from 'react';
 import type { Context } from '@netlify/functions';
-import type { FormName } from '../../src/lib/forms/form-names.ts';
+import type { FormName } from '../../src/lib/forms/definitions/form-names.ts';
 import { FORM_PAGES, THANK_YOU_PATH } from '../../src/lib/forms/form-pages.ts';
 import { CROSS_SITE_MESSAGE } from '../../src/lib/forms/request/check-request-origin.ts';
 import { processSubmission, type SubmissionOutcome } from '../../src/lib/forms/process-submission.ts';

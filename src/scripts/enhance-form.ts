@@ -7,12 +7,10 @@
  * (protocol: `netlify/lib/handle-form-post.ts`) and follow the answer. Every
  * status change is written in a live region for screen readers.
  */
-import {
-  createOrderRequestSchema,
-  createStartupApplicationSchema,
-  type ApplicationFormContext,
-  type OrderRequestFormContext,
-} from '../lib/forms/form-schemas.ts';
+import { fieldsOf, type PublicFormContext } from '../lib/forms/definitions/form-definition.ts';
+import type { FormName } from '../lib/forms/definitions/form-names.ts';
+import { FORM_DEFINITIONS } from '../lib/forms/definitions/forms.ts';
+import { createFormSchema } from '../lib/forms/definitions/to-schema.ts';
 import { fieldAnchor } from '../lib/forms/form-pages.ts';
 import { applyFrenchSpacing as fr } from '../lib/format/french-spacing.ts';
 import { config as configureZod } from 'zod';
@@ -23,17 +21,17 @@ import { config as configureZod } from 'zod';
 configureZod({ jitless: true });
 
 /** What a form page hands to this script as JSON (`FormShell.astro`); public values only. */
-export type EnhancedFormConfig = {
+export interface EnhancedFormConfig {
+  readonly form: FormName;
+  /** What the form's schema is built from (`publicContextOf`): lists, ceiling, startup slugs and names. */
+  readonly context: PublicFormContext;
   /** Where to fetch the form's token: `/api/jeton/?formulaire=…`. */
   readonly tokenUrl: string;
   /** Names of the honeypot, token and Turnstile fields (`process-submission.ts`). */
   readonly controlFields: { readonly honeypot: string; readonly token: string; readonly turnstile: string };
   /** Select fields whose value may come from the address. */
   readonly queryFields: readonly string[];
-} & (
-  | { readonly form: 'candidature'; readonly context: ApplicationFormContext }
-  | { readonly form: 'demande-bon-de-commande'; readonly context: OrderRequestFormContext }
-);
+}
 
 type Values = Record<string, string | string[]>;
 type FieldControl = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
@@ -96,8 +94,8 @@ function enhance(form: HTMLFormElement): void {
   const confirmButton: HTMLButtonElement = confirmElementButton;
   const submitButton: HTMLButtonElement = submitElement;
   const tokenInput: HTMLInputElement = tokenElement;
-  const schema = config.form === 'candidature' ? createStartupApplicationSchema(config.context) : createOrderRequestSchema(config.context);
-  const fields = Object.keys(schema.shape);
+  const schema = createFormSchema(config.form, config.context);
+  const fields = fieldsOf(FORM_DEFINITIONS[config.form]).map((field) => field.name);
   const invalidFields = new Set<string>();
   let busy = false;
   let pendingAnnouncement: number | undefined;

@@ -30,6 +30,7 @@ const TEMPLATES = [
   { name: 'news item', path: '/actualites/ouverture-du-site/' },
   { name: 'application form', path: '/candidater/' },
   { name: 'order request form', path: '/demander-un-bon-de-commande/' },
+  { name: 'buyer commitment form', path: '/s-engager/' },
   { name: 'legal notice', path: '/mentions-legales/' },
   { name: 'privacy notice', path: '/confidentialite/' },
   { name: 'accessibility statement', path: '/accessibilite/' },

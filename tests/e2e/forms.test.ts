@@ -1,5 +1,5 @@
 /**
- * The two public forms end to end: the built pages in headless Chromium, the
+ * The three public forms end to end: the built pages in headless Chromium, the
  * real form functions behind them (called in-process), the local Blobs server
  * and a real SMTP server. With JavaScript on (JSON, inline errors, the
  * confirmation step when the token is missing) and off (303 to the thank-you
@@ -60,6 +60,18 @@ const ORDER_REQUEST = {
   need: 'Nous voulons mesurer les vibrations de deux pompes de la station d’épuration pendant un mois.',
   budget_ht: '15 000',
   wished_date: `${new Date().getFullYear() + 1}-09-30`,
+} as const;
+
+/** A buyer's commitment to the charter as a person types it. */
+const COMMITMENT = {
+  organisation: 'Fonderie de Testheim',
+  buyer_kind: 'PME ou ETI',
+  siret: '732 829 320 00074',
+  contact_name: 'Marc Weber',
+  role: 'Directeur des achats',
+  email: 'achats@fonderie-testheim.example',
+  phone: '03 89 12 34 56',
+  signing_date: `${new Date().getFullYear() + 1}-01-20`,
 } as const;
 
 let blobs: LocalBlobs;
@@ -137,14 +149,20 @@ async function fillOrderRequest(page: Page): Promise<void> {
 }
 
 /** The reference shown by the thank-you page the browser landed on, checked against its address. */
-async function readThankYou(page: Page, form: 'candidature' | 'demande-bon-de-commande'): Promise<string> {
+/** What the thank-you page says was recorded, by form. */
+const RECORDED = {
+  candidature: 'Votre candidature au DAS numérique',
+  'demande-bon-de-commande': 'Votre demande de premier bon de commande',
+  'engagement-acheteur': 'Votre demande d’engagement',
+} as const;
+
+async function readThankYou(page: Page, form: keyof typeof RECORDED): Promise<string> {
   await page.waitForURL(new RegExp(`/formulaires/merci/\\?formulaire=${form}&reference=PBC-\\d{4}-\\d{5}$`));
   const reference = new URL(page.url()).searchParams.get('reference')!;
   expect(reference).toMatch(new RegExp(`^PBC-${yearOf(toParisCalendarDate(new Date()))}-\\d{5}$`));
   await expect.poll(() => page.locator('h1').innerText()).toBe('Merci, c’est envoyé');
   expect(await page.locator('main strong').innerText()).toBe(reference);
-  const what = form === 'candidature' ? 'Votre candidature au DAS numérique' : 'Votre demande de premier bon de commande';
-  expect(await page.locator('main').innerText()).toContain(`${what} est enregistrée sous la référence${NBSP}: ${reference}`);
+  expect(await page.locator('main').innerText()).toContain(`${RECORDED[form]} est enregistrée sous la référence${NBSP}: ${reference}`);
   return reference;
 }
 
@@ -230,6 +248,7 @@ describe('form pages', () => {
   it.each([
     ['/candidater/', 'candidater'],
     ['/demander-un-bon-de-commande/', 'demander-un-bon-de-commande'],
+    ['/s-engager/', 's-engager'],
   ])('%s: screenshots at desktop and phone widths', async (path, name) => {
     for (const width of [1280, 390]) {
       const page = await openPage(path, { width });
@@ -317,6 +336,39 @@ describe('with JavaScript', () => {
     expect(confirmation.subject).toBe(`Votre demande de premier bon de commande est bien reçue (${reference})`);
     expect(recipient(confirmation)).toBe(ORDER_REQUEST.email);
     expect(plainText(confirmation)).toContain(`transmise à l’équipe du programme et à ${STARTUP.name}`);
+  });
+
+  it('opens the commitment form from the buyers list and the charter, sends it, and mails the team and the buyer', async () => {
+    screenshotOnFailure(() => page, 'js-commitment');
+    page = await openPage('/charte/');
+    expect(await page.getByRole('link', { name: 'formulaire d’engagement' }).getAttribute('href')).toBe('/s-engager/');
+    await page.goto(`${site.origin}/acheteurs/`);
+    await page.getByRole('link', { name: 'Engager votre organisation' }).click();
+    await page.waitForURL(`${site.origin}/s-engager/`);
+    const tokenAt = await waitForToken(page);
+    await page.getByRole('textbox', { name: /^Organisation/ }).fill(COMMITMENT.organisation);
+    await page.getByLabel('Type d’acheteur').selectOption({ label: COMMITMENT.buyer_kind });
+    await page.getByLabel('Numéro SIRET').fill(COMMITMENT.siret);
+    await page.getByLabel('Nom du contact').fill(COMMITMENT.contact_name);
+    await page.getByLabel('Fonction').fill(COMMITMENT.role);
+    await page.getByLabel('Adresse e-mail').fill(COMMITMENT.email);
+    await page.getByLabel('Téléphone').fill(COMMITMENT.phone);
+    await page.getByLabel('Date de signature souhaitée').fill(COMMITMENT.signing_date);
+    await page.getByLabel(/^J’accepte que ces informations/).check();
+    await waitFillTime(tokenAt);
+    await page.getByRole('button', { name: 'Envoyer mon engagement' }).click();
+    const reference = await readThankYou(page, 'engagement-acheteur');
+    expect(site.calls).toContainEqual({ method: 'POST', path: '/api/engagement-acheteur/', status: 200 });
+
+    const messages = await messagesFor(reference, 2);
+    const team = messages.find((message) => recipient(message) === TEAM_ADDRESS);
+    expect(team?.replyTo?.value[0]).toMatchObject({ name: COMMITMENT.contact_name, address: COMMITMENT.email });
+    const text = plainText(team!);
+    expect(text).toContain(`Organisation : ${COMMITMENT.organisation} (${COMMITMENT.buyer_kind})`);
+    expect(text).toContain('SIRET : 73282932000074');
+    expect(text).toContain(`Contact : ${COMMITMENT.contact_name}, ${COMMITMENT.role}`);
+    expect(text).toContain(`Date de signature souhaitée : 20 janvier ${new Date().getFullYear() + 1}`);
+    expect(messages.map(recipient).sort()).toEqual([COMMITMENT.email, TEAM_ADDRESS].sort());
   });
 
   it('shows French errors next to the invalid fields, focuses the first and sends nothing; fixed fields are cleared and the form then goes', async () => {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import applicationHandler from '../../netlify/functions/candidature.mts';
 import orderHandler from '../../netlify/functions/demande-bon-de-commande.mts';
+import commitmentHandler from '../../netlify/functions/engagement-acheteur.mts';
 import tokenHandler from '../../netlify/functions/jeton.mts';
 import { CROSS_SITE_MESSAGE } from '../../src/lib/forms/request/check-request-origin.ts';
 import type { FormName } from '../../src/lib/forms/form-names.ts';
@@ -20,6 +21,7 @@ import {
   startFormServices,
   storedKeys,
   validApplicationFields,
+  validCommitmentFields,
   validOrderFields,
   withToken,
   type FormServices,
@@ -45,8 +47,8 @@ afterEach(() => {
 
 /** The origin of `formUrl`: what the local run accepts. */
 const OWN = 'http://127.0.0.1:9';
-const HANDLERS = { candidature: applicationHandler, 'demande-bon-de-commande': orderHandler } as const;
-const VALID_FIELDS = { candidature: validApplicationFields, 'demande-bon-de-commande': validOrderFields } as const;
+const HANDLERS = { candidature: applicationHandler, 'demande-bon-de-commande': orderHandler, 'engagement-acheteur': commitmentHandler } as const;
+const VALID_FIELDS = { candidature: validApplicationFields, 'demande-bon-de-commande': validOrderFields, 'engagement-acheteur': validCommitmentFields } as const;
 const FORMS = ['candidature', 'demande-bon-de-commande'] as const satisfies readonly FormName[];
 
 /** A valid submission of `form` with extra request headers. */

@@ -22,6 +22,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import applicationHandler from '../../netlify/functions/candidature.mts';
 import orderHandler from '../../netlify/functions/demande-bon-de-commande.mts';
+import commitmentHandler from '../../netlify/functions/engagement-acheteur.mts';
 import tokenHandler from '../../netlify/functions/jeton.mts';
 import { issueFormToken } from '../../src/lib/forms/form-token.ts';
 import type { FormName } from '../../src/lib/forms/form-names.ts';
@@ -45,6 +46,7 @@ const RATE_LIMIT_MAX = 4;
 const CLIENTS: Record<FormName, readonly string[]> = {
   candidature: ['198.51.100.1', '2001:db8::1', ''],
   'demande-bon-de-commande': ['198.51.100.2', '2001:db8::2', '203.0.113.9'],
+  'engagement-acheteur': ['198.51.100.3', '2001:db8::3', '203.0.113.10'],
 };
 
 let services: FormServices;
@@ -279,7 +281,7 @@ function fuzzCase(form: FormName): fc.Arbitrary<FuzzCase> {
   });
 }
 
-const OTHER_FORM: Record<FormName, FormName> = { candidature: 'demande-bon-de-commande', 'demande-bon-de-commande': 'candidature' };
+const OTHER_FORM: Record<FormName, FormName> = { candidature: 'demande-bon-de-commande', 'demande-bon-de-commande': 'candidature', 'engagement-acheteur': 'candidature' };
 
 async function tokenFor(form: FormName, kind: TokenKind): Promise<string | undefined> {
   const now = Date.now();
@@ -397,7 +399,7 @@ function acceptedReference(response: Response, text: string): string | undefined
 }
 
 type Handler = (request: Request, context: ReturnType<typeof functionContext>) => Promise<Response> | Response;
-const HANDLERS: Record<FormName, Handler> = { candidature: applicationHandler, 'demande-bon-de-commande': orderHandler };
+const HANDLERS: Record<FormName, Handler> = { candidature: applicationHandler, 'demande-bon-de-commande': orderHandler, 'engagement-acheteur': commitmentHandler };
 
 /** Every record is sent, and the SMTP server got each of its messages exactly once. */
 async function expectEveryRecordMailedOnce(): Promise<number> {

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AddressObject, ParsedMail } from 'mailparser';
 import applicationHandler from '../../netlify/functions/candidature.mts';
 import orderHandler from '../../netlify/functions/demande-bon-de-commande.mts';
+import commitmentHandler from '../../netlify/functions/engagement-acheteur.mts';
 import { applyFrenchSpacing } from '../../src/lib/format/french-spacing.ts';
 import type { FormName } from '../../src/lib/forms/form-names.ts';
 import { functionContext } from '../helpers/function-context.ts';
@@ -25,6 +26,7 @@ import {
   startFormServices,
   storedKeys,
   validApplicationFields,
+  validCommitmentFields,
   validOrderFields,
   withToken,
   type BodyFormat,
@@ -46,8 +48,8 @@ beforeEach(async () => {
 });
 
 type Handler = (request: Request, context: ReturnType<typeof functionContext>) => Promise<Response> | Response;
-const HANDLERS: Record<FormName, Handler> = { candidature: applicationHandler, 'demande-bon-de-commande': orderHandler };
-const VALID: Record<FormName, () => Record<string, string>> = { candidature: validApplicationFields, 'demande-bon-de-commande': validOrderFields };
+const HANDLERS: Record<FormName, Handler> = { candidature: applicationHandler, 'demande-bon-de-commande': orderHandler, 'engagement-acheteur': commitmentHandler };
+const VALID: Record<FormName, () => Record<string, string>> = { candidature: validApplicationFields, 'demande-bon-de-commande': validOrderFields, 'engagement-acheteur': validCommitmentFields };
 
 /** Send `fields` (with a valid token) to `form` as a browser on the site would. */
 async function submit(form: FormName, fields: Record<string, string>, options: { format?: BodyFormat; accept?: 'html' | 'json' } = {}): Promise<Response> {
@@ -122,6 +124,7 @@ describe('header injection', () => {
 const FREE_TEXT_FIELDS: Record<FormName, readonly string[]> = {
   'demande-bon-de-commande': ['organisation', 'contact_name', 'role', 'need'],
   candidature: ['company_name', 'commune', 'presentation', 'offer_title', 'contact_name'],
+  'engagement-acheteur': ['organisation', 'contact_name', 'role'],
 };
 /** Short enough for every field's limit (`commune`: 80 characters). */
 const MARKUP = '<script>alert("x")</script><img src=x onerror=alert(1)> & Cie';

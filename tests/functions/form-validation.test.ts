@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import orderHandler from '../../netlify/functions/demande-bon-de-commande.mts';
+import commitmentHandler from '../../netlify/functions/engagement-acheteur.mts';
 import applicationHandler from '../../netlify/functions/candidature.mts';
 import { applyFrenchSpacing } from '../../src/lib/format/french-spacing.ts';
 import { verifyFormToken } from '../../src/lib/forms/form-token.ts';
@@ -22,6 +23,7 @@ import {
   startFormServices,
   storedKeys,
   validApplicationFields,
+  validCommitmentFields,
   validOrderFields,
   withToken,
   type FormServices,
@@ -86,9 +88,9 @@ const APPLICATION_CASES: readonly Case[] = [
   ['consent', 'off', 'Consentement : votre accord est nécessaire pour envoyer le formulaire.'],
 ];
 
-const HANDLERS = { 'demande-bon-de-commande': orderHandler, candidature: applicationHandler } as const;
-const VALID = { 'demande-bon-de-commande': validOrderFields, candidature: validApplicationFields } as const;
-const FORM_PATHS = { 'demande-bon-de-commande': '/demander-un-bon-de-commande/', candidature: '/candidater/' } as const;
+const HANDLERS = { 'demande-bon-de-commande': orderHandler, candidature: applicationHandler, 'engagement-acheteur': commitmentHandler } as const;
+const VALID = { 'demande-bon-de-commande': validOrderFields, candidature: validApplicationFields, 'engagement-acheteur': validCommitmentFields } as const;
+const FORM_PATHS = { 'demande-bon-de-commande': '/demander-un-bon-de-commande/', candidature: '/candidater/', 'engagement-acheteur': '/s-engager/' } as const;
 
 async function fieldsWith(form: FormName, field: string, value: Case[1]): Promise<Record<string, string | readonly string[]>> {
   const fields: Record<string, string | readonly string[]> = await withToken(form, VALID[form]());

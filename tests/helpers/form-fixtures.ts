@@ -71,6 +71,20 @@ export function validOrderFields(): Record<string, string> {
   };
 }
 
+/** A buyer's commitment to the charter as typed (spaced SIRET, no signing date). */
+export function validCommitmentFields(): Record<string, string> {
+  return {
+    organisation: 'Fonderie « Rhin & Doller »',
+    buyer_kind: 'pme-eti',
+    siret: '732 829 320 00074',
+    contact_name: 'Marc Weber',
+    role: 'Directeur des achats',
+    email: 'achats@fonderie-rhin.example',
+    phone: '03 89 12 34 56',
+    consent: 'on',
+  };
+}
+
 /** A wished date that stays in the future: 15 March of next year. */
 export const WISHED_DATE_YEAR = new Date().getFullYear() + 1;
 const WISHED_DATE = `${WISHED_DATE_YEAR}-03-15`;

@@ -37,7 +37,11 @@ export const KNOWN_REFUSALS = [
 /** Titles of the HTML message pages. */
 const KNOWN_TITLES = ['Envoi impossible', 'Envoi refusé', 'Trop d’envois', 'Service indisponible'] as const;
 
-/** The French label each field's messages start with (`form-schemas.ts`), plus the whole form. */
+/**
+ * The French label each field's messages start with, plus the whole form: a
+ * copy written by hand, so that a label changed in a definition
+ * (`src/lib/forms/definitions/`) shows up as a broken contract.
+ */
 export const FIELD_LABELS: Readonly<Record<FormName, Readonly<Record<string, string>>>> = {
   candidature: {
     company_name: 'Nom de l’entreprise',
@@ -71,6 +75,18 @@ export const FIELD_LABELS: Readonly<Record<FormName, Readonly<Record<string, str
     need: 'Description du besoin',
     budget_ht: 'Budget (€ HT)',
     wished_date: 'Date souhaitée',
+    consent: 'Consentement',
+    formulaire: 'Formulaire',
+  },
+  'engagement-acheteur': {
+    organisation: 'Organisation',
+    buyer_kind: 'Type d’acheteur',
+    siret: 'Numéro SIRET',
+    contact_name: 'Nom du contact',
+    role: 'Fonction',
+    email: 'Adresse e-mail',
+    phone: 'Téléphone',
+    signing_date: 'Date de signature souhaitée',
     consent: 'Consentement',
     formulaire: 'Formulaire',
   },

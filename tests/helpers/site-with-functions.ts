@@ -14,6 +14,7 @@ import type { Header } from '@netlify/headers-parser';
 import sirv from 'sirv';
 import candidature from '../../netlify/functions/candidature.mts';
 import demandeBonDeCommande from '../../netlify/functions/demande-bon-de-commande.mts';
+import engagementAcheteur from '../../netlify/functions/engagement-acheteur.mts';
 import jeton from '../../netlify/functions/jeton.mts';
 import merci from '../../netlify/functions/merci.mts';
 import { functionContext } from './function-context.ts';
@@ -21,10 +22,11 @@ import { headersForPath } from './header-rules.ts';
 
 type Handler = (request: Request, context: Context) => Response | Promise<Response>;
 
-/** Function paths, without their trailing slash (both forms are routed, as in the functions' `config.path`). */
+/** Function paths, without their trailing slash (every form is routed, as in the functions' `config.path`). */
 const ROUTES: ReadonlyMap<string, Handler> = new Map<string, Handler>([
   ['/api/candidature', candidature],
   ['/api/demande-bon-de-commande', demandeBonDeCommande],
+  ['/api/engagement-acheteur', engagementAcheteur],
   ['/api/jeton', jeton],
   ['/formulaires/merci', merci],
 ]);

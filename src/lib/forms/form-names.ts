@@ -1,10 +1,5 @@
-/** The public forms, by the name used in URLs, storage keys and tokens. */
-export const FORM_NAMES = ['candidature', 'demande-bon-de-commande'] as const;
-
-/** `candidature`: a startup applies to the DAS; `demande-bon-de-commande`: a buyer asks for a first order. */
-export type FormName = (typeof FORM_NAMES)[number];
-
-/** True when `value` names one of the public forms. */
-export function isFormName(value: unknown): value is FormName {
-  return typeof value === 'string' && (FORM_NAMES as readonly string[]).includes(value);
-}
+/**
+ * The form names, defined with the forms (`definitions/form-names.ts`); kept
+ * for the storage and sending modules that issue 10 rewrites.
+ */
+export { FORM_NAMES, isFormName, type FormName } from './definitions/form-names.ts';

@@ -1,5 +1,6 @@
-/** Where each public form lives on the site and where it posts. */
-import type { FormName } from './form-names.ts';
+/** Where each public form lives on the site and where it posts: its title, page and action, from its definition. */
+import { FORM_DEFINITIONS } from './definitions/forms.ts';
+import type { FormName } from './definitions/form-names.ts';
 
 export interface FormPage {
   /** Page of the form, e.g. `/candidater/`. */
@@ -10,14 +11,7 @@ export interface FormPage {
   readonly title: string;
 }
 
-export const FORM_PAGES: Readonly<Record<FormName, FormPage>> = {
-  candidature: { path: '/candidater/', action: '/api/candidature/', title: 'Candidature au DAS numérique' },
-  'demande-bon-de-commande': {
-    path: '/demander-un-bon-de-commande/',
-    action: '/api/demande-bon-de-commande/',
-    title: 'Demande de premier bon de commande',
-  },
-};
+export const FORM_PAGES: Readonly<Record<FormName, FormPage>> = FORM_DEFINITIONS;
 
 /** Page whose layout wraps the HTML answers of the form functions. */
 export const RESPONSE_TEMPLATE_PATH = '/formulaires/reponse/';

@@ -8,7 +8,8 @@
 import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { applyFrenchSpacing as fr } from '../format/french-spacing.ts';
-import type { FormName } from './form-names.ts';
+import type { FormName } from './definitions/form-names.ts';
+import { FORM_DEFINITIONS } from './definitions/forms.ts';
 import { FORM_PAGES, RESPONSE_SLOT, RESPONSE_TEMPLATE_TITLE, fieldAnchor } from './form-pages.ts';
 import type { FieldError } from './process-submission.ts';
 import { TOKEN_FIELD } from './process-submission.ts';
@@ -76,7 +77,7 @@ export function ThankYouContent({ form, reference }: { readonly form: FormName; 
     <section aria-labelledby="merci">
       <h1 id="merci">Merci, c’est envoyé</h1>
       <p>
-        {fr(form === 'candidature' ? 'Votre candidature au DAS numérique est enregistrée sous la référence :' : 'Votre demande de premier bon de commande est enregistrée sous la référence :')}{' '}
+        {fr(FORM_DEFINITIONS[form].receivedSentence)}{' '}
         <strong>{reference}</strong>
       </p>
       <p>{fr('Un e-mail de confirmation vous a été envoyé. Indiquez cette référence si vous nous écrivez.')}</p>

@@ -25,7 +25,7 @@ export interface RetentionPolicy {
  * personnel mis en œuvre aux fins de gestion des activités commerciales",
  * 2019), long enough to follow an application or a request up; 30 days for spam.
  */
-export const DEFAULT_RETENTION: RetentionPolicy = { months: { candidature: 36, 'demande-bon-de-commande': 36 }, spamDays: 30 };
+export const DEFAULT_RETENTION: RetentionPolicy = { months: { candidature: 36, 'demande-bon-de-commande': 36, 'engagement-acheteur': 36 }, spamDays: 30 };
 
 /**
  * The policy of the site settings; a missing value takes its default.
@@ -40,6 +40,7 @@ export function retentionFromSettings(settings: {
     months: {
       candidature: settings.retention_months_applications ?? DEFAULT_RETENTION.months.candidature,
       'demande-bon-de-commande': settings.retention_months_order_requests ?? DEFAULT_RETENTION.months['demande-bon-de-commande'],
+      'engagement-acheteur': DEFAULT_RETENTION.months['engagement-acheteur'],
     },
     spamDays: settings.retention_days_spam ?? DEFAULT_RETENTION.spamDays,
   };

@@ -6,12 +6,12 @@
  */
 import type { StartupData } from '../content-model/collections.ts';
 import type { Published } from './assemble-site.ts';
-import { FORM_PAGES } from '../forms/form-pages.ts';
+import { demandeBonDeCommande } from '../forms/definitions/demande-bon-de-commande.ts';
 
 /**
  * @param startup the startup to preselect (its slug only)
  * @returns e.g. `/demander-un-bon-de-commande/?startup=demo-capteurs-rhin`
  */
 export function buildOrderRequestHref(startup: Pick<Published<StartupData>, 'slug'>): string {
-  return `${FORM_PAGES['demande-bon-de-commande'].path}?${new URLSearchParams({ startup: startup.slug })}`;
+  return `${demandeBonDeCommande.path}?${new URLSearchParams({ startup: startup.slug })}`;
 }

@@ -4,7 +4,7 @@
  * Pure: the caller validates the text with the startups schema and writes it.
  */
 import { stringify } from 'yaml';
-import type { StartupApplication } from '../forms/form-schemas.ts';
+import type { StartupApplication } from '../forms/definitions/candidature.ts';
 
 /** Longest tagline the startups schema accepts. */
 export const TAGLINE_MAX_LENGTH = 160;

@@ -17,8 +17,8 @@ describe('addMonthsUtc', () => {
 
 describe('retentionFromSettings', () => {
   it.each([
-    ['every value set', { retention_months_applications: 24, retention_months_order_requests: 12, retention_days_spam: 7 }, { months: { candidature: 24, 'demande-bon-de-commande': 12 }, spamDays: 7 }],
-    ['nothing set', {}, { months: { candidature: 36, 'demande-bon-de-commande': 36 }, spamDays: 30 }],
+    ['every value set', { retention_months_applications: 24, retention_months_order_requests: 12, retention_days_spam: 7 }, { months: { candidature: 24, 'demande-bon-de-commande': 12, 'engagement-acheteur': 36 }, spamDays: 7 }],
+    ['nothing set', {}, { months: { candidature: 36, 'demande-bon-de-commande': 36, 'engagement-acheteur': 36 }, spamDays: 30 }],
   ])('%s', (_case, settings, policy) => {
     expect(retentionFromSettings(settings)).toEqual(policy);
   });

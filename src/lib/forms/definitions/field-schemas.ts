@@ -4,9 +4,9 @@
  * errors far from the form.
  */
 import { z } from 'zod';
-import { isValidSiret } from '../identifiers/siren.ts';
-import { formatEurosHt } from '../format/money.ts';
-import { toParisCalendarDate } from '../format/calendar-date.ts';
+import { isValidSiret } from '../../identifiers/siren.ts';
+import { formatEurosHt } from '../../format/money.ts';
+import { toParisCalendarDate } from '../../format/calendar-date.ts';
 import { compactDigits, hasControlCharacter, readEmailAddress, readFrenchAmount, readPhoneNumber } from './form-values.ts';
 
 /** Blank text, `null` and a missing value all mean "not filled in". */
@@ -193,7 +193,8 @@ export function someOf(label: string, values: readonly string[], { min = 0 } = {
 /** A calendar date from `<input type="date">` (`YYYY-MM-DD`). */
 export function calendarDate(label: string) {
   // `<input type="date">` sends `YYYY-MM-DD` whatever the date shown to the person.
-  return required(z.iso.date({ error: `${label} : date invalide, choisissez-la dans le calendrier (format AAAA-MM-JJ, ex. 2027-03-15).` }));
+  // `abort`: a date that cannot be read is not also reported as already passed.
+  return required(z.iso.date({ error: `${label} : date invalide, choisissez-la dans le calendrier (format AAAA-MM-JJ, ex. 2027-03-15).`, abort: true }));
 }
 
 /** A calendar date that is today or later in Europe/Paris (a wished delivery date). */

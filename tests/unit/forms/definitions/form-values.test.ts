@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactDigits, hasControlCharacter, readEmailAddress, readFrenchAmount, readPhoneNumber } from '../../../src/lib/forms/form-values.ts';
+import { compactDigits, hasControlCharacter, readEmailAddress, readFrenchAmount, readPhoneNumber } from '../../../../src/lib/forms/definitions/form-values.ts';
 
 describe('readFrenchAmount', () => {
   it.each([

@@ -1,20 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { createOrderRequestSchema, createStartupApplicationSchema, NO_STARTUP_PREFERENCE } from '../../../src/lib/forms/form-schemas.ts';
-import { ORDERABLE_STARTUP, VALID_ORDER_DATA, validApplicationFields, validOrderFields } from '../../helpers/form-fixtures.ts';
-import { FIELD_LABELS } from '../../helpers/french-answers.ts';
+import { createFormSchema, NO_STARTUP_PREFERENCE } from '../../../../src/lib/forms/definitions/index.ts';
+import { ORDERABLE_STARTUP, VALID_ORDER_DATA, validApplicationFields, validCommitmentFields, validOrderFields } from '../../../helpers/form-fixtures.ts';
+import { toParisCalendarDate } from '../../../../src/lib/format/calendar-date.ts';
+import { FIELD_LABELS } from '../../../helpers/french-answers.ts';
 
-const orderSchema = createOrderRequestSchema({
+const CONTEXT = {
+  sectors: ['Industrie du futur', 'Santé'],
+  technologies: ['Robotique', 'Internet des objets'],
+  orderCeilingHt: 15_000,
   startups: [
     { slug: ORDERABLE_STARTUP.slug, name: ORDERABLE_STARTUP.name },
     { slug: 'fictilab-jumeaux', name: 'Fictilab Jumeaux' },
   ],
-  orderCeilingHt: 15_000,
-});
-const applicationSchema = createStartupApplicationSchema({
-  sectors: ['Industrie du futur', 'Santé'],
-  technologies: ['Robotique', 'Internet des objets'],
-  orderCeilingHt: 15_000,
-});
+};
+const orderSchema = createFormSchema('demande-bon-de-commande', CONTEXT);
+const applicationSchema = createFormSchema('candidature', CONTEXT);
+const commitmentSchema = createFormSchema('engagement-acheteur', CONTEXT);
 
 /** French labels of the fields, as every message must start (the whole-form key `formulaire` is not a field). */
 const { formulaire: _orderForm, ...ORDER_LABELS } = FIELD_LABELS['demande-bon-de-commande'];
@@ -148,14 +149,14 @@ describe('order request schema', () => {
   });
 
   it('takes the ceiling from the context', () => {
-    const lower = createOrderRequestSchema({ startups: [], orderCeilingHt: 10_000 });
+    const lower = createFormSchema('demande-bon-de-commande', { ...CONTEXT, startups: [], orderCeilingHt: 10_000 });
     const result = lower.safeParse({ ...validOrderFields(), startup: NO_STARTUP_PREFERENCE, budget_ht: '10 000,01' });
     expect(messagesOf(result)['budget_ht']).toEqual(['Budget (€ HT) : au plus 10\u202f000\u00a0€\u00a0HT, le plafond d’un premier bon de commande.']);
     expect(lower.safeParse({ ...validOrderFields(), startup: NO_STARTUP_PREFERENCE, budget_ht: '10 000' }).success).toBe(true);
   });
 
   it('refuses a startup that is not in the context (a draft is not orderable)', () => {
-    const withoutDrafts = createOrderRequestSchema({ startups: [{ slug: 'fictilab-jumeaux', name: 'Fictilab Jumeaux' }], orderCeilingHt: 15_000 });
+    const withoutDrafts = createFormSchema('demande-bon-de-commande', { ...CONTEXT, startups: [{ slug: 'fictilab-jumeaux', name: 'Fictilab Jumeaux' }] });
     expect(messagesOf(withoutDrafts.safeParse(validOrderFields()))['startup']).toEqual([
       'Startup : cette startup n’est pas (ou plus) dans l’annuaire ; choisissez-en une autre ou « Pas de préférence ».',
     ]);
@@ -244,6 +245,68 @@ describe('startup application schema', () => {
     expect(Object.keys(messages).sort()).toEqual(Object.keys(APPLICATION_LABELS).filter((field) => !optional.includes(field)).sort());
     for (const [field, list] of Object.entries(messages)) {
       for (const message of list) expect(message.startsWith(`${APPLICATION_LABELS[field]} : `), `${field}: ${message}`).toBe(true);
+    }
+  });
+});
+
+describe('buyer commitment schema', () => {
+  const { formulaire: _commitmentForm, ...COMMITMENT_LABELS } = FIELD_LABELS['engagement-acheteur'];
+  const today = toParisCalendarDate(new Date());
+  const parseCommitment = (field: string, value: unknown) => {
+    const input: Record<string, unknown> = { ...validCommitmentFields(), [field]: value };
+    if (value === undefined) delete input[field];
+    return commitmentSchema.safeParse(input);
+  };
+
+  it('normalises a valid commitment', () => {
+    expect(commitmentSchema.parse(validCommitmentFields())).toEqual({
+      organisation: 'Fonderie « Rhin & Doller »',
+      buyer_kind: 'pme-eti',
+      siret: '73282932000074',
+      contact_name: 'Marc Weber',
+      role: 'Directeur des achats',
+      email: 'achats@fonderie-rhin.example',
+      phone: '+33389123456',
+      signing_date: undefined,
+      consent: true,
+    });
+  });
+
+  it.each([
+    ['signing_date', today, today],
+    ['signing_date', '2099-12-31', '2099-12-31'],
+    ['signing_date', '', undefined],
+    ['buyer_kind', 'public', 'public'],
+    ['siret', '356 000 000 00048', '35600000000048'],
+  ])('%s %j is accepted as %j', (field, value, expected) => {
+    const result = parseCommitment(field, value);
+    expect(result.error?.issues).toBeUndefined();
+    expect((result.data as Record<string, unknown>)[field]).toEqual(expected);
+  });
+
+  it.each([
+    ['organisation', 'x'.repeat(121), 'Organisation : 120 caractères au plus.'],
+    ['organisation', 'Fonderie\nBcc: victime@exemple.fr', 'Organisation : le texte doit tenir sur une ligne.'],
+    ['buyer_kind', '', 'Type d’acheteur : faites un choix.'],
+    ['buyer_kind', 'association', 'Type d’acheteur : choix invalide.'],
+    ['siret', '73282932000075', 'Numéro SIRET : numéro invalide, la clé de contrôle ne correspond pas.'],
+    ['contact_name', '', 'Nom du contact : ce champ est obligatoire.'],
+    ['role', undefined, 'Fonction : ce champ est obligatoire.'],
+    ['email', 'achats@', 'Adresse e-mail : adresse invalide (ex. nom@exemple.fr).'],
+    ['phone', '12', 'Téléphone : numéro invalide (ex. 03 89 12 34 56).'],
+    ['signing_date', '2000-01-01', 'Date de signature souhaitée : la date ne peut pas être déjà passée.'],
+    ['signing_date', '15/03/2099', 'Date de signature souhaitée : date invalide, choisissez-la dans le calendrier (format AAAA-MM-JJ, ex. 2027-03-15).'],
+    ['consent', 'off', 'Consentement : votre accord est nécessaire pour envoyer le formulaire.'],
+  ])('%s %j is refused: %s', (field, value, message) => {
+    const result = parseCommitment(field, value);
+    expect(result.error?.issues.map((issue) => [issue.path[0], issue.message])).toEqual([[field, message]]);
+  });
+
+  it('refuses every required field of an empty form, each message starting with the field’s French label', () => {
+    const messages = messagesOf(commitmentSchema.safeParse({}));
+    expect(Object.keys(messages).sort()).toEqual(Object.keys(COMMITMENT_LABELS).filter((field) => field !== 'signing_date').sort());
+    for (const [field, list] of Object.entries(messages)) {
+      for (const message of list) expect(message.startsWith(`${COMMITMENT_LABELS[field]} : `), `${field}: ${message}`).toBe(true);
     }
   });
 });

@@ -1,0 +1,58 @@
+import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
+import { describe, expect, it } from 'vitest';
+import { buildCollectionSchemas, toModelContext } from '../../../src/lib/content-model/schemas.ts';
+import { readSiteSettings } from '../../../src/lib/content-model/read-settings.ts';
+import { createFormSchema, type BuyerCommitment } from '../../../src/lib/forms/definitions/index.ts';
+import { draftBuyerEntry } from '../../../src/lib/submissions-cli/buyer-draft.ts';
+import { validCommitmentFields } from '../../helpers/form-fixtures.ts';
+import { PROJECT_ROOT } from '../../helpers/paths.ts';
+import { join } from 'node:path';
+
+const MODEL_CONTEXT = toModelContext(readSiteSettings(join(PROJECT_ROOT, 'content')));
+const RECEIPT = { reference: 'PBC-2026-00042', today: '2026-07-01' };
+
+/** A commitment as stored: validated by the form's schema, then read back from JSON. */
+function commitment(fields: Record<string, string> = {}): BuyerCommitment {
+  const schema = createFormSchema('engagement-acheteur', { sectors: [], technologies: [], orderCeilingHt: 15_000, startups: [] });
+  return JSON.parse(JSON.stringify(schema.parse({ ...validCommitmentFields(), ...fields }))) as BuyerCommitment;
+}
+
+describe('draftBuyerEntry', () => {
+  it('writes a draft that the build’s buyers schema accepts, with the role and never the person', () => {
+    const draft = draftBuyerEntry(commitment(), RECEIPT, MODEL_CONTEXT);
+    expect(draft.slug).toBe('fonderie-rhin-et-doller');
+    const { frontmatter, content } = parseFrontmatter(draft.text);
+    expect(frontmatter).toEqual({
+      name: 'Fonderie « Rhin & Doller »',
+      kind: 'pme-eti',
+      sector: 'à compléter',
+      charter_signed_on: '2026-07-01',
+      commitment_source: 'Formulaire d’engagement du site, référence PBC-2026-00042',
+      areas_of_interest: [],
+      contact_role: 'Directeur des achats',
+      draft: true,
+    });
+    expect(buildCollectionSchemas(MODEL_CONTEXT).buyers.safeParse(frontmatter).error?.issues).toBeUndefined();
+    expect(content.trim()).toMatch(/^Fonderie « Rhin & Doller » s’engage à considérer les startups du DAS numérique/);
+    expect(draft.text).not.toMatch(/Marc Weber|achats@|\+33|03 89/);
+    // Strings quoted as in the rest of content/ (a SIRET-like or `06000`-like value would stay text).
+    expect(draft.text).toContain("name: 'Fonderie « Rhin & Doller »'");
+  });
+
+  it.each([
+    ['no signing date: the day of the draft', {}, '2026-07-01'],
+    ['a wished signing date', { signing_date: '2099-03-15' }, '2099-03-15'],
+  ])('%s', (_case, fields, signedOn) => {
+    const { frontmatter } = parseFrontmatter(draftBuyerEntry(commitment(fields), RECEIPT, MODEL_CONTEXT).text);
+    expect(frontmatter['charter_signed_on']).toBe(signedOn);
+  });
+
+  it('refuses an organisation name that gives no file name', () => {
+    expect(() => draftBuyerEntry(commitment({ organisation: '« — »' }), RECEIPT, MODEL_CONTEXT)).toThrow('gives no file name');
+  });
+
+  it('refuses, naming the field, data that the buyers schema would not accept', () => {
+    const stale = { ...commitment(), buyer_kind: 'association' };
+    expect(() => draftBuyerEntry(stale, RECEIPT, MODEL_CONTEXT)).toThrow(/content\/buyers\/fonderie-rhin-et-doller\.md :\n {2}- kind : /);
+  });
+});
