@@ -6,6 +6,7 @@ import netlify from '@netlify/vite-plugin';
 import { unified } from '@astrojs/markdown-remark';
 import { readSiteSettings } from './src/lib/content-model/read-settings.ts';
 import { rehypeSiteText } from './src/lib/markdown/rehype-site-text.ts';
+import { rehypeAccessibleTables } from './src/lib/markdown/rehype-accessible-tables.ts';
 import { formatEurosHt } from './src/lib/format/money.ts';
 import { resolveContentRoot } from './src/lib/content-model/content-root.ts';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
@@ -41,7 +42,7 @@ export default defineConfig({
   ],
   // The unified processor runs rehype plugins (Astro 7's default, Sätteri, does not).
   markdown: {
-    processor: unified({ rehypePlugins: [[rehypeSiteText, { placeholders: { plafond: formatEurosHt(settings.order_ceiling_ht) } }]] }),
+    processor: unified({ rehypePlugins: [[rehypeSiteText, { placeholders: { plafond: formatEurosHt(settings.order_ceiling_ht) } }], rehypeAccessibleTables] }),
   },
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1' },
