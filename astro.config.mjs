@@ -6,12 +6,15 @@ import netlify from '@netlify/vite-plugin';
 import { unified } from '@astrojs/markdown-remark';
 import { readSiteSettings } from './src/lib/content-model/read-settings.ts';
 import { rehypeSiteText } from './src/lib/markdown/rehype-site-text.ts';
+import { rehypeAccessibleTables } from './src/lib/markdown/rehype-accessible-tables.ts';
 import { formatEurosHt } from './src/lib/format/money.ts';
 import { resolveContentRoot } from './src/lib/content-model/content-root.ts';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
+import { legalSettingsCheck } from './src/integrations/legal-settings-check.ts';
+import { SETTINGS_FILE_IN_CONTENT } from './src/lib/content-model/collections.ts';
 import { UPLOADS_IN_CONTENT } from './src/lib/content-model/upload-path.ts';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 const contentRoot = resolveContentRoot(process.env, process.cwd());
 const settings = readSiteSettings(contentRoot);
@@ -28,6 +31,8 @@ export default defineConfig({
   // (src/lib/security/security-headers.ts, which the integration writes to `_headers`).
   build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [
+    // Fails a production build (CONTEXT=production) while a legal fact is missing.
+    legalSettingsCheck(settings, relative(process.cwd(), join(contentRoot, SETTINGS_FILE_IN_CONTENT))),
     react(),
     // The CMS and the form answer pages are not for search engines.
     sitemap({ filter: (page) => !/\/(admin|formulaires)\//.test(new URL(page).pathname) }),
@@ -37,7 +42,7 @@ export default defineConfig({
   ],
   // The unified processor runs rehype plugins (Astro 7's default, Sätteri, does not).
   markdown: {
-    processor: unified({ rehypePlugins: [[rehypeSiteText, { placeholders: { plafond: formatEurosHt(settings.order_ceiling_ht) } }]] }),
+    processor: unified({ rehypePlugins: [[rehypeSiteText, { placeholders: { plafond: formatEurosHt(settings.order_ceiling_ht) } }], rehypeAccessibleTables] }),
   },
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1' },

@@ -1,6 +1,6 @@
 import type { Published } from '../lib/site/assemble-site.ts';
 import type { BuyerData } from '../lib/content-model/collections.ts';
-import { formatFrenchDate } from '../lib/format/calendar-date.ts';
+import { describeCommitment } from '../lib/site/describe-commitment.ts';
 import { buyerKindLabel } from '../lib/site/labels.ts';
 
 /** Props: a published buyer, the number of orders it placed and the URL of its profile. */
@@ -10,8 +10,9 @@ export interface BuyerCardProps {
   readonly href: string;
 }
 
-/** A committed buyer in the list: kind, sector, charter date, orders placed. */
+/** A committed buyer in the list: kind, sector, commitment and its date when known, orders placed. */
 export function BuyerCard({ buyer, ordersPlaced, href }: BuyerCardProps) {
+  const commitment = describeCommitment(buyer);
   return (
     <article className="card">
       <h3 className="card__title">
@@ -22,14 +23,22 @@ export function BuyerCard({ buyer, ordersPlaced, href }: BuyerCardProps) {
           <dt>Type</dt>
           <dd>{buyerKindLabel(buyer.kind)}</dd>
         </div>
+        {buyer.sector ? (
+          <div>
+            <dt>Secteur</dt>
+            <dd>{buyer.sector}</dd>
+          </div>
+        ) : null}
         <div>
-          <dt>Secteur</dt>
-          <dd>{buyer.sector}</dd>
+          <dt>Engagement</dt>
+          <dd>{commitment.kind}</dd>
         </div>
-        <div>
-          <dt>Charte signée le</dt>
-          <dd>{formatFrenchDate(buyer.charter_signed_on)}</dd>
-        </div>
+        {buyer.committed_on ? (
+          <div>
+            <dt>Date de l’engagement</dt>
+            <dd>{commitment.date}</dd>
+          </div>
+        ) : null}
         <div>
           <dt>Bons de commande passés</dt>
           <dd>{ordersPlaced}</dd>

@@ -1,11 +1,10 @@
 import type { ReactNode } from 'react';
 import type { Published } from '../lib/site/assemble-site.ts';
 import type { BuyerData, OrderData } from '../lib/content-model/collections.ts';
-import { formatFrenchDate } from '../lib/format/calendar-date.ts';
+import { describeCommitment } from '../lib/site/describe-commitment.ts';
 import { applyFrenchSpacing as fr } from '../lib/format/french-spacing.ts';
 import { buyerKindLabel } from '../lib/site/labels.ts';
 import { OrderList } from './OrderList.tsx';
-import { SettingValue } from './SettingValue.tsx';
 import { WebsiteFact } from './WebsiteFact.tsx';
 import { UploadedImage } from './UploadedImage.tsx';
 import type { SiteImage } from '../lib/site/site-image.ts';
@@ -21,33 +20,32 @@ export interface BuyerProfileProps {
   readonly children?: ReactNode;
 }
 
-/** The profile of a committed buyer: commitment, named contact role, orders actually placed. */
+/** The profile of a committed buyer: commitment (kind, date when known, source), named contact role, orders actually placed. */
 export function BuyerProfile({ buyer, ordersPlaced, startupNames, logo, children }: BuyerProfileProps) {
+  const commitment = describeCommitment(buyer);
   return (
     <article className="profile">
       <header className="profile__header">
         {logo ? <UploadedImage image={logo} className="profile__logo" /> : null}
         <h1>{buyer.name}</h1>
-        <p className="lead">
-          {buyerKindLabel(buyer.kind)} · {buyer.sector}
-        </p>
+        <p className="lead">{[buyerKindLabel(buyer.kind), buyer.sector].filter(Boolean).join(' · ')}</p>
       </header>
       <dl className="facts">
         <div>
-          <dt>Charte signée le</dt>
-          <dd>{formatFrenchDate(buyer.charter_signed_on)}</dd>
+          <dt>Nature de l’engagement</dt>
+          <dd>{commitment.kind}</dd>
         </div>
-        {buyer.commitment_source ? (
-          <div>
-            <dt>Source</dt>
-            <dd>{fr(buyer.commitment_source)}</dd>
-          </div>
-        ) : null}
+        <div>
+          <dt>Date de l’engagement</dt>
+          <dd>{fr(commitment.date)}</dd>
+        </div>
+        <div>
+          <dt>Source</dt>
+          <dd>{commitment.sourceUrl ? <a href={commitment.sourceUrl}>{fr(commitment.source)}</a> : fr(commitment.source)}</dd>
+        </div>
         <div>
           <dt>Contact nommé</dt>
-          <dd>
-            <SettingValue value={buyer.contact_role} />
-          </dd>
+          <dd>{buyer.contact_role ? fr(buyer.contact_role) : fr('Pas encore désigné : l’équipe du programme transmet les demandes')}</dd>
         </div>
         {buyer.areas_of_interest.length > 0 ? (
           <div>

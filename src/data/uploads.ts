@@ -16,6 +16,9 @@ const byFileName = new Map(Object.entries(uploads).map(([path, image]) => [path.
 /** Display width of a logo on a profile, in CSS pixels (`.profile__logo` in global.css). */
 export const LOGO_WIDTH = 160;
 
+/** Display width of a public body's logo in the header's brand block, in CSS pixels (`.brand__logo` in global.css). */
+export const BRAND_LOGO_WIDTH = 96;
+
 /** Display width of a news item's image on its page, in CSS pixels (`.news__image` in global.css; at most the text's width). */
 export const NEWS_IMAGE_WIDTH = 640;
 

@@ -20,6 +20,7 @@ import {
   type DirectoryQuery,
 } from '../lib/directory/directory-query.ts';
 import { applyFrenchSpacing as fr } from '../lib/format/french-spacing.ts';
+import { composePageTitle, describeDirectoryState } from '../lib/site/page-title.ts';
 
 function required<Element extends HTMLElement>(selector: string): Element {
   const element = document.querySelector<Element>(selector);
@@ -34,6 +35,9 @@ const empty = required<HTMLElement>('[data-directory-empty]');
 const more = required<HTMLButtonElement>('[data-directory-more]');
 const heading = required<HTMLHeadingElement>('h1[data-directory-heading]');
 const pagination = document.querySelector<HTMLElement>('[data-directory-pagination]');
+const siteName = required<HTMLMetaElement>('meta[property="og:site_name"]').content;
+/** Title of the whole directory, shown again when every filter is cleared. */
+const directoryTitle = composePageTitle([heading.dataset['directoryHeading']!], siteName);
 
 let loading: Promise<DirectoryIndex> | undefined;
 let matching: IndexedStartup[] = [];
@@ -106,6 +110,7 @@ async function apply(query: DirectoryQuery): Promise<void> {
   history.replaceState(null, '', search === '' ? '/startups/' : `/startups/?${search}`);
   // A pre-built facet page (`/startups/secteur/sante/`) now shows the whole directory's query.
   heading.textContent = heading.dataset['directoryHeading']!;
+  document.title = hasFilters(query) ? composePageTitle([describeDirectoryState(matching.length)], siteName) : directoryTitle;
 }
 
 form.hidden = false;

@@ -7,6 +7,8 @@
  * https://pagefind.app/docs/api/
  */
 import { formatCount } from '../lib/format/money.ts';
+import { removeElisions } from '../lib/search/french-elisions.ts';
+import { composePageTitle, describeSearchState } from '../lib/site/page-title.ts';
 
 /** The part of Pagefind's JavaScript API used here. */
 interface Pagefind {
@@ -30,6 +32,13 @@ const status = document.querySelector<HTMLElement>('[data-search-status]')!;
 const list = document.querySelector<HTMLOListElement>('[data-search-results]')!;
 
 let loading: Promise<Pagefind> | undefined;
+
+/** The title at load (« Rechercher — site »), which the state of each search precedes. */
+const baseTitle = document.title;
+
+function setTitle(state: string): void {
+  document.title = composePageTitle([state], baseTitle);
+}
 
 function loadPagefind(): Promise<Pagefind> {
   loading ??= (import(/* @vite-ignore */ PAGEFIND_URL) as Promise<Pagefind>).then(async (pagefind) => {
@@ -68,15 +77,17 @@ async function search(term: string): Promise<void> {
   status.textContent = 'Recherche en cours…';
   try {
     const pagefind = await loadPagefind();
-    const { results } = await pagefind.search(words);
+    const { results } = await pagefind.search(removeElisions(words));
     const shown = await Promise.all(results.slice(0, SHOWN_RESULTS).map((result) => result.data()));
     list.replaceChildren(...shown.map(renderResult));
     const total = results.length;
+    setTitle(describeSearchState(words, total));
     status.textContent =
       total === 0
         ? `Aucun résultat pour «\u00a0${words}\u00a0».`
         : `${formatCount(total)} ${total > 1 ? 'résultats' : 'résultat'} pour «\u00a0${words}\u00a0»${total > shown.length ? `, les ${shown.length} premiers affichés` : ''}.`;
   } catch {
+    setTitle(describeSearchState(words, undefined));
     status.textContent = 'La recherche est indisponible pour le moment. Réessayez plus tard.';
   }
 }

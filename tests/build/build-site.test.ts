@@ -61,11 +61,12 @@ describe('site built from content/', () => {
 
   it('shows key figures computed from content on the home page', async () => {
     const text = textOf(await readPage(REAL_SITE_DIST, '/'));
-    expect(text).toContain('4 startups du DAS numérique');
+    // Only samples and no order yet: true sentences, no count of fictional startups, no row of zeros.
     expect(text).toContain('3 acheteurs engagés');
-    expect(text).toContain('0 bon de commande passé');
-    expect(text).toContain('0 € HT commandés au total');
-    expect(text).toContain('Dont 4 fiches d’exemple fictives');
+    expect(text).toContain('L’annuaire ouvre : les premières startups du DAS numérique y seront présentées dès leur admission.');
+    expect(text).toContain('Aucun bon de commande n’est encore enregistré sur ce site');
+    expect(text).toContain('4 fiches d’exemple fictives, signalées par le badge « Exemple », ne sont pas comptées.');
+    expect(text).not.toMatch(/\b0 (bon|€)|startups du DAS numérique 4|4 startups du DAS/);
     expect(text).toContain('jusqu’à 15 000 € HT');
   });
 
@@ -85,15 +86,47 @@ describe('site built from content/', () => {
     expect(text).toContain('Aucun bon de commande enregistré pour l’instant.');
   });
 
-  it('keeps unknown legal facts visibly "à compléter"', async () => {
-    const html = await readPage(REAL_SITE_DIST, '/mentions-legales/');
-    expect(html).toContain('<dt>Directeur ou directrice de la publication</dt><dd><mark class="placeholder">à compléter</mark></dd>');
+  it('never publishes « à compléter »: missing legal facts are listed in a warning naming their settings', async () => {
+    for (const path of ['/mentions-legales/', '/confidentialite/', '/accessibilite/', '/acheteurs/m2a/']) {
+      expect(textOf(await readPage(REAL_SITE_DIST, path))).not.toMatch(/à compléter/i);
+    }
+    const legal = textOf(await readPage(REAL_SITE_DIST, '/mentions-legales/'));
+    expect(legal).toContain('Page incomplète : version de travail.');
+    expect(legal).toContain('Directeur ou directrice de la publication ( legal_publication_director )');
+    expect(legal).toContain('Hébergeur Netlify, Inc.');
+    const privacy = textOf(await readPage(REAL_SITE_DIST, '/confidentialite/'));
+    expect(privacy).toContain('Contact du délégué à la protection des données (DPO) ( privacy_dpo_contact )');
+    const accessibility = textOf(await readPage(REAL_SITE_DIST, '/accessibilite/'));
+    expect(accessibility).toContain('Date de la déclaration d’accessibilité ( accessibility_statement_date )');
   });
 
-  it('shows a buyer’s charter date and its orders', async () => {
+  it('fails a production build (CONTEXT=production) naming each missing legal setting', async () => {
+    const outDir = join(TEST_TMP, 'dist-production-context');
+    const result = await buildSite({ outDir, context: 'production' });
+    await rm(outDir, { recursive: true, force: true });
+    expect(result.exitCode).not.toBe(0);
+    expect(result.output).toContain('content/settings/site.yml : informations légales manquantes : legal_publisher (Éditeur du site (personne morale))');
+    expect(result.output).toContain('privacy_dpo_contact (Contact du délégué à la protection des données (DPO))');
+    expect(result.output).toContain('accessibility_test_environment');
+    expect(result.output).toContain('ne peut pas être publié en production');
+  });
+
+  it('says only what the source establishes about a real buyer: kind, unknown date, source', async () => {
     const text = textOf(await readPage(REAL_SITE_DIST, '/acheteurs/thurmelec/'));
-    expect(text).toContain('Charte signée le 3 octobre 2018');
+    expect(text).toContain('Nature de l’engagement Engagement moral');
+    expect(text).toContain('Date de l’engagement Non connue : la source ne la précise pas');
+    expect(text).toContain('Source « Un “Premier bon de commande” pour booster les startups », article de Christophe Schmitt paru dans la presse régionale le 3 octobre 2018');
+    expect(text).toContain('Contact nommé Pas encore désigné : l’équipe du programme transmet les demandes');
     expect(text).toContain('Bons de commande passés 0');
+    expect(text).not.toContain('Charte signée');
+    const list = textOf(await readPage(REAL_SITE_DIST, '/acheteurs/'));
+    expect(list).toContain('3 acheteurs engagés dans la démarche.');
+    expect(list).not.toMatch(/ont signé|Charte signée le/);
+  });
+
+  it('marks the charter as a proposal awaiting the team’s validation while the setting says so', async () => {
+    const text = textOf(await readPage(REAL_SITE_DIST, '/charte/'));
+    expect(text).toContain('Proposition en attente de validation');
   });
 
   it('indexes startups, buyers, news, pages and results for search, in French', async () => {
@@ -137,15 +170,17 @@ describe('site built from a fixture with orders, on a machine in Auckland', () =
   const outDir = join(TEST_TMP, 'dist-fixture');
 
   it('builds, reads CMS-style values right and shows figures and dates in Paris time', async () => {
-    const result = await buildSite({ contentDir: FIXTURE, outDir, timeZone: 'Pacific/Auckland' });
+    // Every legal fact is set in this fixture: the production context builds.
+    const result = await buildSite({ contentDir: FIXTURE, outDir, timeZone: 'Pacific/Auckland', context: 'production' });
     expect(result.exitCode, result.output).toBe(0);
+    expect(result.output).not.toContain('informations légales manquantes');
 
     const home = textOf(await readPage(outDir, '/'));
     expect(home).toContain('1 startup du DAS numérique');
     expect(home).toContain('1 acheteur engagé');
     expect(home).toContain('2 bons de commande passés');
     expect(home).toContain('29 999,50 € HT commandés au total');
-    expect(home).not.toContain('Dont');
+    expect(home).not.toContain('fiche d’exemple');
 
     const results = textOf(await readPage(outDir, '/resultats/'));
     // Newest first; the CMS instant 2025-03-14T23:00:00.000Z is 15 March in Paris.
@@ -159,7 +194,8 @@ describe('site built from a fixture with orders, on a machine in Auckland', () =
     }
 
     const buyer = textOf(await readPage(outDir, '/acheteurs/acheteur-test/'));
-    expect(buyer).toContain('Charte signée le 15 mars 2025');
+    expect(buyer).toContain('Nature de l’engagement Charte signée');
+    expect(buyer).toContain('Date de l’engagement 15 mars 2025');
     expect(buyer).toContain('Bons de commande passés 2');
 
     const startup = textOf(await readPage(outDir, '/startups/atelier-test/'));

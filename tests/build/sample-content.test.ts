@@ -36,10 +36,11 @@ describe('site built from 30 generated startups, 8 buyers and 20 orders', () => 
 
   it('shows the generated entries and figures', async () => {
     const home = textOf(await readPage(DIST, '/'));
-    expect(home).toContain('30 startups du DAS numérique');
+    // Generated startups are samples: not counted, the directory is said to open.
+    expect(home).toContain('L’annuaire ouvre');
     expect(home).toContain('8 acheteurs engagés');
     expect(home).toContain('20 bons de commande passés');
-    expect(home).toContain('Dont 30 fiches d’exemple fictives');
+    expect(home).toContain('30 fiches d’exemple fictives, signalées par le badge « Exemple », ne sont pas comptées.');
     const profiles = (await listFiles(DIST)).filter((file) => /^startups\/exemple-\d{5}-[a-z-]+\/index\.html$/.test(file));
     expect(profiles.length).toBe(30);
     expect(JSON.parse(await readFile(join(DIST, 'donnees', 'bons-de-commande.json'), 'utf8'))).toHaveLength(20);

@@ -11,32 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
 import { REAL_SITE_DIST } from '../helpers/paths.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { TEMPLATES, type PageTemplate } from '../helpers/page-templates.ts';
 
 /** WCAG 2.1 levels A and AA, the level RGAA 4.1 follows. */
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-/** One page per template, and what shows that its scripts are done. */
-const TEMPLATES = [
-  { name: 'home', path: '/' },
-  { name: 'directory', path: '/startups/' },
-  { name: 'directory, pre-built filtered page', path: '/startups/secteur/industrie-du-futur/' },
-  { name: 'directory, filtered in the browser', path: '/startups/?secteur=industrie-du-futur&offre=etude&tri=date', ready: '[data-directory-count]:has-text("correspond")' },
-  { name: 'directory, no result', path: '/startups/?secteur=sante&commune=mulhouse', ready: '[data-directory-count]:has-text("Aucune")' },
-  { name: 'startup profile', path: '/startups/demo-capteurs-rhin/' },
-  { name: 'buyers list', path: '/acheteurs/' },
-  { name: 'buyer profile', path: '/acheteurs/ville-de-mulhouse/' },
-  { name: 'results', path: '/resultats/' },
-  { name: 'news list', path: '/actualites/' },
-  { name: 'news item', path: '/actualites/ouverture-du-site/' },
-  { name: 'application form', path: '/candidater/' },
-  { name: 'order request form', path: '/demander-un-bon-de-commande/' },
-  { name: 'buyer commitment form', path: '/s-engager/' },
-  { name: 'legal notice', path: '/mentions-legales/' },
-  { name: 'privacy notice', path: '/confidentialite/' },
-  { name: 'accessibility statement', path: '/accessibilite/' },
-  { name: 'search with results', path: '/recherche/?q=capteurs', ready: '[data-search-results] li' },
-  { name: '404', path: '/cette-page-n-existe-pas/' },
-] as const;
 
 let server: StaticServer;
 let browser: Browser;
@@ -45,11 +24,11 @@ let context: BrowserContext;
 /** Every URL requested that is not on the site's own origin. */
 const foreignRequests: string[] = [];
 
-async function visit(template: (typeof TEMPLATES)[number]): Promise<Page> {
+async function visit(template: PageTemplate): Promise<Page> {
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   await page.goto(`${server.origin}${template.path}`);
-  if ('ready' in template) await page.locator(template.ready).first().waitFor();
+  if (template.ready) await page.locator(template.ready).first().waitFor();
   return page;
 }
 

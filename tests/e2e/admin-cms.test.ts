@@ -60,8 +60,10 @@ const BUYER = {
   fileName: 'fonderie-rhenane-test.md',
   kindLabel: 'PME ou ETI',
   sector: 'Métallurgie',
-  charterSignedOn: '2025-06-02',
-  charterSignedOnFrench: '2 juin 2025',
+  commitmentKindLabel: 'Charte signée',
+  committedOn: '2025-06-02',
+  committedOnFrench: '2 juin 2025',
+  commitmentSource: 'Charte signée le 2 juin 2025 (exemplaire tenu par l’équipe)',
   contactRole: 'Directrice des achats',
   body: 'La Fonderie Rhénane Test s’engage à confier un premier prototype à une startup du DAS numérique.',
 } as const;
@@ -364,21 +366,23 @@ describe('Decap CMS admin with the local backend (decap-server, file-system mode
     await page.locator('input[id^="name-field-"]').fill(BUYER.name);
     await pickOption('kind', BUYER.kindLabel);
     await page.locator('input[id^="sector-field-"]').fill(BUYER.sector);
-    await page.locator('input[id^="charter_signed_on-field-"]').fill(BUYER.charterSignedOn);
+    await pickOption('commitment_kind', BUYER.commitmentKindLabel);
+    await page.locator('input[id^="committed_on-field-"]').fill(BUYER.committedOn);
+    await page.locator('input[id^="commitment_source-field-"]').fill(BUYER.commitmentSource);
     await page.locator('input[id^="contact_role-field-"]').fill(BUYER.contactRole);
     await typeBody(BUYER.body);
 
     const profile = preview().locator('article.profile');
     await profile.locator('h1').getByText(BUYER.name).waitFor();
     expect(await profile.locator('.lead').innerText()).toBe(`${BUYER.kindLabel} · ${BUYER.sector}`);
-    expect(await profile.locator('dd').allInnerTexts()).toEqual(expect.arrayContaining([BUYER.charterSignedOnFrench, BUYER.contactRole]));
+    expect(await profile.locator('dd').allInnerTexts()).toEqual(expect.arrayContaining([BUYER.commitmentKindLabel, BUYER.committedOnFrench, BUYER.contactRole]));
     await screenshot('buyer-preview');
     await publishAndWait();
     // Decap then moves to the new entry's address; a navigation made before that move would be undone by it.
     await page.waitForURL(/#\/collections\/buyers\/entries\/fonderie-rhenane-test$/);
 
     const data = parseYaml(parseFrontmatter(await readFile(join(CMS_CONTENT, 'buyers', BUYER.fileName), 'utf8')).rawFrontmatter) as Record<string, unknown>;
-    expect(data).toMatchObject({ name: BUYER.name, kind: 'pme-eti', charter_signed_on: BUYER.charterSignedOn, contact_role: BUYER.contactRole });
+    expect(data).toMatchObject({ name: BUYER.name, kind: 'pme-eti', commitment_kind: 'charte-signee', committed_on: BUYER.committedOn, commitment_source: BUYER.commitmentSource, contact_role: BUYER.contactRole });
     expect(consoleErrors).toEqual([]);
   });
 
@@ -453,7 +457,7 @@ describe('Decap CMS admin with the local backend (decap-server, file-system mode
 
     const buyerPage = await readFile(join(CMS_DIST, 'acheteurs', 'fonderie-rhenane-test', 'index.html'), 'utf8');
     expect(buyerPage).toContain(BUYER.name);
-    expect(buyerPage).toContain(BUYER.charterSignedOnFrench);
+    expect(buyerPage).toContain(BUYER.committedOnFrench);
     expect(buyerPage).toContain(ORDER.title);
     const results = await readFile(join(CMS_DIST, 'resultats', 'index.html'), 'utf8');
     expect(results).toContain(ORDER.title);

@@ -13,6 +13,8 @@ export interface BuildOptions {
   readonly outDir: string;
   /** IANA time zone of the build process (default UTC). */
   readonly timeZone?: string;
+  /** Netlify's build context (`CONTEXT`: `production`, `deploy-preview`…); unset by default, as locally and in CI. */
+  readonly context?: string;
 }
 
 export interface BuildResult {
@@ -37,6 +39,7 @@ export function buildSite(options: BuildOptions): Promise<BuildResult> {
         FORCE_COLOR: '0',
         ASTRO_TELEMETRY_DISABLED: '1',
         ...(options.contentDir ? { CONTENT_DIR: options.contentDir } : {}),
+        ...(options.context ? { CONTEXT: options.context } : {}),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -20,6 +20,15 @@ export const BUYER_KINDS = [
   { value: 'autre', label: 'Autre' },
 ] as const;
 
+/**
+ * What a buyer's commitment is, as far as a source shows: a moral commitment
+ * (what the 2018 press article reports) or a signed charter (a signed document).
+ */
+export const COMMITMENT_KINDS = [
+  { value: 'engagement-moral', label: 'Engagement moral' },
+  { value: 'charte-signee', label: 'Charte signée' },
+] as const;
+
 /** Life cycle of a placed order. */
 export const ORDER_STATUSES = [
   { value: 'signe', label: 'Bon de commande signé' },
@@ -32,6 +41,7 @@ export const PAGE_SETTINGS_BLOCKS = [
   { value: 'legal-notice', label: 'Mentions légales (éditeur, hébergeur)' },
   { value: 'privacy', label: 'Confidentialité (contact données personnelles)' },
   { value: 'accessibility', label: 'Accessibilité (état de conformité)' },
+  { value: 'charter', label: 'Charte (état de validation du texte)' },
 ] as const;
 
 /** RGAA compliance levels, as worded in an accessibility statement. */
@@ -155,25 +165,54 @@ export const startupFields = [
 export const buyerFields = [
   { kind: 'string', name: 'name', label: 'Nom', required: true, maxLength: 120 },
   { kind: 'select', name: 'kind', label: 'Type d’acheteur', required: true, options: BUYER_KINDS },
-  { kind: 'string', name: 'sector', label: 'Secteur d’activité', required: true, maxLength: 80 },
+  {
+    kind: 'string',
+    name: 'sector',
+    label: 'Secteur d’activité',
+    hint: 'Laissez vide si aucune source ne l’indique.',
+    required: false,
+    maxLength: 80,
+  },
   { kind: 'image', name: 'logo', label: 'Logo', required: false, altField: 'logo_alt' },
   { kind: 'string', name: 'logo_alt', label: 'Texte alternatif du logo', hint: ALT_HINT, required: false, maxLength: 160 },
-  { kind: 'date', name: 'charter_signed_on', label: 'Charte signée le', required: true },
+  {
+    kind: 'select',
+    name: 'commitment_kind',
+    label: 'Nature de l’engagement',
+    hint: 'Ce que la source établit : un engagement moral, ou une charte effectivement signée.',
+    required: true,
+    options: COMMITMENT_KINDS,
+  },
+  {
+    kind: 'date',
+    name: 'committed_on',
+    label: 'Date de l’engagement',
+    hint: 'Seulement si la source la donne. Laissez vide sinon : la fiche dit que la date n’est pas connue.',
+    required: false,
+  },
   {
     kind: 'string',
     name: 'commitment_source',
     label: 'Source de l’engagement',
-    hint: 'Par exemple la charte signée ou l’article qui rapporte l’engagement.',
+    hint: 'Le document qui établit l’engagement : charte signée, délibération, article (titre, auteur, date).',
+    required: true,
+    maxLength: 240,
+  },
+  {
+    kind: 'string',
+    name: 'commitment_source_url',
+    label: 'Adresse de la source',
+    hint: 'Lien vers le document ou l’article, s’il est en ligne.',
     required: false,
-    maxLength: 200,
+    format: 'url',
   },
   { kind: 'string-list', name: 'areas_of_interest', label: 'Domaines d’intérêt', labelSingular: 'domaine', required: false },
   {
     kind: 'string',
     name: 'contact_role',
     label: 'Fonction du contact nommé',
-    hint: 'La fonction de la personne qui reçoit les demandes (pas d’adresse personnelle).',
-    required: true,
+    hint: 'La fonction de la personne qui reçoit les demandes (pas d’adresse personnelle). Vide tant que l’acheteur n’a désigné personne : les demandes passent par l’équipe du programme.',
+    required: false,
     maxLength: 120,
   },
   { kind: 'string', name: 'website', label: 'Site web', required: false, format: 'url' },
@@ -234,7 +273,11 @@ export const pageFields = [
   draftField,
 ] as const satisfies readonly FieldDefinition[];
 
-const PLACEHOLDER_HINT = 'Écrivez « à compléter » tant que l’information n’est pas connue.';
+/**
+ * Hint of a legal fact (LCEN art. 6, RGPD art. 13, RGAA statement): left empty
+ * while unknown, never filled with a placeholder; see `legal-settings.ts`.
+ */
+const LEGAL_HINT = 'Obligatoire avant la mise en ligne : tant qu’il est vide, la publication en production échoue (les aperçus affichent un avertissement).';
 
 /** Fields of the site settings (`content/settings/site.yml`). */
 export const settingsFields = [
@@ -256,19 +299,126 @@ export const settingsFields = [
     required: true,
     min: MIN_AMOUNT_HT,
   },
+  // Official look (issue 14): the public bodies behind the programme, shown as
+  // the brand block at the top of every page (names, and logos when uploaded).
+  {
+    kind: 'object-list',
+    name: 'brand_bodies',
+    label: 'Organismes publics du bloc marque',
+    labelSingular: 'organisme',
+    hint: 'Les organismes qui portent le programme, affichés en haut de chaque page.',
+    required: true,
+    minItems: 1,
+    summaryField: 'name',
+    fields: [
+      { kind: 'string', name: 'name', label: 'Nom', required: true, maxLength: 80 },
+      { kind: 'image', name: 'logo', label: 'Logo', required: false, altField: 'logo_alt' },
+      { kind: 'string', name: 'logo_alt', label: 'Texte alternatif du logo', hint: ALT_HINT, required: false, maxLength: 160 },
+    ],
+  },
   { kind: 'string-list', name: 'sectors', label: 'Secteurs proposés', labelSingular: 'secteur', required: true },
   { kind: 'string-list', name: 'technologies', label: 'Technologies proposées', labelSingular: 'technologie', required: true },
-  { kind: 'string', name: 'legal_publisher', label: 'Éditeur du site', hint: PLACEHOLDER_HINT, required: true },
-  { kind: 'string', name: 'legal_publication_director', label: 'Directeur ou directrice de la publication', hint: PLACEHOLDER_HINT, required: true },
-  { kind: 'string', name: 'legal_host', label: 'Hébergeur', hint: PLACEHOLDER_HINT, required: true },
-  { kind: 'string', name: 'legal_host_address', label: 'Adresse de l’hébergeur', hint: PLACEHOLDER_HINT, required: true },
-  { kind: 'string', name: 'privacy_contact', label: 'Contact pour les données personnelles', hint: PLACEHOLDER_HINT, required: true },
+  { kind: 'string', name: 'legal_publisher', label: 'Éditeur du site (personne morale)', hint: LEGAL_HINT, required: false, maxLength: 160 },
+  { kind: 'text', name: 'legal_publisher_address', label: 'Adresse de l’éditeur', hint: LEGAL_HINT, required: false, maxLength: 300 },
+  { kind: 'string', name: 'legal_publisher_phone', label: 'Téléphone de l’éditeur', hint: LEGAL_HINT, required: false, maxLength: 40 },
+  {
+    kind: 'string',
+    name: 'legal_publication_director',
+    label: 'Directeur ou directrice de la publication',
+    hint: `Nom et fonction. ${LEGAL_HINT}`,
+    required: false,
+    maxLength: 160,
+  },
+  { kind: 'string', name: 'legal_host', label: 'Hébergeur', hint: LEGAL_HINT, required: false, maxLength: 160 },
+  { kind: 'text', name: 'legal_host_address', label: 'Adresse de l’hébergeur', hint: LEGAL_HINT, required: false, maxLength: 300 },
+  { kind: 'string', name: 'legal_host_phone', label: 'Téléphone de l’hébergeur', hint: LEGAL_HINT, required: false, maxLength: 40 },
+  {
+    kind: 'string',
+    name: 'privacy_controller',
+    label: 'Responsable du traitement des données personnelles',
+    hint: `L’organisme qui décide des traitements (ex. la collectivité qui porte le programme), avec son adresse. ${LEGAL_HINT}`,
+    required: false,
+    maxLength: 300,
+  },
+  {
+    kind: 'string',
+    name: 'privacy_dpo_contact',
+    label: 'Contact du délégué à la protection des données (DPO)',
+    hint: `Adresse électronique ou postale du DPO du responsable du traitement. ${LEGAL_HINT}`,
+    required: false,
+    maxLength: 300,
+  },
+  {
+    kind: 'text',
+    name: 'privacy_legal_basis',
+    label: 'Base légale des traitements des formulaires',
+    hint: `Par exemple « Mission d’intérêt public (RGPD, art. 6-1-e) : … ». ${LEGAL_HINT}`,
+    required: false,
+    maxLength: 600,
+  },
+  {
+    kind: 'text',
+    name: 'privacy_transfers',
+    label: 'Transferts hors de l’Union européenne et garanties',
+    hint: `Pays des prestataires et garantie applicable (décision d’adéquation, clauses contractuelles types…). ${LEGAL_HINT}`,
+    required: false,
+    maxLength: 800,
+  },
   {
     kind: 'select',
     name: 'accessibility_compliance',
     label: 'État de conformité RGAA',
     required: true,
     options: ACCESSIBILITY_COMPLIANCE,
+  },
+  {
+    kind: 'date',
+    name: 'accessibility_statement_date',
+    label: 'Date de la déclaration d’accessibilité',
+    hint: LEGAL_HINT,
+    required: false,
+  },
+  {
+    kind: 'string',
+    name: 'accessibility_declaring_body',
+    label: 'Entité qui établit la déclaration d’accessibilité',
+    hint: `La personne morale responsable du site (ex. la collectivité). ${LEGAL_HINT}`,
+    required: false,
+    maxLength: 160,
+  },
+  {
+    kind: 'string',
+    name: 'accessibility_plan_url',
+    label: 'Adresse du schéma pluriannuel de mise en accessibilité',
+    hint: LEGAL_HINT,
+    required: false,
+    format: 'url',
+  },
+  {
+    kind: 'text',
+    name: 'accessibility_non_accessible_content',
+    label: 'Contenus non accessibles',
+    hint: `Liste des non-conformités connues et des dérogations, ou la raison pour laquelle elle n’est pas encore établie. ${LEGAL_HINT}`,
+    required: false,
+    maxLength: 1500,
+  },
+  {
+    kind: 'text',
+    name: 'accessibility_test_environment',
+    label: 'Environnement de test (navigateurs et technologies d’assistance)',
+    hint: `Par exemple « NVDA 2025.1 avec Firefox 140, VoiceOver avec Safari 18 ». ${LEGAL_HINT}`,
+    required: false,
+    maxLength: 600,
+  },
+  // True facts (issue 14): the charter text was drafted by the site's authors;
+  // until the team validates it, the charter page says it is a proposal.
+  {
+    kind: 'boolean',
+    name: 'charter_validated',
+    label: 'Texte de la charte validé par l’équipe du programme',
+    hint: 'Tant que la case n’est pas cochée, la page Charte indique que son texte est une proposition en attente de validation.',
+    required: false,
+    default: false,
   },
   // Open data (issue 4): the licence of the files listed on /donnees/.
   {

@@ -1,7 +1,9 @@
 /**
  * The startups a first-order request may name, read from the content files at
  * run time by the form functions (with the same front-matter parser and schema
- * as the build): published entries only, with their private order contact.
+ * as the build): published real startups only, with their private order contact.
+ * Fictional sample startups (`sample: true`) are left out: their order address
+ * is invented, so a buyer must not be offered them nor told they will answer (issue 14).
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -20,7 +22,7 @@ export interface OrderableStartup {
 }
 
 /**
- * Read every published startup of a content folder, sorted by name.
+ * Read every published, non-sample startup of a content folder, sorted by name (French collation).
  * @param contentRoot absolute path of the content folder
  * @throws Error naming the file and field of an invalid entry (the deploy would not have built)
  */
@@ -37,7 +39,7 @@ export async function readOrderableStartups(contentRoot: string, context: ModelC
     }),
   );
   return startups
-    .filter(({ data }) => !data.draft)
+    .filter(({ data }) => !data.draft && !data.sample)
     .map(({ slug, data }) => ({ slug, name: data.name, orderContactEmail: data.order_contact_email }))
     .sort((left, right) => left.name.localeCompare(right.name, 'fr'));
 }

@@ -113,10 +113,10 @@ export function buildDatasets(site: Site, siteUrl: string): readonly Dataset[] {
       offers,
     ),
     toDataset(
-      { name: 'acheteurs', title: 'Acheteurs engagés', rowMeaning: 'un acheteur qui a signé la charte d’engagement' },
+      { name: 'acheteurs', title: 'Acheteurs engagés', rowMeaning: 'un acheteur engagé dans la démarche (engagement moral ou charte signée, selon sa source)' },
       [
         slugColumn('Identifiant stable de l’acheteur (nom de sa fiche)'),
-        ...fieldColumns<Site['buyers'][number]>(buyerFields, ['name', 'kind', 'sector', 'charter_signed_on', 'commitment_source', 'areas_of_interest', 'contact_role', 'website']),
+        ...fieldColumns<Site['buyers'][number]>(buyerFields, ['name', 'kind', 'sector', 'commitment_kind', 'committed_on', 'commitment_source', 'commitment_source_url', 'areas_of_interest', 'contact_role', 'website']),
         pageColumn(siteUrl, 'acheteurs'),
       ],
       site.buyers,

@@ -116,6 +116,12 @@ export function adminSecurityHeaders(options: Pick<SecurityOptions, 'backend'>):
   };
 }
 
+/** Astro's folder of content-hashed files (scripts, styles, images): a changed file gets a new name. */
+export const HASHED_ASSETS_FOLDER = '_astro';
+
+/** Cache header of hashed files: one year, never revalidated (RFC 8246 `immutable`). */
+export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
+
 /** Top-level folders that other build steps add after Astro (the Pagefind index). */
 const LATE_FOLDERS = ['pagefind'];
 
@@ -125,7 +131,8 @@ const LATE_FOLDERS = ['pagefind'];
  * are both enforced (the strictest wins), which would block the CMS. So the
  * page rules list the top level of the built site one by one instead of `/*`.
  * @param topLevel names of the files and folders at the top of the built site (`dist/`), `admin` among them
- * @returns one rule per top-level file, one `/<folder>/*` per folder, `/` for the home page
+ * @returns one rule per top-level file, one `/<folder>/*` per folder, `/` for the home page;
+ *   the hashed files of `/_astro/*` are also cached for a year ({@link IMMUTABLE_CACHE_CONTROL})
  */
 export function securityHeaderRules(topLevel: readonly { name: string; folder: boolean }[], options: SecurityOptions): HeaderRule[] {
   const page = pageSecurityHeaders(options);
@@ -135,7 +142,10 @@ export function securityHeaderRules(topLevel: readonly { name: string; folder: b
   return [
     { for: '/', values: page },
     ...[...files].sort().map((name) => ({ for: `/${name}`, values: page })),
-    ...[...folders].sort().map((name) => ({ for: `/${name}/*`, values: page })),
+    ...[...folders].sort().map((name) => ({
+      for: `/${name}/*`,
+      values: name === HASHED_ASSETS_FOLDER ? { ...page, 'Cache-Control': IMMUTABLE_CACHE_CONTROL } : page,
+    })),
     { for: '/admin/*', values: adminSecurityHeaders(options) },
   ];
 }

@@ -5,9 +5,9 @@ import type { Site } from './assemble-site.ts';
 
 /** Counts of published entries and the total ordered, in euros HT. */
 export interface KeyFigures {
-  /** Published startups, sample entries included. */
+  /** Published real startups: fictional sample entries are not counted (issue 14). */
   readonly startups: number;
-  /** Of which fictional sample entries (shown with an "Exemple" badge). */
+  /** Published fictional sample entries (shown with an "Exemple" badge), counted apart. */
   readonly sampleStartups: number;
   /** Published committed buyers. */
   readonly buyers: number;
@@ -21,7 +21,7 @@ export interface KeyFigures {
 export function computeKeyFigures(site: Site): KeyFigures {
   const totalCents = site.orders.reduce((sum, order) => sum + Math.round(order.amount_ht * 100), 0);
   return {
-    startups: site.startups.length,
+    startups: site.startups.filter((startup) => !startup.sample).length,
     sampleStartups: site.startups.filter((startup) => startup.sample).length,
     buyers: site.buyers.length,
     orders: site.orders.length,

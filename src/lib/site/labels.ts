@@ -2,7 +2,7 @@
  * French labels of the model's enumerations, looked up from the content model
  * (one list per enumeration, shared with the CMS select widgets).
  */
-import { BUYER_KINDS, ORDER_KINDS, ORDER_STATUSES, ACCESSIBILITY_COMPLIANCE } from '../content-model/collections.ts';
+import { BUYER_KINDS, COMMITMENT_KINDS, ORDER_KINDS, ORDER_STATUSES, ACCESSIBILITY_COMPLIANCE } from '../content-model/collections.ts';
 
 type Options = readonly { readonly value: string; readonly label: string }[];
 
@@ -14,6 +14,8 @@ function labelOf(options: Options, value: string): string {
 export const orderKindLabel = (kind: string): string => labelOf(ORDER_KINDS, kind);
 /** `public` → `Acteur public`, … */
 export const buyerKindLabel = (kind: string): string => labelOf(BUYER_KINDS, kind);
+/** `engagement-moral` → `Engagement moral`, `charte-signee` → `Charte signée`. */
+export const commitmentKindLabel = (kind: string): string => labelOf(COMMITMENT_KINDS, kind);
 /** `signe` → `Bon de commande signé`, … */
 export const orderStatusLabel = (status: string): string => labelOf(ORDER_STATUSES, status);
 /** `non-conforme` → `Non conforme`, … */

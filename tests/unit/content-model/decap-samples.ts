@@ -7,15 +7,25 @@ import type { CmsCollection, CmsField } from 'decap-cms-core';
 import type { z } from 'zod';
 import { buildDecapContentConfig } from '../../../src/lib/content-model/to-decap.ts';
 import { buildCollectionSchemas, SiteSettingsSchema } from '../../../src/lib/content-model/schemas.ts';
-import { folderCollections } from '../../../src/lib/content-model/collections.ts';
+import { folderCollections, settingsFields } from '../../../src/lib/content-model/collections.ts';
+import type { FieldDefinition } from '../../../src/lib/content-model/fields.ts';
 import { context } from './fixtures.ts';
 
 export const decap = buildDecapContentConfig(context);
 const schemas = buildCollectionSchemas(context);
 
-/** Image field name by the name of its alternative-text field (`logo_alt` → `logo`). */
+/** Pairs of an alternative-text field's path and its image's path, lists included (`brand_bodies.0.logo_alt`). */
+function imageAltPairs(fields: readonly FieldDefinition[], prefix = ''): (readonly [string, string])[] {
+  return fields.flatMap((field) => {
+    if (field.kind === 'image') return [[`${prefix}${field.altField}`, `${prefix}${field.name}`] as const];
+    if (field.kind === 'object-list') return imageAltPairs(field.fields, `${prefix}${field.name}.0.`);
+    return [];
+  });
+}
+
+/** Image field path by the path of its alternative-text field (`logo_alt` → `logo`). */
 export const IMAGE_OF_ALT: ReadonlyMap<string, string> = new Map(
-  folderCollections.flatMap((collection) => collection.fields).flatMap((field) => (field.kind === 'image' ? [[field.altField, field.name] as const] : [])),
+  [...folderCollections.map((collection) => collection.fields), settingsFields].flatMap((fields) => imageAltPairs(fields)),
 );
 
 export type AnyField = CmsField & Record<string, unknown>;

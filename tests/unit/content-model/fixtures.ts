@@ -34,3 +34,14 @@ export function validOrder(): Record<string, unknown> {
     status: 'signe',
   };
 }
+
+/** Front matter of a valid buyer whose source gives no date (a press article). */
+export function validBuyer(): Record<string, unknown> {
+  return {
+    name: 'Ville de Mulhouse',
+    kind: 'public',
+    commitment_kind: 'engagement-moral',
+    commitment_source: 'Article de presse du 3 octobre 2018',
+    areas_of_interest: [],
+  };
+}

@@ -11,7 +11,7 @@ describe('site settings', () => {
     const settings = readSiteSettings(join(PROJECT_ROOT, 'content'));
     expect(settings.order_ceiling_ht).toBe(15000);
     expect(settings.sectors.length).toBeGreaterThan(0);
-    expect(settings.legal_publication_director).toBe('à compléter');
+    expect(settings.legal_publication_director).toBeUndefined();
   });
 
   it('a ceiling saved as text by the CMS is read as a number', () => {

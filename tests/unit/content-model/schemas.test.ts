@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCollectionSchemas } from '../../../src/lib/content-model/schemas.ts';
-import { context, validOrder, validStartup } from './fixtures.ts';
+import { context, validBuyer, validOrder, validStartup } from './fixtures.ts';
 
 const schemas = buildCollectionSchemas(context);
 
@@ -165,5 +165,31 @@ describe('orders schema', () => {
 
   it('an unknown status is refused', () => {
     expect(errorsOf(schemas.orders.safeParse({ ...validOrder(), status: 'annule' }))['status']).toMatch(/Valeur inconnue « annule »/);
+  });
+});
+
+describe('buyers schema: only what a source establishes', () => {
+  it('accepts a commitment without a date, sector or contact (none invented)', () => {
+    const data = schemas.buyers.parse(validBuyer());
+    expect(data.committed_on).toBeUndefined();
+    expect(data.sector).toBeUndefined();
+    expect(data.contact_role).toBeUndefined();
+    expect(data.commitment_kind).toBe('engagement-moral');
+  });
+
+  it.each([
+    ['commitment_source', undefined, 'commitment_source'],
+    ['commitment_source', '', 'commitment_source'],
+    ['commitment_kind', undefined, 'commitment_kind'],
+    ['commitment_kind', 'charte', 'commitment_kind'],
+    ['commitment_source_url', 'pas une adresse', 'commitment_source_url'],
+  ])('refuses %s = %j', (field, value, errorPath) => {
+    const entry = { ...validBuyer(), [field]: value };
+    expect(Object.keys(errorsOf(schemas.buyers.safeParse(entry)))).toEqual([errorPath]);
+  });
+
+  it('keeps a known date of a signed charter', () => {
+    const data = schemas.buyers.parse({ ...validBuyer(), commitment_kind: 'charte-signee', committed_on: '2025-06-02' });
+    expect(data.committed_on).toBe('2025-06-02');
   });
 });

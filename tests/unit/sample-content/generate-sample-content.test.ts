@@ -46,7 +46,7 @@ describe('generateSampleContent', () => {
   });
 
   it('names existing startups and buyers in orders, after both joined', () => {
-    const dates = new Map(entries.map((entry) => [entry.slug, String(entry.frontmatter['member_since'] ?? entry.frontmatter['charter_signed_on'])]));
+    const dates = new Map(entries.map((entry) => [entry.slug, String(entry.frontmatter['member_since'] ?? entry.frontmatter['committed_on'])]));
     for (const order of entries.filter((entry) => entry.folder === 'orders').map((entry) => entry.frontmatter)) {
       const startupJoined = dates.get(String(order['startup']));
       const buyerSigned = dates.get(String(order['buyer']));

@@ -30,7 +30,8 @@ function buyer(id: string, name: string, extra: Partial<BuyerData> = {}) {
     name,
     kind: 'public',
     sector: 'Collectivité',
-    charter_signed_on: '2018-10-03',
+    commitment_kind: 'engagement-moral',
+    commitment_source: 'Article de presse',
     areas_of_interest: [],
     contact_role: 'Achats',
     draft: false,
@@ -117,9 +118,9 @@ describe('assembleSite', () => {
 });
 
 describe('computeKeyFigures', () => {
-  it('counts published entries and sums amounts to the cent', () => {
+  it('counts published entries, samples apart, and sums amounts to the cent', () => {
     expect(computeKeyFigures(assembleSite(content()))).toEqual({
-      startups: 3,
+      startups: 2,
       sampleStartups: 1,
       buyers: 2,
       orders: 3,

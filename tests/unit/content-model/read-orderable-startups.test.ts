@@ -1,0 +1,40 @@
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { readOrderableStartups } from '../../../src/lib/content-model/read-orderable-startups.ts';
+import { context, validStartup } from './fixtures.ts';
+
+let root: string;
+
+async function writeStartup(slug: string, data: Record<string, unknown>): Promise<void> {
+  await writeFile(join(root, 'startups', `${slug}.md`), `---\n${stringify(data)}---\n\nPrésentation.\n`);
+}
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'orderable-'));
+  await mkdir(join(root, 'startups'));
+  await writeStartup('zebre-robotique', { ...validStartup(), name: 'Zèbre Robotique', order_contact_email: 'commandes@zebre.example' });
+  await writeStartup('ecole-numerique', { ...validStartup(), name: 'École Numérique', order_contact_email: 'commandes@ecole.example' });
+  await writeStartup('exemple-fictif', { ...validStartup(), name: 'Exemple Fictif', sample: true, order_contact_email: 'commandes@exemple.invalid' });
+  await writeStartup('brouillon', { ...validStartup(), name: 'Brouillon', draft: true });
+});
+
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+describe('readOrderableStartups', () => {
+  it('offers published real startups only, sorted in French: no sample, no draft', async () => {
+    expect(await readOrderableStartups(root, context)).toEqual([
+      { slug: 'ecole-numerique', name: 'École Numérique', orderContactEmail: 'commandes@ecole.example' },
+      { slug: 'zebre-robotique', name: 'Zèbre Robotique', orderContactEmail: 'commandes@zebre.example' },
+    ]);
+  });
+
+  it('offers nothing while the directory holds only samples', async () => {
+    const samplesOnly = join(root, 'samples-only');
+    await mkdir(join(samplesOnly, 'startups'), { recursive: true });
+    await writeFile(join(samplesOnly, 'startups', 'exemple.md'), `---\n${stringify({ ...validStartup(), sample: true })}---\n\nPrésentation.\n`);
+    expect(await readOrderableStartups(samplesOnly, context)).toEqual([]);
+  });
+});
