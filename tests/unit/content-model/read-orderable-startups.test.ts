@@ -24,17 +24,11 @@ beforeAll(async () => {
 afterAll(() => rm(root, { recursive: true, force: true }));
 
 describe('readOrderableStartups', () => {
-  it('offers published real startups only, sorted in French: no sample, no draft', async () => {
+  it('offers published startups, samples included, sorted in French: no draft', async () => {
     expect(await readOrderableStartups(root, context)).toEqual([
       { slug: 'ecole-numerique', name: 'École Numérique', orderContactEmail: 'commandes@ecole.example' },
+      { slug: 'exemple-fictif', name: 'Exemple Fictif', orderContactEmail: 'commandes@exemple.invalid' },
       { slug: 'zebre-robotique', name: 'Zèbre Robotique', orderContactEmail: 'commandes@zebre.example' },
     ]);
-  });
-
-  it('offers nothing while the directory holds only samples', async () => {
-    const samplesOnly = join(root, 'samples-only');
-    await mkdir(join(samplesOnly, 'startups'), { recursive: true });
-    await writeFile(join(samplesOnly, 'startups', 'exemple.md'), `---\n${stringify({ ...validStartup(), sample: true })}---\n\nPrésentation.\n`);
-    expect(await readOrderableStartups(samplesOnly, context)).toEqual([]);
   });
 });
