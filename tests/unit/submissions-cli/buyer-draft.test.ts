@@ -25,9 +25,8 @@ describe('draftBuyerEntry', () => {
     expect(frontmatter).toEqual({
       name: 'Fonderie « Rhin & Doller »',
       kind: 'pme-eti',
-      sector: 'à compléter',
-      charter_signed_on: '2026-07-01',
-      commitment_source: 'Formulaire d’engagement du site, référence PBC-2026-00042',
+      commitment_kind: 'engagement-moral',
+      commitment_source: 'Formulaire d’engagement du site, référence PBC-2026-00042, reçu le 1er juillet 2026',
       areas_of_interest: [],
       contact_role: 'Directeur des achats',
       draft: true,
@@ -40,11 +39,12 @@ describe('draftBuyerEntry', () => {
   });
 
   it.each([
-    ['no signing date: the day of the draft', {}, '2026-07-01'],
-    ['a wished signing date', { signing_date: '2099-03-15' }, '2099-03-15'],
-  ])('%s', (_case, fields, signedOn) => {
-    const { frontmatter } = parseFrontmatter(draftBuyerEntry(commitment(fields), RECEIPT, MODEL_CONTEXT).text);
-    expect(frontmatter['charter_signed_on']).toBe(signedOn);
+    ['no wished signing date: no date, nothing quoted', {}, undefined],
+    ['a wished signing date: quoted in the body, never recorded as the commitment date', { signing_date: '2099-03-15' }, 'Date de signature souhaitée : 15 mars 2099.'],
+  ])('%s', (_case, fields, quoted) => {
+    const { frontmatter, content } = parseFrontmatter(draftBuyerEntry(commitment(fields), RECEIPT, MODEL_CONTEXT).text);
+    expect(frontmatter['committed_on']).toBeUndefined();
+    expect(content.match(/Date de signature souhaitée[^\n]*/)?.[0]).toBe(quoted);
   });
 
   it('refuses an organisation name that gives no file name', () => {
