@@ -7,19 +7,20 @@
  *   show REF                  every field and the state of its e-mails
  *   export --csv [--form F]   CSV to standard output (or --output FILE)
  *   startup-draft REF         content/startups/<slug>.md (draft) from an application
+ *   buyer-draft REF           content/buyers/<slug>.md (draft) from a buyer's commitment
  *   personal-data EMAIL       everything stored about an address, as JSON (right of access)
  *   erase EMAIL --confirm     erase it (right to erasure)
  *
  * By default it reads the local store that `npm run dev` fills
  * (`.netlify/blobs-serve`, served here by the same `BlobsServer` as the dev
  * emulation); `--site SITE_ID` with `NETLIFY_AUTH_TOKEN` reads the deployed
- * site's store through the Netlify API. Read-only except `startup-draft`, which
- * writes one new content file, and `erase --confirm`, which deletes from the store. Exit codes: 0 done, 1 error, 2 usage.
+ * site's store through the Netlify API. Read-only except `startup-draft` and
+ * `buyer-draft`, which write one new content file, and `erase --confirm`, which deletes from the store. Exit codes: 0 done, 1 error, 2 usage.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { getStore } from '@netlify/blobs';
@@ -30,6 +31,7 @@ import { readSiteSettings } from '../src/lib/content-model/read-settings.ts';
 import { buildCollectionSchemas, toModelContext } from '../src/lib/content-model/schemas.ts';
 import { toParisCalendarDate } from '../src/lib/format/calendar-date.ts';
 import type { OrderRequest, StartupApplication } from '../src/lib/forms/form-schemas.ts';
+import type { BuyerCommitment } from '../src/lib/forms/definitions/index.ts';
 import { erasePersonalData, findPersonalData } from '../src/lib/forms/personal-data.ts';
 import { listSubmissionReferences, loadSubmission, type JsonStore, type SubmissionRecord } from '../src/lib/forms/submission-repository.ts';
 import { submissionsToCsv } from '../src/lib/submissions-cli/export-csv.ts';
@@ -37,6 +39,7 @@ import { parseInvocation, USAGE, UsageError, type Command, type StoreChoice } fr
 import { chooseLocalSiteId, DEV_BLOBS_DIRECTORY, localStoreFolder, mapWithConcurrency } from '../src/lib/submissions-cli/local-store.ts';
 import { formatSubmissionDetails, formatSubmissionList } from '../src/lib/submissions-cli/present-submissions.ts';
 import { draftStartupEntry, renderMarkdownEntry } from '../src/lib/submissions-cli/startup-draft.ts';
+import { draftBuyerEntry } from '../src/lib/submissions-cli/buyer-draft.ts';
 
 /** Name of the Blobs store of the form functions (`netlify/lib/form-runtime.ts`). */
 const STORE_NAME = 'submissions';
@@ -212,7 +215,13 @@ async function startupDraft(open: OpenStore, reference: string): Promise<void> {
   if (!result.success) {
     throw new CommandError(`${formatContentIssues(shown, result.error.issues)}\nThe application does not make a valid startup entry as it is (did the settings' lists change?): nothing written.`);
   }
-  await mkdir(join(root, 'startups'), { recursive: true });
+  await writeNewEntry(path, shown, text);
+  process.stderr.write('Draft written (draft: true). Review it in the CMS, complete the offer and the presentation, then publish.\n');
+}
+
+/** Write a new content file; never replaces one (`wx`: the check above may race with an editor). */
+async function writeNewEntry(path: string, shown: string, text: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
   try {
     await writeFile(path, text, { encoding: 'utf8', flag: 'wx' });
   } catch (error) {
@@ -220,7 +229,25 @@ async function startupDraft(open: OpenStore, reference: string): Promise<void> {
     throw error;
   }
   await write(`${shown}\n`);
-  process.stderr.write('Draft written (draft: true). Review it in the CMS, complete the offer and the presentation, then publish.\n');
+}
+
+async function buyerDraft(open: OpenStore, reference: string): Promise<void> {
+  const record = await loadOne(open, reference);
+  if (record.form !== 'engagement-acheteur') {
+    throw new CommandError(`${reference} is a "${record.form}", not a buyer's commitment ("engagement-acheteur"): there is no buyer to draft.`);
+  }
+  const root = contentRoot();
+  let draft: ReturnType<typeof draftBuyerEntry>;
+  try {
+    draft = draftBuyerEntry(record.data as BuyerCommitment, { reference: record.reference, today: toParisCalendarDate(new Date()) }, toModelContext(readSiteSettings(root)));
+  } catch (error) {
+    throw new CommandError(`${error instanceof Error ? error.message : String(error)}\nNothing written.`);
+  }
+  const path = join(root, 'buyers', `${draft.slug}.md`);
+  const shown = relative(process.cwd(), path);
+  if (existsSync(path)) throw new CommandError(`${shown} already exists: nothing written. Rename or remove it first if a new draft is wanted.`);
+  await writeNewEntry(path, shown, draft.text);
+  process.stderr.write('Draft written (draft: true). Review it in the CMS, complete the commitment text and its source, then publish.\n');
 }
 
 async function personalData(open: OpenStore, command: Extract<Command, { name: 'personal-data' }>): Promise<void> {
@@ -255,6 +282,8 @@ async function run(command: Exclude<Command, { name: 'help' }>, choice: StoreCho
         return await exportCsv(open, command);
       case 'startup-draft':
         return await startupDraft(open, command.reference);
+      case 'buyer-draft':
+        return await buyerDraft(open, command.reference);
       case 'personal-data':
         return await personalData(open, command);
       case 'erase':

@@ -20,6 +20,8 @@ import { describeSubmission } from '../../src/lib/forms/describe-submission.ts';
 import type { OrderRequest, StartupApplication } from '../../src/lib/forms/form-schemas.ts';
 import { recordSendAttempt, saveSubmission, type JsonStore } from '../../src/lib/forms/submission-repository.ts';
 import { csvHeaders } from '../../src/lib/submissions-cli/export-csv.ts';
+import { createFormSchema } from '../../src/lib/forms/definitions/index.ts';
+import { validCommitmentFields } from '../helpers/form-fixtures.ts';
 import { PROJECT_ROOT, TEST_TMP } from '../helpers/paths.ts';
 
 const SCRIPT = join(PROJECT_ROOT, 'scripts', 'submissions.ts');
@@ -291,6 +293,30 @@ describe('npm run submissions', () => {
     expect(site?.stderr).toContain('NETLIFY_AUTH_TOKEN');
     expect(help?.code).toBe(0);
     expect(help?.stdout).toContain('startup-draft REF');
+  });
+});
+
+describe('npm run submissions: buyer-draft', () => {
+  it('drafts a buyer entry from a commitment that the build accepts, never overwrites it, and refuses another form', async () => {
+    const store = await mkdtemp(join(TEST_TMP, 'submissions-commitment-'));
+    const commitment = JSON.parse(JSON.stringify(createFormSchema('engagement-acheteur', { sectors: [], technologies: [], orderCeilingHt: 15_000, startups: [] }).parse(validCommitmentFields())));
+    await withDevLayoutStore(store, async (seeded) => {
+      await saveSubmission(seeded, { form: 'engagement-acheteur', nonce: 'nonce-c', data: commitment, now: new Date('2026-09-01T08:00:00Z'), year: 2026, recipients: [] });
+      await saveSubmission(seeded, { form: 'candidature', nonce: 'nonce-a', data: application, now: new Date('2026-09-01T09:00:00Z'), year: 2026, recipients: [] });
+    });
+    const { code, stdout, stderr } = await runCommand(['buyer-draft', 'PBC-2026-00001', '--blobs-dir', store], { CONTENT_DIR: contentDir });
+    expect(stderr).toContain('draft: true');
+    expect(code).toBe(0);
+    const path = join(contentDir, 'buyers', 'fonderie-rhin-et-doller.md');
+    expect(join(PROJECT_ROOT, stdout.trim())).toBe(path);
+    const { frontmatter } = parseFrontmatter(await readFile(path, 'utf8'));
+    expect(buildCollectionSchemas(toModelContext(readSiteSettings(contentDir))).buyers.safeParse(frontmatter).error?.issues).toBeUndefined();
+    expect(frontmatter).toMatchObject({ name: 'Fonderie « Rhin & Doller »', kind: 'pme-eti', commitment_kind: 'engagement-moral', contact_role: 'Directeur des achats', draft: true });
+    const again = await runCommand(['buyer-draft', 'PBC-2026-00001', '--blobs-dir', store], { CONTENT_DIR: contentDir });
+    expect([again.code, again.stderr.includes('already exists')]).toEqual([1, true]);
+    const wrongForm = await runCommand(['buyer-draft', 'PBC-2026-00002', '--blobs-dir', store], { CONTENT_DIR: contentDir });
+    expect([wrongForm.code, wrongForm.stderr.includes("not a buyer's commitment")]).toEqual([1, true]);
+    await rm(store, { recursive: true, force: true });
   });
 });
 

@@ -19,6 +19,7 @@ export type Command =
       readonly output: string | undefined;
     }
   | { readonly name: 'startup-draft'; readonly reference: string }
+  | { readonly name: 'buyer-draft'; readonly reference: string }
   /** Everything stored about an e-mail address, as JSON (right of access). */
   | { readonly name: 'personal-data'; readonly email: string; readonly output: string | undefined }
   /** Erase everything stored about an e-mail address (right to erasure); only with `confirm`. */
@@ -55,6 +56,7 @@ Commands:
                           FORM: ${FORM_NAMES.join(' or ')};
                           --semicolon: ';' between cells and decimal commas (Excel set to French)
   startup-draft REF       write a draft startup entry content/startups/<slug>.md from an application
+  buyer-draft REF         write a draft buyer entry content/buyers/<slug>.md from a buyer's commitment
   personal-data EMAIL [--output FILE]
                           everything stored about an e-mail address (submissions, spam), as JSON
   erase EMAIL --confirm   erase everything stored about an e-mail address; without --confirm,
@@ -86,6 +88,7 @@ const COMMAND_OPTIONS: Readonly<Record<Exclude<Command['name'], 'help'>, readonl
   show: [],
   export: ['csv', 'form', 'semicolon', 'output'],
   'startup-draft': [],
+  'buyer-draft': [],
   'personal-data': ['output'],
   erase: ['confirm'],
 };
@@ -127,7 +130,8 @@ export function parseInvocation(argv: readonly string[]): Invocation {
       expectPositionals(commandName, rest, 0);
       return { command: { name: 'list' }, store };
     case 'show':
-    case 'startup-draft': {
+    case 'startup-draft':
+    case 'buyer-draft': {
       expectPositionals(commandName, rest, 1);
       return { command: { name: commandName, reference: normaliseReference(rest[0] as string) }, store };
     }
