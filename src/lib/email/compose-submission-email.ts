@@ -58,6 +58,23 @@ function textFor(record: SubmissionRecord, kind: MessageKind, startupName: strin
     };
   }
   const organisation = (record.data as { organisation: string }).organisation;
+  if (record.form === 'engagement-acheteur') {
+    if (kind === 'confirmation') {
+      return {
+        subject: `Votre engagement dans le programme est bien reçu (${ref})`,
+        heading: 'Engagement reçu',
+        paragraphs: [
+          `Merci : votre engagement est bien enregistré sous la référence ${ref}.`,
+          'L’équipe du programme « Premiers bons de commande » vous contactera pour préparer la signature de la charte. Répondez à ce message pour toute question.',
+        ],
+      };
+    }
+    return {
+      subject: `[${ref}] Engagement d’un acheteur : ${organisation}`,
+      heading: `Engagement de ${organisation}`,
+      paragraphs: ['Un acheteur souhaite s’engager dans le programme. Répondez à ce message pour écrire directement au contact.'],
+    };
+  }
   if (kind === 'confirmation') {
     return {
       subject: `Votre demande de premier bon de commande est bien reçue (${ref})`,

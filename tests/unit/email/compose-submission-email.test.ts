@@ -51,6 +51,25 @@ const APPLICATION: SubmissionRecord = {
   messages: [],
 };
 
+const COMMITMENT: SubmissionRecord = {
+  reference: 'PBC-2026-00044',
+  form: 'engagement-acheteur',
+  nonce: 'nonce-of-the-commitment',
+  receivedAt: '2026-05-12T08:32:00.000Z',
+  status: 'pending',
+  data: {
+    organisation: 'Fonderie « Rhin & Doller »',
+    buyer_kind: 'pme-eti',
+    siret: '73282932000074',
+    contact_name: 'Marc Weber',
+    role: 'Directeur des achats',
+    email: 'achats@fonderie-rhin.example',
+    phone: '+33389123456',
+    consent: true,
+  },
+  messages: [],
+};
+
 const BUYER = { name: 'Élise Müller', address: 'Achats+IT@exemple.fr' };
 const NBSP = '\u00a0';
 
@@ -78,6 +97,8 @@ describe('composeSubmissionEmail', () => {
     [ORDER, 'confirmation', BUYER.address, 'Votre demande de premier bon de commande est bien reçue (PBC-2026-00042)', { name: CONTEXT.siteName, address: CONTEXT.teamAddress }],
     [APPLICATION, 'team', CONTEXT.teamAddress, `[PBC-2026-00043] Nouvelle candidature au DAS numérique${NBSP}: L’Atelier «${NBSP}Vert${NBSP}» & Cie`, { name: 'Jeanne Dupont', address: 'contact@société-verte.fr' }],
     [APPLICATION, 'confirmation', 'contact@société-verte.fr', 'Votre candidature au DAS numérique est bien reçue (PBC-2026-00043)', { name: CONTEXT.siteName, address: CONTEXT.teamAddress }],
+    [COMMITMENT, 'team', CONTEXT.teamAddress, `[PBC-2026-00044] Engagement d’un acheteur${NBSP}: Fonderie «${NBSP}Rhin & Doller${NBSP}»`, { name: 'Marc Weber', address: 'achats@fonderie-rhin.example' }],
+    [COMMITMENT, 'confirmation', 'achats@fonderie-rhin.example', 'Votre engagement dans le programme est bien reçu (PBC-2026-00044)', { name: CONTEXT.siteName, address: CONTEXT.teamAddress }],
   ] as const)('%# %s: the %s message has the configured sender, its subject and Reply-To', (record, kind, to, subject, replyTo) => {
     const message = composeSubmissionEmail(record, kind as MessageKind, to, CONTEXT, ORDERABLE_STARTUP.name);
     expect(message.from).toEqual(CONTEXT.from);
