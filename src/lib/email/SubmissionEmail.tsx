@@ -20,16 +20,18 @@ export function SubmissionEmail({ heading, paragraphs, rows, reference, siteName
         {paragraphs.map((paragraph) => (
           <p key={paragraph}>{paragraph}</p>
         ))}
-        <table style={{ borderCollapse: 'collapse' }}>
-          <tbody>
-            {rows.map(([label, value]) => (
-              <tr key={label}>
-                <th style={{ textAlign: 'left', verticalAlign: 'top', padding: '4px 12px 4px 0' }}>{label}</th>
-                <td style={{ padding: '4px 0', whiteSpace: 'pre-wrap' }}>{value}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        {rows.length > 0 && (
+          <table style={{ borderCollapse: 'collapse' }}>
+            <tbody>
+              {rows.map(([label, value]) => (
+                <tr key={label}>
+                  <th style={{ textAlign: 'left', verticalAlign: 'top', padding: '4px 12px 4px 0' }}>{label}</th>
+                  <td style={{ padding: '4px 0', whiteSpace: 'pre-wrap' }}>{value}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
         <p>
           {applyFrenchSpacing('Référence :')} {reference}
         </p>

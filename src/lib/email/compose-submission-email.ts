@@ -11,6 +11,7 @@ import type Mail from 'nodemailer/lib/mailer';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { applyFrenchSpacing as fr } from '../format/french-spacing.ts';
+import { formatFrenchDate, toParisCalendarDate } from '../format/calendar-date.ts';
 import { describeSubmission, type SummaryRow } from '../forms/describe-submission.ts';
 import type { MessageKind, SubmissionRecord } from '../forms/submission-repository.ts';
 import { SubmissionEmail } from './SubmissionEmail.tsx';
@@ -46,7 +47,7 @@ function textFor(record: SubmissionRecord, kind: MessageKind, startupName: strin
         subject: `Votre candidature au DAS numérique est bien reçue (${ref})`,
         heading: 'Candidature reçue',
         paragraphs: [
-          `Merci : la candidature de ${company} est bien enregistrée sous la référence ${ref}.`,
+          `Merci : votre candidature est bien enregistrée sous la référence ${ref}.`,
           'L’équipe du programme « Premiers bons de commande » vous répondra par e-mail. Répondez à ce message pour toute question.',
         ],
       };
@@ -108,7 +109,8 @@ function textFor(record: SubmissionRecord, kind: MessageKind, startupName: strin
 
 function plainText(text: MessageText, rows: readonly SummaryRow[], reference: string, context: EmailContext): string {
   const lines = rows.map(([label, value]) => `${fr(`${label} :`)} ${value}`);
-  return [text.heading, '', ...text.paragraphs, '', ...lines, '', fr(`Référence : ${reference}`), '', `${context.siteName} — ${context.siteUrl}`].join('\n');
+  const rowBlock = lines.length > 0 ? [...lines, ''] : [];
+  return [text.heading, '', ...text.paragraphs, '', ...rowBlock, fr(`Référence : ${reference}`), '', `${context.siteName} — ${context.siteUrl}`].join('\n');
 }
 
 /** Domain of the sender, for stable Message-IDs. */
@@ -130,8 +132,13 @@ export function composeSubmissionEmail(
   startupName?: string,
 ): Mail.Options {
   const text = textFor(record, kind, startupName);
-  const spaced: MessageText = { subject: fr(text.subject), heading: fr(text.heading), paragraphs: text.paragraphs.map(fr) };
-  const rows = describeSubmission(record.form, record.data, startupName);
+  // A confirmation goes to whatever address was typed: it carries the reference,
+  // the form, the date and fixed text only, never a value the visitor typed, so
+  // that the form cannot carry someone's text to a third party (issue 10).
+  const confirmation = kind === 'confirmation';
+  const paragraphs = confirmation ? [`Date de réception : ${formatFrenchDate(toParisCalendarDate(new Date(record.receivedAt)))}.`, ...text.paragraphs] : text.paragraphs;
+  const spaced: MessageText = { subject: fr(text.subject), heading: fr(text.heading), paragraphs: paragraphs.map(fr) };
+  const rows = confirmation ? [] : describeSubmission(record.form, record.data, startupName);
   const html = renderToStaticMarkup(
     createElement(SubmissionEmail, { ...spaced, rows, reference: record.reference, siteName: context.siteName, siteUrl: context.siteUrl }),
   );

@@ -118,15 +118,31 @@ describe('composeSubmissionEmail', () => {
   });
 
   it.each([
+    [ORDER, 'confirmation'],
+    [APPLICATION, 'confirmation'],
+    [COMMITMENT, 'confirmation'],
+  ] as const)('%# the %s to the submitter carries the reference, the date and fixed text, nothing typed', (record, kind) => {
+    const message = composeSubmissionEmail(record, kind, 'x@exemple.fr', CONTEXT, ORDERABLE_STARTUP.name);
+    const bodies = [String(message.text), decodeHtmlEntities(String(message.html))];
+    const typed = Object.values(record.data as Record<string, unknown>).filter((value): value is string => typeof value === 'string' && value.length > 3);
+    expect(typed.length).toBeGreaterThanOrEqual(6);
+    for (const body of bodies) {
+      expect(body).toContain(`Référence\u00a0: ${record.reference}`);
+      expect(body).toContain('Date de réception\u00a0: 12 mai 2026.');
+      expect(typed.filter((value) => body.includes(value))).toEqual([]);
+    }
+    expect(String(message.html)).not.toContain('<table');
+  });
+
+  it.each([
     [ORDER, 'team'],
     [ORDER, 'startup'],
-    [ORDER, 'confirmation'],
     [APPLICATION, 'team'],
-    [APPLICATION, 'confirmation'],
+    [COMMITMENT, 'team'],
   ] as const)('%# the %s text and HTML bodies carry the same values', (record, kind) => {
     const message = composeSubmissionEmail(record, kind, 'x@exemple.fr', CONTEXT, ORDERABLE_STARTUP.name);
     const rows = describeSubmission(record.form, record.data, ORDERABLE_STARTUP.name);
-    expect(rows.length).toBeGreaterThanOrEqual(10);
+    expect(rows.length).toBeGreaterThanOrEqual(6);
     const text = String(message.text);
     for (const [label, value] of rows) expect(text).toContain(`${label}\u00a0: ${value}`);
     expect(tableValues(String(message.html))).toEqual(rows.map(([, value]) => value));
