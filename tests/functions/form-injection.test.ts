@@ -111,8 +111,11 @@ describe('header injection', () => {
       expect(mail.cc).toBeUndefined();
       expect(mail.bcc).toBeUndefined();
       expect(mail.subject).toContain(reference);
-      expect(mail.text).toContain(organisation);
     }
+    // The organisation arrives as typed in the copies; the confirmation quotes nothing typed.
+    expect(messages.map((mail) => [addresses(mail.to as AddressObject)[0]!.address, String(mail.text).includes(organisation)]).sort()).toEqual(
+      [['Achats+IT@exemple.fr', false], [ORDERABLE_STARTUP.orderContactEmail, true], [SITE.teamAddress, true]].sort(),
+    );
     const toTeam = messages.find((mail) => addresses(mail.to as AddressObject)[0]!.address === SITE.teamAddress)!;
     // French spacing applies to the whole subject (`Bcc :`); the encoded word stays literal text.
     expect(toTeam.subject).toBe(applyFrenchSpacing(`[${reference}] Demande de premier bon de commande : ${organisation}`));
@@ -137,11 +140,15 @@ describe('HTML and scripts in every free-text field', () => {
     const response = await submit(form, fields, { accept: 'json' });
     expect(response.status).toBe(200);
     const messages = await services.smtp.waitForMessages(form === 'candidature' ? 2 : 3);
-    for (const mail of messages) {
-      const html = mail.html as string;
-      expect(html).not.toMatch(/<script|<img/);
-      // Each field shown in the e-mail (the team's copy shows them all) has its markup escaped, never dropped.
-      expect(html.split(ESCAPED_MARKUP).length - 1).toBeGreaterThanOrEqual(form === 'candidature' && mail.subject?.startsWith('Votre') ? 1 : FREE_TEXT_FIELDS[form].length - 1);
+    // The confirmation quotes nothing typed; the team's (and the startup's) copy shows every field.
+    const confirmation = messages.filter((mail) => mail.subject?.startsWith('Votre'));
+    const copies = messages.filter((mail) => !mail.subject?.startsWith('Votre'));
+    expect([confirmation.length, copies.length]).toEqual([1, form === 'candidature' ? 1 : 2]);
+    expect(confirmation.map((mail) => [String(mail.html).includes(ESCAPED_MARKUP), String(mail.text).includes(MARKUP)])).toEqual([[false, false]]);
+    for (const mail of messages) expect(String(mail.html)).not.toMatch(/<script|<img/);
+    for (const mail of copies) {
+      // Each field shown has its markup escaped, never dropped.
+      expect(String(mail.html).split(ESCAPED_MARKUP).length - 1).toBeGreaterThanOrEqual(FREE_TEXT_FIELDS[form].length - 1);
       expect(mail.text).toContain(MARKUP);
     }
   });

@@ -131,10 +131,15 @@ describe('a valid order request naming a startup', () => {
       expect(mail.replyTo!.value).toEqual([replyTo]);
       expect(mail.subject).toBe(subject);
       expect(mail.text).toContain(`Référence\u00a0: ${reference}`);
-      expect(mail.text).toContain(`Organisation\u00a0: ${ORGANISATION} (Acteur public)`);
-      expect(mail.text).toContain('Budget\u00a0: 14\u202f500,50\u00a0€\u00a0HT');
-      expect(mail.text).toContain(`Startup\u00a0: ${ORDERABLE_STARTUP.name}`);
     }
+    // The team's and the startup's copies show the request; the confirmation quotes nothing typed.
+    for (const to of [SITE.teamAddress, ORDERABLE_STARTUP.orderContactEmail]) {
+      const text = String(byRecipient.get(to)!.text);
+      expect(text).toContain(`Organisation\u00a0: ${ORGANISATION} (Acteur public)`);
+      expect(text).toContain('Budget\u00a0: 14\u202f500,50\u00a0€\u00a0HT');
+      expect(text).toContain(`Startup\u00a0: ${ORDERABLE_STARTUP.name}`);
+    }
+    expect(String(byRecipient.get(VALID_ORDER_DATA.email)!.text)).not.toContain(ORGANISATION);
     expect(byRecipient.get(VALID_ORDER_DATA.email)!.text).toContain(`transmise à l’équipe du programme et à ${ORDERABLE_STARTUP.name}`);
   });
 
