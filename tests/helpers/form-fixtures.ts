@@ -8,6 +8,7 @@ import { getStore } from '@netlify/blobs';
 import { issueFormToken } from '../../src/lib/forms/form-token.ts';
 import type { FormName } from '../../src/lib/forms/form-names.ts';
 import { TOKEN_FIELD } from '../../src/lib/forms/process-submission.ts';
+import { createFormSchema, type BuyerCommitment } from '../../src/lib/forms/definitions/index.ts';
 import { toParisCalendarDate, yearOf } from '../../src/lib/format/calendar-date.ts';
 import { startLocalBlobs, type LocalBlobs } from './blobs-server.ts';
 import { startSmtpCapture, type SmtpCapture } from './smtp-capture.ts';
@@ -105,6 +106,12 @@ export const VALID_ORDER_DATA = {
   wished_date: WISHED_DATE,
   consent: true,
 } as const;
+
+/** `validCommitmentFields()` as stored: validated by the form's schema, then read back from JSON. */
+export function validCommitmentData(fields: Record<string, string> = {}): BuyerCommitment {
+  const schema = createFormSchema('engagement-acheteur', { sectors: [], technologies: [], orderCeilingHt: 15_000, startups: [] });
+  return JSON.parse(JSON.stringify(schema.parse({ ...validCommitmentFields(), ...fields }))) as BuyerCommitment;
+}
 
 /**
  * A signed token as the form page gets it, issued `ageMs` ago (default 10 s,

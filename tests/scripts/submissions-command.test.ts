@@ -20,8 +20,7 @@ import { describeSubmission } from '../../src/lib/forms/describe-submission.ts';
 import type { OrderRequest, StartupApplication } from '../../src/lib/forms/form-schemas.ts';
 import { recordSendAttempt, saveSubmission, type JsonStore } from '../../src/lib/forms/submission-repository.ts';
 import { csvHeaders } from '../../src/lib/submissions-cli/export-csv.ts';
-import { createFormSchema } from '../../src/lib/forms/definitions/index.ts';
-import { validCommitmentFields } from '../helpers/form-fixtures.ts';
+import { validCommitmentData } from '../helpers/form-fixtures.ts';
 import { PROJECT_ROOT, TEST_TMP } from '../helpers/paths.ts';
 
 const SCRIPT = join(PROJECT_ROOT, 'scripts', 'submissions.ts');
@@ -299,7 +298,7 @@ describe('npm run submissions', () => {
 describe('npm run submissions: buyer-draft', () => {
   it('drafts a buyer entry from a commitment that the build accepts, never overwrites it, and refuses another form', async () => {
     const store = await mkdtemp(join(TEST_TMP, 'submissions-commitment-'));
-    const commitment = JSON.parse(JSON.stringify(createFormSchema('engagement-acheteur', { sectors: [], technologies: [], orderCeilingHt: 15_000, startups: [] }).parse(validCommitmentFields())));
+    const commitment = validCommitmentData();
     await withDevLayoutStore(store, async (seeded) => {
       await saveSubmission(seeded, { form: 'engagement-acheteur', nonce: 'nonce-c', data: commitment, now: new Date('2026-09-01T08:00:00Z'), year: 2026, recipients: [] });
       await saveSubmission(seeded, { form: 'candidature', nonce: 'nonce-a', data: application, now: new Date('2026-09-01T09:00:00Z'), year: 2026, recipients: [] });

@@ -4,7 +4,7 @@ import { simpleParser, type AddressObject } from 'mailparser';
 import { composeSubmissionEmail, type EmailContext } from '../../../src/lib/email/compose-submission-email.ts';
 import { describeSubmission } from '../../../src/lib/forms/describe-submission.ts';
 import type { MessageKind, SubmissionRecord } from '../../../src/lib/forms/submission-repository.ts';
-import { decodeHtmlEntities, ORDERABLE_STARTUP, VALID_ORDER_DATA, WISHED_DATE_YEAR } from '../../helpers/form-fixtures.ts';
+import { decodeHtmlEntities, ORDERABLE_STARTUP, validCommitmentData, VALID_ORDER_DATA, WISHED_DATE_YEAR } from '../../helpers/form-fixtures.ts';
 
 const CONTEXT: EmailContext = {
   from: { name: 'Premiers bons de commande', address: 'ne-pas-repondre@premiers-bons-de-commande.fr' },
@@ -57,16 +57,7 @@ const COMMITMENT: SubmissionRecord = {
   nonce: 'nonce-of-the-commitment',
   receivedAt: '2026-05-12T08:32:00.000Z',
   status: 'pending',
-  data: {
-    organisation: 'Fonderie « Rhin & Doller »',
-    buyer_kind: 'pme-eti',
-    siret: '73282932000074',
-    contact_name: 'Marc Weber',
-    role: 'Directeur des achats',
-    email: 'achats@fonderie-rhin.example',
-    phone: '+33389123456',
-    consent: true,
-  },
+  data: validCommitmentData(),
   messages: [],
 };
 
