@@ -20,7 +20,7 @@ export default defineConfig({
     hookTimeout: 180_000,
     reporters: ['default', './tests/helpers/summary-reporter.ts'],
     projects: [
-      { extends: true, test: { name: 'site', include: ['tests/**/*.test.ts'], exclude: [COMPONENT_TESTS], globalSetup: ['tests/helpers/global-setup.ts'] } },
+      { extends: true, test: { name: 'site', include: ['tests/**/*.test.ts'], exclude: [COMPONENT_TESTS], globalSetup: ['tests/helpers/postgres-global-setup.ts', 'tests/helpers/global-setup.ts'] } },
       getViteConfig({ test: { name: 'components', include: [COMPONENT_TESTS] } }, { configFile: false, logLevel: 'error', devToolbar: { enabled: false } }),
     ],
   },

@@ -1,15 +1,15 @@
 /**
- * Scheduled every 15 minutes: sends the e-mails of stored submissions that are
- * still pending (SMTP was down when they arrived). Each message is claimed
- * before sending and marked sent at once, so none is sent twice.
+ * Scheduled every 15 minutes: sends the e-mails still pending (SMTP was down,
+ * or the request that stored them stopped before sending). Messages are
+ * claimed in the database before sending, so two runs never send the same one.
  */
 import type { Config, Context } from '@netlify/functions';
-import { retryPendingSubmissions } from '../../src/lib/forms/retry-pending-submissions.ts';
+import { retryDueMessages } from '../../src/lib/forms/sending/retry-due-messages.ts';
 import { loadFormRuntime } from '../lib/form-runtime.ts';
 
 export default async (_request: Request, context: Context) => {
-  const runtime = await loadFormRuntime(context);
-  const report = await retryPendingSubmissions(runtime.store, runtime.send, new Date());
+  const { delivery } = await loadFormRuntime(context);
+  const report = await retryDueMessages(delivery.database, delivery.openSession, delivery.compose, delivery.policy);
   console.log(JSON.stringify({ event: 'retry-pending-emails', ...report }));
   return new Response(null, { status: 204 });
 };

@@ -64,10 +64,21 @@ function logRuntimeError(form: FormName, context: Context, error: unknown): void
 }
 
 /**
+ * Run the sending after the answer: Netlify keeps the function alive for a
+ * promise given to `context.waitUntil`. Where the platform has none (an older
+ * emulation), the answer waits for the sending: slower, never lost.
+ */
+async function runAfterAnswer(context: Context, task: () => Promise<void>): Promise<void> {
+  if (typeof context.waitUntil === 'function') context.waitUntil(task());
+  else await task();
+}
+
+/**
  * Handle a POST to a form endpoint (and `OPTIONS`: 204 with `Allow`, see `guardOrigin`).
  * @returns 303 (accepted, no JS), 200 (accepted JSON or confirmation page), 202
  * (JSON confirmation), 403 for a request from another site (nothing read or
- * stored), other 4xx with French messages, 503 when storage is down
+ * stored), other 4xx with French messages, 503 when the database fails or
+ * does not answer in time (within 5 s, nothing stored)
  */
 export async function handleFormPost(form: FormName, request: Request, context: Context): Promise<Response> {
   const receivedAt = new Date();
@@ -93,6 +104,7 @@ export async function handleFormPost(form: FormName, request: Request, context: 
   try {
     const runtime = await loadFormRuntime(context);
     outcome = await processSubmission(runtime.forms[form] as Parameters<typeof processSubmission>[0], read.fields, submissionDependencies(runtime, context, receivedAt));
+    if (outcome.kind === 'accepted' && outcome.deliver) await runAfterAnswer(context, outcome.deliver);
   } catch (error) {
     logRuntimeError(form, context, error);
     outcome = { kind: 'unavailable' };

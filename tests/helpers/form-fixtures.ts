@@ -1,16 +1,18 @@
 /**
- * Shared material for the form tests: valid field sets for both forms (as a
+ * Shared material for the form tests: valid field sets for the forms (as a
  * visitor types them), signed tokens made with the local development secret,
- * requests in the three accepted encodings, and the local services (Blobs +
- * SMTP) with the environment the form functions read.
+ * requests in the three accepted encodings, and the local services (a
+ * database of the run's PostgreSQL server + SMTP) with the environment the
+ * form functions read.
  */
-import { getStore } from '@netlify/blobs';
+import { createServer, type Server, type Socket } from 'node:net';
+import pg from 'pg';
 import { issueFormToken } from '../../src/lib/forms/form-token.ts';
-import type { FormName } from '../../src/lib/forms/form-names.ts';
+import type { FormName } from '../../src/lib/forms/definitions/form-names.ts';
 import { TOKEN_FIELD } from '../../src/lib/forms/process-submission.ts';
 import { createFormSchema, type BuyerCommitment } from '../../src/lib/forms/definitions/index.ts';
 import { toParisCalendarDate, yearOf } from '../../src/lib/format/calendar-date.ts';
-import { startLocalBlobs, type LocalBlobs } from './blobs-server.ts';
+import { createDatabase } from './postgres-server.ts';
 import { startSmtpCapture, type SmtpCapture } from './smtp-capture.ts';
 
 /** The signing secret embedded for local runs (`read-forms-config.ts`). */
@@ -169,67 +171,129 @@ export function expectedReference(sequence: number): string {
   return `PBC-${currentReferenceYear()}-${String(sequence).padStart(5, '0')}`;
 }
 
-/** The Blobs store the functions write to. */
-export function submissionsStore() {
-  return getStore({ name: 'submissions', consistency: 'strong' });
+/** References stored so far, sorted. */
+export async function storedReferences(database: pg.Pool): Promise<string[]> {
+  return (await database.query<{ reference: string }>('SELECT reference FROM submissions ORDER BY reference')).rows.map((row) => row.reference);
 }
 
-/** Keys of the store under a prefix, sorted. */
-export async function storedKeys(prefix: string): Promise<string[]> {
-  const { blobs } = await submissionsStore().list({ prefix });
-  return blobs.map((blob) => blob.key).sort();
+/** One outbox row, as the tests read it. */
+export interface OutboxRow {
+  readonly reference: string;
+  readonly kind: string;
+  readonly recipient: string;
+  readonly status: string;
+  readonly held_reason: string | null;
+  readonly attempts: number;
+  readonly last_error: string | null;
+}
+
+/** Every outbox row, by reference then kind. */
+export async function outboxRows(database: pg.Pool): Promise<OutboxRow[]> {
+  const { rows } = await database.query<OutboxRow>(
+    `SELECT s.reference, o.kind, o.recipient, o.status, o.held_reason, o.attempts, o.last_error
+     FROM outbox o JOIN submissions s ON s.id = o.submission_id ORDER BY s.reference, o.id`,
+  );
+  return rows;
+}
+
+/** Number of rows of a table. */
+export async function countRows(database: pg.Pool, table: 'submissions' | 'outbox' | 'spam' | 'rate_counters'): Promise<number> {
+  return Number((await database.query<{ count: string }>(`SELECT count(*) FROM ${table}`)).rows[0]!.count);
 }
 
 /** Variables the tests set; restored by `FormServices.stop()`. */
-const MANAGED_VARIABLES = ['SMTP_URL', 'MAIL_FROM_ADDRESS', 'MAIL_FROM_NAME', 'FORM_SIGNING_SECRET', 'RATE_LIMIT_MAX', 'RATE_LIMIT_WINDOW_SECONDS', 'FORM_MIN_FILL_SECONDS', 'TURNSTILE_SITE_KEY', 'TURNSTILE_SECRET_KEY'] as const;
+const MANAGED_VARIABLES = [
+  'NETLIFY_DB_URL', 'SMTP_URL', 'MAIL_FROM_ADDRESS', 'MAIL_FROM_NAME', 'MAIL_TEST_ADDRESS', 'FORM_SIGNING_SECRET', 'RATE_LIMIT_MAX', 'RATE_LIMIT_WINDOW_SECONDS',
+  'FORM_MIN_FILL_SECONDS', 'TURNSTILE_SITE_KEY', 'TURNSTILE_SECRET_KEY', 'MAIL_CAP_CONFIRMATIONS_PER_DAY', 'MAIL_CAP_STARTUP_PER_DAY', 'SUBMISSIONS_HOURLY_CAP',
+] as const;
+
+/** A TCP server that accepts connections and never answers: a database that hangs. */
+async function startSilentServer(): Promise<{ url: string; stop(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/hangs`,
+    stop: () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A port on 127.0.0.1 where nothing listens (connections refused). */
+const REFUSING_DATABASE_URL = 'postgres://postgres@127.0.0.1:9/down';
 
 export interface FormServices {
-  /** The running Blobs server. */
-  readonly blobs: LocalBlobs;
+  /** The database of this test file (a fresh, migrated copy), for assertions. */
+  readonly database: pg.Pool;
+  /** Its connection string. */
+  readonly databaseUrl: string;
   /** The running SMTP capture (a new object after `restartSmtp`). */
   readonly smtp: SmtpCapture;
-  /** Stop the Blobs server: every store call then fails (connection refused). */
-  stopBlobs(): Promise<void>;
-  /** Start a new, empty Blobs server and point `@netlify/blobs` at it. */
-  startBlobs(): Promise<void>;
+  /** Point the functions at a port that refuses connections (the database is down). */
+  stopDatabase(): void;
+  /** Point the functions at a server that accepts connections and never answers. */
+  hangDatabase(): Promise<void>;
+  /** Point the functions at the database again. */
+  restoreDatabase(): Promise<void>;
   /** Stop the SMTP server: connections to its port are refused. */
   stopSmtp(): Promise<void>;
   /** Start the SMTP server again on the same port, with no message. */
   restartSmtp(): Promise<void>;
-  /** Stop both servers and restore the environment. */
+  /** Stop everything and restore the environment. */
   stop(): Promise<void>;
 }
 
 /**
- * Start the local Blobs server and a capturing SMTP server, and set the
- * environment of a local run that sends through it, from `TEST_SENDER`, with a
- * rate limit high enough not to interfere (tests of the limit lower it).
+ * Create a database for this test file on the run's PostgreSQL server
+ * (`postgres-global-setup.ts`), start a capturing SMTP server, and set the
+ * environment of a local run that stores there and sends through it, from
+ * `TEST_SENDER`, with a rate limit high enough not to interfere (tests of the
+ * limit lower it).
  */
 export async function startFormServices(): Promise<FormServices> {
+  const adminUrl = process.env['PBC_TEST_POSTGRES_URL'];
+  if (!adminUrl) throw new Error('PBC_TEST_POSTGRES_URL is not set: run the tests through vitest (tests/helpers/postgres-global-setup.ts).');
   const saved = Object.fromEntries(MANAGED_VARIABLES.map((name) => [name, process.env[name]]));
   for (const name of MANAGED_VARIABLES) delete process.env[name];
-  let blobs: LocalBlobs | undefined = await startLocalBlobs();
+  const databaseUrl = await createDatabase(adminUrl);
+  const database = new pg.Pool({ connectionString: databaseUrl, max: 4 });
   let smtp: SmtpCapture | undefined = await startSmtpCapture();
+  let silent: Awaited<ReturnType<typeof startSilentServer>> | undefined;
   const port = smtp.port;
+  process.env['NETLIFY_DB_URL'] = databaseUrl;
   process.env['SMTP_URL'] = smtp.url;
   process.env['MAIL_FROM_ADDRESS'] = TEST_SENDER.address;
   process.env['MAIL_FROM_NAME'] = TEST_SENDER.name;
   process.env['RATE_LIMIT_MAX'] = '1000';
+  process.env['SUBMISSIONS_HOURLY_CAP'] = '100000';
+  const stopSilent = async () => {
+    await silent?.stop();
+    silent = undefined;
+  };
   return {
-    get blobs() {
-      if (!blobs) throw new Error('the Blobs server is stopped');
-      return blobs;
-    },
+    database,
+    databaseUrl,
     get smtp() {
       if (!smtp) throw new Error('the SMTP server is stopped');
       return smtp;
     },
-    async stopBlobs() {
-      await blobs?.stop();
-      blobs = undefined;
+    stopDatabase() {
+      process.env['NETLIFY_DB_URL'] = REFUSING_DATABASE_URL;
     },
-    async startBlobs() {
-      blobs ??= await startLocalBlobs();
+    async hangDatabase() {
+      silent ??= await startSilentServer();
+      process.env['NETLIFY_DB_URL'] = silent.url;
+    },
+    async restoreDatabase() {
+      await stopSilent();
+      process.env['NETLIFY_DB_URL'] = databaseUrl;
     },
     async stopSmtp() {
       await smtp?.stop();
@@ -244,8 +308,9 @@ export async function startFormServices(): Promise<FormServices> {
         if (saved[name] === undefined) delete process.env[name];
         else process.env[name] = saved[name];
       }
+      await stopSilent();
       await smtp?.stop();
-      await blobs?.stop();
+      await database.end();
     },
   };
 }

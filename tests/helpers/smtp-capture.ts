@@ -13,6 +13,8 @@ export interface SmtpCapture {
   readonly port: number;
   /** Messages accepted so far, parsed. */
   readonly messages: ParsedMail[];
+  /** SMTP connections opened so far. */
+  readonly connections: number;
   /** While true, every message is refused with `refusalCode`. */
   refuse: boolean;
   /** SMTP reply code of a refusal (default 451). */
@@ -29,11 +31,16 @@ export async function startSmtpCapture(port = 0): Promise<SmtpCapture> {
     refuse: false,
     refusalCode: 451,
     messages,
-  } as { refuse: boolean; refusalCode: number; messages: ParsedMail[] };
+    connections: 0,
+  } as { refuse: boolean; refusalCode: number; messages: ParsedMail[]; connections: number };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onConnect(_session, callback) {
+      capture.connections += 1;
+      callback();
+    },
     onData(stream, _session, callback) {
       simpleParser(stream)
         .then((mail) => {

@@ -89,7 +89,10 @@ LANGUAGE sql AS $$
 $$;
 
 -- Store one submission (see src/lib/forms/store/store-submission.ts for the
--- meaning of each argument and of the returned JSON).
+-- meaning of each argument and of the returned JSON). Pending e-mails are
+-- claimed by the calling request (`claimed_until`, `claim_id`): it sends them
+-- after answering the visitor; the scheduled retry takes them only once the
+-- claim has expired.
 CREATE FUNCTION pbc_submit(
   p_form text,
   p_nonce text,
@@ -157,10 +160,9 @@ BEGIN
         v_reason := 'recipient-cap';
       END IF;
     END IF;
-    INSERT INTO outbox (submission_id, kind, recipient, recipient_key, status, held_reason, attempts, claimed_until, claim_id)
+    INSERT INTO outbox (submission_id, kind, recipient, recipient_key, status, held_reason, claimed_until, claim_id)
     VALUES (
       v_id, v_message->>'kind', v_message->>'recipient', v_message->>'recipient_key', v_status, v_reason,
-      CASE WHEN v_status = 'pending' THEN 1 ELSE 0 END,
       CASE WHEN v_status = 'pending' THEN now() + make_interval(secs => p_claim_seconds) END,
       CASE WHEN v_status = 'pending' THEN p_claim_id END
     )
@@ -168,7 +170,7 @@ BEGIN
     v_rows := v_rows || jsonb_build_object('id', v_row_id, 'kind', v_message->>'kind', 'recipient', v_message->>'recipient', 'status', v_status, 'held_reason', v_reason);
   END LOOP;
 
-  RETURN jsonb_build_object('outcome', 'accepted', 'reference', v_reference, 'hourly_cap_reached', v_over_hourly, 'messages', v_rows);
+  RETURN jsonb_build_object('outcome', 'accepted', 'reference', v_reference, 'received_at', now(), 'hourly_cap_reached', v_over_hourly, 'messages', v_rows);
 END
 $$;
 

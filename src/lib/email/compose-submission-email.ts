@@ -13,7 +13,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { applyFrenchSpacing as fr } from '../format/french-spacing.ts';
 import { formatFrenchDate, toParisCalendarDate } from '../format/calendar-date.ts';
 import { describeSubmission, type SummaryRow } from '../forms/describe-submission.ts';
-import type { MessageKind, SubmissionRecord } from '../forms/submission-repository.ts';
+import type { HeldMessage } from '../forms/store/outbox.ts';
+import type { MessageKind, StoredSubmission } from '../forms/store/stored-submission.ts';
 import { SubmissionEmail } from './SubmissionEmail.tsx';
 
 /** Sender and site values used in every message. */
@@ -27,7 +28,7 @@ export interface EmailContext {
 }
 
 /** The submitter of a record: name and address (both forms have `email`). */
-function submitterOf(record: SubmissionRecord): { name: string; address: string } {
+function submitterOf(record: StoredSubmission): { name: string; address: string } {
   const data = record.data as { email: string; contact_name: string };
   return { name: data.contact_name, address: data.email };
 }
@@ -38,7 +39,7 @@ interface MessageText {
   readonly paragraphs: readonly string[];
 }
 
-function textFor(record: SubmissionRecord, kind: MessageKind, startupName: string | undefined): MessageText {
+function textFor(record: StoredSubmission, kind: MessageKind, startupName: string | undefined): MessageText {
   const ref = record.reference;
   if (record.form === 'candidature') {
     const company = (record.data as { company_name: string }).company_name;
@@ -118,25 +119,41 @@ function senderDomain(context: EmailContext): string {
   return context.from.address.slice(context.from.address.lastIndexOf('@') + 1);
 }
 
+const KIND_NAMES: Readonly<Record<MessageKind, string>> = { team: 'La copie à l’équipe', startup: 'Le message à la startup', confirmation: 'La confirmation au demandeur' };
+const HELD_REASONS: Readonly<Record<HeldMessage['reason'], string>> = {
+  'recipient-cap': 'cette adresse a déjà reçu aujourd’hui le nombre maximal de messages de ce type',
+  'hourly-cap': 'le site a reçu plus d’envois que le plafond horaire',
+  'deploy-preview': 'ce site est une prévisualisation sans adresse de test',
+};
+
+/** Sentences telling the team which e-mails of the submission were held, and why. */
+function heldNotes(held: readonly HeldMessage[]): string[] {
+  return held.map((message) => `${KIND_NAMES[message.kind]} n’a pas été envoyé${message.kind === 'confirmation' ? 'e' : ''} : ${HELD_REASONS[message.reason]}.`);
+}
+
 /**
  * One message of a submission, ready for `transporter.sendMail`.
  * Its Message-ID is stable (`<reference.kind@sender-domain>`), so a retry of the
  * same message can be recognised by mail servers and by the team.
  * @param startupName name of the startup chosen in an order request, if any
+ * @param held the submission's messages held by a cap: the team's copy says so
  */
 export function composeSubmissionEmail(
-  record: SubmissionRecord,
+  record: StoredSubmission,
   kind: MessageKind,
   to: string,
   context: EmailContext,
   startupName?: string,
+  held: readonly HeldMessage[] = [],
 ): Mail.Options {
   const text = textFor(record, kind, startupName);
   // A confirmation goes to whatever address was typed: it carries the reference,
   // the form, the date and fixed text only, never a value the visitor typed, so
   // that the form cannot carry someone's text to a third party (issue 10).
   const confirmation = kind === 'confirmation';
-  const paragraphs = confirmation ? [`Date de réception : ${formatFrenchDate(toParisCalendarDate(new Date(record.receivedAt)))}.`, ...text.paragraphs] : text.paragraphs;
+  const paragraphs = confirmation
+    ? [`Date de réception : ${formatFrenchDate(toParisCalendarDate(new Date(record.receivedAt)))}.`, ...text.paragraphs]
+    : [...text.paragraphs, ...(kind === 'team' ? heldNotes(held) : [])];
   const spaced: MessageText = { subject: fr(text.subject), heading: fr(text.heading), paragraphs: paragraphs.map(fr) };
   const rows = confirmation ? [] : describeSubmission(record.form, record.data, startupName);
   const html = renderToStaticMarkup(

@@ -1,26 +1,21 @@
 /**
  * What happens to a submitted form, in the order the design sets: validation
  * with the form's schema → spam checks (honeypot, signed fill-time token,
- * per-client rate limit, optional Turnstile) → durable storage with a reference
- * → e-mails. Storage comes before any e-mail; an SMTP failure leaves the record
- * pending for the scheduled retry. The function handlers are thin glue around this.
+ * optional Turnstile) → one database call that stores it (rate limit,
+ * reference, record and outbox in one transaction) → the answer → the
+ * e-mails, sent after the answer (`deliver`), the scheduled retry as backstop.
+ * The function handlers are thin glue around this.
  */
 import type { z } from 'zod';
-import type { FormName } from './form-names.ts';
+import type { FormName } from './definitions/form-names.ts';
+import type { MessageKind } from './definitions/form-definition.ts';
 import type { SubmittedFields } from './request/read-form-request.ts';
 import { issueFormToken, verifyFormToken } from './form-token.ts';
 import type { FormsConfig } from './read-forms-config.ts';
-import {
-  findReferenceByNonce,
-  saveSpam,
-  saveSubmission,
-  takeRateLimitSlot,
-  type JsonStore,
-  type MessageKind,
-  type SubmissionRecord,
-} from './submission-repository.ts';
-import { sendPendingMessages, type MessageSender } from './send-pending-messages.ts';
-import { yearOf, toParisCalendarDate } from '../format/calendar-date.ts';
+import type { Queryable } from './store/database.ts';
+import { CLAIM_MS, type ClaimedMessage } from './store/outbox.ts';
+import { recordSpam } from './store/record-spam.ts';
+import { storeSubmission } from './store/store-submission.ts';
 
 /** Name of the hidden honeypot field: people never see it, naive bots fill it. */
 export const HONEYPOT_FIELD = 'site_web_bis';
@@ -44,7 +39,12 @@ export type SubmissionOutcome =
   | { readonly kind: 'spam' }
   | { readonly kind: 'rate-limited' }
   | { readonly kind: 'unavailable' }
-  | { readonly kind: 'accepted'; readonly reference: string; readonly created: boolean };
+  | {
+      readonly kind: 'accepted';
+      readonly reference: string;
+      /** Sends the e-mails of a submission stored now; run it after answering (`context.waitUntil`). Absent for a resubmission. */
+      readonly deliver?: () => Promise<void>;
+    };
 
 /** One form: its schema and who receives its e-mails. */
 export interface FormDefinition<Data> {
@@ -52,14 +52,22 @@ export interface FormDefinition<Data> {
   readonly schema: z.ZodType<Data>;
   /** Recipients of the messages for valid data (team, startup, confirmation). */
   recipients(data: Data): readonly { kind: MessageKind; to: string }[];
+  /** The submitter's e-mail address in valid data. */
+  submitterEmail(data: Data): string;
 }
+
+/**
+ * Sends the messages of a submission stored now, claimed under `claimId`, and
+ * records the results; never throws (a failure leaves them to the scheduled retry).
+ */
+export type DeliverClaimed = (claimId: string, messages: readonly ClaimedMessage[]) => Promise<void>;
 
 /** What processing needs from the outside world. */
 export interface SubmissionDependencies {
-  readonly store: JsonStore;
+  readonly database: Queryable;
   readonly config: FormsConfig;
-  readonly send: MessageSender;
-  /** A hash of the client's address, for the rate limit (never the address). */
+  readonly deliver: DeliverClaimed;
+  /** A keyed hash of the client's address, for the rate limit (never the address). */
   readonly clientKey: string;
   /** Server-side Turnstile check; only called when Turnstile is configured. */
   readonly verifyTurnstile: (token: string) => Promise<boolean>;
@@ -91,63 +99,68 @@ function single(value: string | string[] | undefined): string | undefined {
 
 /**
  * Process one submission.
- * @returns the outcome; never throws for bad input. Storage failures give
- * `unavailable` (nothing is sent); SMTP failures still give `accepted`.
+ * @returns the outcome; never throws. Any database failure gives `unavailable`
+ * (nothing stored, nothing sent); SMTP failures happen after the answer.
  */
 export async function processSubmission<Data>(
   form: FormDefinition<Data>,
   fields: SubmittedFields,
   dependencies: SubmissionDependencies,
 ): Promise<SubmissionOutcome> {
-  const { config, store } = dependencies;
+  const { config, database } = dependencies;
   const now = dependencies.now();
-  // Tokens handed back with an answer count as issued one fill time ago: the
-  // person has already filled the form once, so confirming or correcting it at
-  // once must not look like a bot.
-  const freshToken = () => issueFormToken(config.signingSecret, form.name, now.getTime() - config.tokenTiming.minFillMs);
+  // A token handed back with an answer is issued now: the fill time runs again
+  // from the answer, so asking for a confirmation cannot be turned into a way
+  // around it (issue 10).
+  const freshToken = () => issueFormToken(config.signingSecret, form.name, now.getTime());
 
   const parsed = form.schema.safeParse(formFields(fields));
   if (!parsed.success) return { kind: 'invalid', errors: toFieldErrors(parsed.error.issues), token: await freshToken() };
 
   try {
     if (single(fields[HONEYPOT_FIELD])?.trim()) {
-      await saveSpam(store, form.name, 'honeypot', fields, now);
+      await recordSpam(database, form.name, 'honeypot', fields, dependencies.clientKey);
       return { kind: 'spam' };
     }
     const token = await verifyFormToken(single(fields[TOKEN_FIELD]), config.signingSecret, form.name, now.getTime(), config.tokenTiming);
     if (!token.ok) {
       if (token.reason === 'invalid') {
-        await saveSpam(store, form.name, 'forged-token', fields, now);
+        await recordSpam(database, form.name, 'forged-token', fields, dependencies.clientKey);
         return { kind: 'spam' };
       }
       // Missing (no JavaScript), too fast or expired: ask the person to confirm, with a fresh token.
       return { kind: 'confirm', token: await freshToken() };
     }
-    // A resubmission (double click, retry after a time-out) gets its reference back, whatever the limits.
-    const stored = await findReferenceByNonce(store, form.name, token.payload.nonce);
-    if (stored) return { kind: 'accepted', reference: stored, created: false };
-    // The rate limit comes before Turnstile, so that a refused send does not spend the one-time Turnstile answer.
-    if (!(await takeRateLimitSlot(store, dependencies.clientKey, now.getTime(), config.rateLimit))) return { kind: 'rate-limited' };
     if (config.turnstile && !(await dependencies.verifyTurnstile(single(fields[TURNSTILE_FIELD]) ?? ''))) {
-      await saveSpam(store, form.name, 'turnstile', fields, now);
+      await recordSpam(database, form.name, 'turnstile', fields, dependencies.clientKey);
       return { kind: 'spam' };
     }
-
-    const { record, created } = await saveSubmission(store, {
+    const claimId = crypto.randomUUID();
+    const stored = await storeSubmission(database, {
       form: form.name,
       nonce: token.payload.nonce,
       data: parsed.data,
+      submitterEmail: form.submitterEmail(parsed.data),
+      clientKey: dependencies.clientKey,
       recipients: form.recipients(parsed.data),
-      now,
-      year: yearOf(toParisCalendarDate(now)),
+      rateLimit: config.rateLimit,
+      caps: config.caps,
+      claimMs: CLAIM_MS,
+      claimId,
     });
-    // Stored: from here on the visitor gets the reference whatever happens to the e-mails.
-    if (created) await sendPendingMessages(store, record as SubmissionRecord, dependencies.send, now);
-    return { kind: 'accepted', reference: record.reference, created };
+    if (stored.outcome === 'rate-limited') return { kind: 'rate-limited' };
+    // A resubmission (double click, retry after a time-out) gets its reference back; its e-mails are the first one's.
+    if (stored.outcome === 'duplicate') return { kind: 'accepted', reference: stored.reference };
+    if (stored.hourlyCapReached) dependencies.log({ event: 'hourly-cap-reached', form: form.name, reference: stored.reference, cap: config.caps.submissionsPerHour });
+    const submission = { reference: stored.reference, form: form.name, receivedAt: stored.receivedAt, data: JSON.parse(JSON.stringify(parsed.data)) as Record<string, unknown> };
+    const heldSiblings = stored.messages.flatMap((message) => (message.status === 'held' && message.heldReason ? [{ kind: message.kind, reason: message.heldReason }] : []));
+    const pending = stored.messages
+      .filter((message) => message.status === 'pending')
+      .map((message): ClaimedMessage => ({ id: message.id, kind: message.kind, recipient: message.recipient, submission, heldSiblings }));
+    return { kind: 'accepted', reference: stored.reference, ...(pending.length > 0 ? { deliver: () => dependencies.deliver(claimId, pending) } : {}) };
   } catch (error) {
-    // Before the record is stored, any failure (the store is down, most likely)
-    // means "try again later": nothing was sent, nothing is half-done.
-    dependencies.log({ event: 'submission-not-stored', form: form.name, error: error instanceof Error ? error.name : 'unknown' });
+    // Nothing is half-done: the store call is one transaction, and nothing was sent.
+    dependencies.log({ event: 'submission-not-stored', form: form.name, error: error instanceof Error ? error.message.slice(0, 200) : 'unknown' });
     return { kind: 'unavailable' };
   }
 }

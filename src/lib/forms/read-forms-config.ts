@@ -6,9 +6,11 @@
  * are written to an outbox folder, and a fixed development signing secret is used.
  */
 import { join } from 'node:path';
-import type { MailDestination } from '../email/create-mail-transport.ts';
+import type { MailDestination } from '../email/open-mail-session.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './rate-limit.ts';
 import { DEFAULT_TOKEN_TIMING, type TokenTiming } from './form-token.ts';
+import type { DeliveryPolicy } from './sending/send-messages.ts';
+import { DEFAULT_SENDING_CAPS, type SendingCaps } from './store/store-submission.ts';
 
 /** Everything the form functions need besides the site settings. */
 export interface FormsConfig {
@@ -21,6 +23,9 @@ export interface FormsConfig {
   readonly turnstile?: { readonly siteKey: string; readonly secretKey: string };
   readonly rateLimit: RateLimit;
   readonly tokenTiming: TokenTiming;
+  readonly caps: SendingCaps;
+  /** Who really receives e-mails in this deploy context. */
+  readonly delivery: DeliveryPolicy;
 }
 
 /** A required setting is missing or wrong on a deployed site. */
@@ -45,6 +50,15 @@ export function isLocalDeployContext(deployContext: string | undefined): boolean
   return deployContext === 'dev' || !deployContext;
 }
 
+/**
+ * Deploy previews and branch deploys: their database branch is a copy of
+ * production's, so their e-mails go to `MAIL_TEST_ADDRESS` only, or nowhere.
+ */
+function deliveryPolicy(deployContext: string | undefined, testAddress: string | undefined): DeliveryPolicy {
+  if (deployContext === 'production' || isLocalDeployContext(deployContext)) return { kind: 'deliver' };
+  return testAddress ? { kind: 'redirect', to: testAddress } : { kind: 'hold' };
+}
+
 function positiveInteger(value: string | undefined, fallback: number, name: string, problems: string[]): number {
   if (value === undefined || value === '') return fallback;
   const number = Number(value);
@@ -64,13 +78,17 @@ function positiveInteger(value: string | undefined, fallback: number, name: stri
  * Variables: `SMTP_URL`, `MAIL_FROM_ADDRESS`, `MAIL_FROM_NAME`, `FORM_SIGNING_SECRET`
  * (≥ 32 characters), `TURNSTILE_SITE_KEY` + `TURNSTILE_SECRET_KEY` (optional,
  * both or neither), `RATE_LIMIT_MAX` and `RATE_LIMIT_WINDOW_SECONDS` (optional),
- * `FORM_MIN_FILL_SECONDS` (optional, default 3).
+ * `FORM_MIN_FILL_SECONDS` (optional, default 3), `MAIL_TEST_ADDRESS` (deploy
+ * previews and branch deploys: the only recipient; without it they send
+ * nothing), `MAIL_CAP_CONFIRMATIONS_PER_DAY`, `MAIL_CAP_STARTUP_PER_DAY` and
+ * `SUBMISSIONS_HOURLY_CAP` (optional, see `DEFAULT_SENDING_CAPS`).
  */
 export function readFormsConfig(env: Readonly<Record<string, string | undefined>>, deployContext: string | undefined, projectRoot: string, rateLimit: RateLimit = DEFAULT_RATE_LIMIT): FormsConfig {
   const local = isLocalDeployContext(deployContext);
   const problems: string[] = [];
   const smtpUrl = env['SMTP_URL'];
-  if (!smtpUrl && !local) problems.push('SMTP_URL is required (smtp://user:password@host:587).');
+  const delivery = deliveryPolicy(deployContext, env['MAIL_TEST_ADDRESS'] || undefined);
+  if (!smtpUrl && !local && delivery.kind !== 'hold') problems.push('SMTP_URL is required (smtp://user:password@host:587).');
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://.');
   const fromAddress = env['MAIL_FROM_ADDRESS'] || (local ? 'ne-pas-repondre@localhost' : '');
   if (!fromAddress) problems.push('MAIL_FROM_ADDRESS is required (the sender of every e-mail).');
@@ -84,6 +102,11 @@ export function readFormsConfig(env: Readonly<Record<string, string | undefined>
     windowMs: positiveInteger(env['RATE_LIMIT_WINDOW_SECONDS'], rateLimit.windowMs / 1_000, 'RATE_LIMIT_WINDOW_SECONDS', problems) * 1_000,
   };
   const minFillSeconds = env['FORM_MIN_FILL_SECONDS'] === '0' ? 0 : positiveInteger(env['FORM_MIN_FILL_SECONDS'], DEFAULT_TOKEN_TIMING.minFillMs / 1_000, 'FORM_MIN_FILL_SECONDS', problems);
+  const caps: SendingCaps = {
+    confirmationsPerAddressPerDay: positiveInteger(env['MAIL_CAP_CONFIRMATIONS_PER_DAY'], DEFAULT_SENDING_CAPS.confirmationsPerAddressPerDay, 'MAIL_CAP_CONFIRMATIONS_PER_DAY', problems),
+    startupMessagesPerAddressPerDay: positiveInteger(env['MAIL_CAP_STARTUP_PER_DAY'], DEFAULT_SENDING_CAPS.startupMessagesPerAddressPerDay, 'MAIL_CAP_STARTUP_PER_DAY', problems),
+    submissionsPerHour: positiveInteger(env['SUBMISSIONS_HOURLY_CAP'], DEFAULT_SENDING_CAPS.submissionsPerHour, 'SUBMISSIONS_HOURLY_CAP', problems),
+  };
   if (problems.length > 0) throw new FormsConfigurationError(problems);
   return {
     mail: smtpUrl ? { kind: 'smtp', url: smtpUrl } : { kind: 'outbox', directory: join(projectRoot, LOCAL_OUTBOX) },
@@ -92,5 +115,7 @@ export function readFormsConfig(env: Readonly<Record<string, string | undefined>
     ...(siteKey && secretKey ? { turnstile: { siteKey, secretKey } } : {}),
     rateLimit: limit,
     tokenTiming: { ...DEFAULT_TOKEN_TIMING, minFillMs: minFillSeconds * 1_000 },
+    caps,
+    delivery,
   };
 }
