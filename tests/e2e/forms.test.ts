@@ -1,6 +1,6 @@
 /**
  * The three public forms end to end: the built pages in headless Chromium, the
- * real form functions behind them (called in-process), the local Blobs server
+ * real form functions behind them (called in-process), a database of the run's PostgreSQL server
  * and a real SMTP server. With JavaScript on (JSON, inline errors, the
  * confirmation step when the token is missing) and off (303 to the thank-you
  * page, the confirmation page, the HTML error page with links to the fields).
@@ -12,7 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { formatEurosHt } from '../../src/lib/format/money.ts';
 import { toParisCalendarDate, yearOf } from '../../src/lib/format/calendar-date.ts';
-import { startLocalBlobs, type LocalBlobs } from '../helpers/blobs-server.ts';
+import { createDatabase } from '../helpers/postgres-server.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { REAL_SITE_DIST, TEST_TMP } from '../helpers/paths.ts';
 import { serveSiteWithFunctions, type SiteWithFunctions } from '../helpers/site-with-functions.ts';
@@ -74,7 +74,6 @@ const COMMITMENT = {
   signing_date: `${new Date().getFullYear() + 1}-01-20`,
 } as const;
 
-let blobs: LocalBlobs;
 let smtp: SmtpCapture;
 let site: SiteWithFunctions;
 let browser: Browser;
@@ -210,7 +209,7 @@ function screenshotOnFailure(page: () => Page | undefined, name: string): void {
 
 beforeAll(async () => {
   await mkdir(SCREENS, { recursive: true });
-  blobs = await startLocalBlobs();
+  setEnv('NETLIFY_DB_URL', await createDatabase(process.env['PBC_TEST_POSTGRES_URL']!));
   smtp = await startSmtpCapture();
   setEnv('SMTP_URL', smtp.url);
   setEnv('FORM_MIN_FILL_SECONDS', String(MIN_FILL_SECONDS));
@@ -225,7 +224,6 @@ afterAll(async () => {
   await browser?.close();
   await site?.close();
   await smtp?.stop();
-  await blobs?.stop();
   for (const [name, value] of Object.entries(savedEnv)) {
     if (value === undefined) delete process.env[name];
     else process.env[name] = value;

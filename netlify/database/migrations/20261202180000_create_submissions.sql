@@ -68,8 +68,9 @@ CREATE TABLE spam (
 CREATE INDEX spam_received_at ON spam (received_at);
 CREATE INDEX spam_submitter_key ON spam (submitter_key);
 
--- Fixed-window counters: scope (what is counted, e.g. `client:<hash>`,
--- `confirmation:<address key>`, `all-submissions`) and the window's start.
+-- Fixed-window counters: scope (what is counted, e.g. `client:<keyed hash of
+-- the network address>`, `confirmation:<SHA-256 of the address key>`,
+-- `all-submissions`) and the window's start. No address is kept in clear.
 CREATE TABLE rate_counters (
   scope text NOT NULL,
   window_start timestamptz NOT NULL,
@@ -77,6 +78,12 @@ CREATE TABLE rate_counters (
   PRIMARY KEY (scope, window_start)
 );
 CREATE INDEX rate_counters_window_start ON rate_counters (window_start);
+
+-- The hash of an address key in counter scopes (hex SHA-256).
+CREATE FUNCTION pbc_address_hash(p_key text) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT encode(sha256(convert_to(p_key, 'UTF8')), 'hex')
+$$;
 
 -- Count one more event of `p_scope` in the current window of `p_window`;
 -- returns the new count. The row lock of the upsert serialises concurrent callers.
@@ -155,7 +162,7 @@ BEGIN
         v_status := 'held';
         v_reason := 'hourly-cap';
       ELSIF (v_message->>'daily_cap') IS NOT NULL
-        AND pbc_count((v_message->>'kind') || ':' || (v_message->>'recipient_key'), interval '1 day') > (v_message->>'daily_cap')::integer THEN
+        AND pbc_count((v_message->>'kind') || ':' || pbc_address_hash(v_message->>'recipient_key'), interval '1 day') > (v_message->>'daily_cap')::integer THEN
         v_status := 'held';
         v_reason := 'recipient-cap';
       END IF;

@@ -4,9 +4,8 @@
  * sent with it, spam whose `email` field is it, and e-mails addressed to it
  * (outbox rows, the startups' order addresses included).
  *
- * The client keys of the rate-limit counters are keyed hashes of network
- * addresses: they cannot be linked to an e-mail address, and go after two days
- * (`purge-expired.ts`).
+ * The counters of the caps hold hashes only (a keyed hash of the network
+ * address, a SHA-256 of the address key) and go after two days (`purge-expired.ts`).
  */
 import type { FormName } from '../definitions/form-names.ts';
 import type { Queryable } from './database.ts';
@@ -77,8 +76,9 @@ export interface ErasureReport {
 
 /**
  * Erase everything stored about `email` (right to erasure), in one statement:
- * its submissions with their e-mails, its spam, and the e-mails addressed to it
- * for other submissions (those submissions stay; the team keeps its copy).
+ * its submissions with their e-mails, its spam, the e-mails addressed to it
+ * for other submissions (those submissions stay; the team keeps its copy) and
+ * the daily counters of messages sent to it.
  * @throws the database's error (nothing is erased then)
  */
 export async function erasePersonalData(database: Queryable, email: string): Promise<ErasureReport> {
@@ -86,7 +86,8 @@ export async function erasePersonalData(database: Queryable, email: string): Pro
   const { rows } = await database.query<{ submissions: string; spam: string; messages: string }>(
     `WITH erased_submissions AS (DELETE FROM submissions WHERE submitter_key = $1 RETURNING id),
      erased_messages AS (DELETE FROM outbox WHERE recipient_key = $1 AND submission_id NOT IN (SELECT id FROM erased_submissions) RETURNING 1),
-     erased_spam AS (DELETE FROM spam WHERE submitter_key = $1 RETURNING 1)
+     erased_spam AS (DELETE FROM spam WHERE submitter_key = $1 RETURNING 1),
+     erased_counters AS (DELETE FROM rate_counters WHERE scope IN ('confirmation:' || pbc_address_hash($1), 'startup:' || pbc_address_hash($1)) RETURNING 1)
      SELECT (SELECT count(*) FROM erased_submissions) AS submissions, (SELECT count(*) FROM erased_spam) AS spam, (SELECT count(*) FROM erased_messages) AS messages`,
     [key],
   );
