@@ -50,9 +50,11 @@ export default defineConfig({
     server: { strictPort: true },
     // The uploads of the content folder being built, for `import.meta.glob` in src/data/uploads.ts.
     resolve: { alias: { '@uploads': join(contentRoot, UPLOADS_IN_CONTENT) } },
-    // Serves netlify/functions and emulates Netlify Blobs (kept in .netlify/) in
-    // `astro dev`. Offline, the features below would try to download Deno or
-    // start services this site does not use.
+    // Serves netlify/functions in `astro dev`. The database is started by
+    // `npm run dev` (scripts/dev.ts, with the migrations applied, which the
+    // plugin's own database does not do) and given in NETLIFY_DB_URL. Offline,
+    // the other features below would try to download Deno or start services
+    // this site does not use.
     plugins: [
       netlify({
         edgeFunctions: { enabled: false },

@@ -1,15 +1,17 @@
 /**
  * `npm run dev`: the whole site locally, in one command.
- * Starts the Astro dev server (pages, and the form functions with Netlify Blobs
- * emulated by @netlify/vite-plugin; with no SMTP_URL, e-mails go to an outbox
- * folder of .eml files) and the
- * Decap CMS local backend (`decap-server`, bound to 127.0.0.1 so that nothing
- * outside this machine can write to `content/`), prints where to go, and stops
- * both when either stops or on Ctrl+C.
+ * Starts the local submissions database (the embedded Postgres of Netlify's dev
+ * tooling in `.netlify/db`, migrations applied), the Astro dev server (pages,
+ * and the form functions through @netlify/vite-plugin, given the database in
+ * `NETLIFY_DB_URL`; with no SMTP_URL, e-mails go to an outbox folder of .eml
+ * files) and the Decap CMS local backend (`decap-server`, bound to 127.0.0.1 so
+ * that nothing outside this machine can write to `content/`), prints where to
+ * go, and stops everything when one stops or on Ctrl+C.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { LOCAL_OUTBOX } from '../src/lib/forms/read-forms-config.ts';
+import { LOCAL_DATABASE_DIRECTORY, startEmbeddedDatabase } from './lib/local-database.ts';
 
 const SITE_PORT = process.env['PORT'] ?? '4321';
 const CMS_PROXY_PORT = '8081';
@@ -23,14 +25,17 @@ function start(name: string, command: string, args: string[], env: NodeJS.Proces
   return child;
 }
 
+const database = await startEmbeddedDatabase(join(process.cwd(), LOCAL_DATABASE_DIRECTORY));
+
 const children = [
   start('decap-server', 'decap-server', [], { BIND_HOST: '127.0.0.1', PORT: CMS_PROXY_PORT, MODE: 'fs', LOG_LEVEL: 'warn' }),
-  start('astro dev', 'astro', ['dev', '--port', SITE_PORT]),
+  start('astro dev', 'astro', ['dev', '--port', SITE_PORT], { NETLIFY_DB_URL: database.connectionString }),
 ];
 
 function shutdown(code: number): void {
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
   process.exitCode = code;
+  void database.stop();
 }
 
 process.on('SIGINT', () => shutdown(0));
@@ -40,7 +45,8 @@ console.log(`
 [dev] Site:               http://127.0.0.1:${SITE_PORT}/
 [dev] CMS (Decap):        http://127.0.0.1:${SITE_PORT}/admin/  (local backend, saves into content/)
 [dev] CMS proxy:          http://127.0.0.1:${CMS_PROXY_PORT}/api/v1 (decap-server, loopback only)
-[dev] Forms:              http://127.0.0.1:${SITE_PORT}/candidater/ and /demander-un-bon-de-commande/
+[dev] Forms:              http://127.0.0.1:${SITE_PORT}/candidater/, /demander-un-bon-de-commande/ and /s-engager/
+[dev] Database:           ${join(process.cwd(), LOCAL_DATABASE_DIRECTORY)} (embedded Postgres, ${database.connectionString})
 [dev] E-mails:            ${process.env['SMTP_URL'] ? `sent through ${new URL(process.env['SMTP_URL']).host}` : `written as .eml files to ${join(process.cwd(), LOCAL_OUTBOX)}`}
 [dev] Stored submissions: npm run submissions -- list
 `);
