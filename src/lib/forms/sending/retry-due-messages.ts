@@ -18,12 +18,17 @@ export interface RetryReport {
   readonly held: number;
 }
 
-/** Messages claimed at once. */
-export const RETRY_BATCH = 50;
+/**
+ * Messages claimed at once: their results are recorded together, so a batch
+ * must fit in the function's time even when the server answers slowly.
+ */
+export const RETRY_BATCH = 12;
 
 /**
  * Send what is due.
- * @param budgetMs time after which no new batch is claimed (a scheduled function has 30 s on Netlify)
+ * @param budgetMs time after which no new batch is claimed: a scheduled function
+ * has 30 s on Netlify, and one batch may still take up to one SMTP socket
+ * time-out (15 s) after it
  * @throws the database's error on claiming or recording (what was claimed is taken again once the claim expires)
  */
 export async function retryDueMessages(
@@ -31,7 +36,7 @@ export async function retryDueMessages(
   openSession: OpenMailSession,
   compose: ComposeMessage,
   policy: DeliveryPolicy,
-  budgetMs = 20_000,
+  budgetMs = 10_000,
 ): Promise<RetryReport> {
   const started = Date.now();
   const totals = { claimed: 0, sent: 0, deferred: 0, failed: 0, held: 0 };

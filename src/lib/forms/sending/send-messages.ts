@@ -24,12 +24,13 @@ export type DeliveryPolicy = { readonly kind: 'deliver' } | { readonly kind: 're
  * Why a send failed, without personal data, and whether trying again is
  * useless: an SMTP 5xx reply is a permanent refusal (RFC 5321, section 4.2.1).
  */
-export function describeSendFailure(error: unknown): { readonly error: string; readonly permanent: boolean } {
+export function describeSendFailure(error: unknown): { readonly error: string; readonly permanent: boolean; readonly serverUnreachable: boolean } {
   const responseCode = (error as { responseCode?: unknown } | null)?.responseCode;
   const code = typeof responseCode === 'number' ? responseCode : undefined;
   const name = error instanceof Error ? error.name : 'Error';
   const detail = code ?? (error as { code?: unknown } | null)?.code ?? 'send failed';
-  return { error: `${name}: ${String(detail)}`, permanent: code !== undefined && code >= 500 };
+  // No SMTP reply code: the server could not be reached or stopped answering.
+  return { error: `${name}: ${String(detail)}`, permanent: code !== undefined && code >= 500, serverUnreachable: code === undefined };
 }
 
 /** The messages grouped by submission, in their order. */
@@ -43,12 +44,19 @@ function bySubmission(messages: readonly ClaimedMessage[]): ClaimedMessage[][] {
   return [...groups.values()];
 }
 
+/** Results of one submission's messages, and whether the server was unreachable. */
+interface GroupOutcome {
+  readonly results: SendResult[];
+  readonly serverUnreachable: boolean;
+}
+
 /** Send the messages of one submission over one session. */
-async function sendGroup(group: readonly ClaimedMessage[], openSession: OpenMailSession, compose: ComposeMessage, policy: DeliveryPolicy): Promise<SendResult[]> {
-  if (policy.kind === 'hold') return group.map((message) => ({ id: message.id, outcome: 'held', reason: 'deploy-preview' }));
+async function sendGroup(group: readonly ClaimedMessage[], openSession: OpenMailSession, compose: ComposeMessage, policy: DeliveryPolicy): Promise<GroupOutcome> {
+  if (policy.kind === 'hold') return { results: group.map((message) => ({ id: message.id, outcome: 'held', reason: 'deploy-preview' })), serverUnreachable: false };
   const results: SendResult[] = [];
   const session = openSession();
   let stopped: string | undefined;
+  let serverUnreachable = false;
   try {
     for (const message of group) {
       if (stopped !== undefined) {
@@ -64,20 +72,33 @@ async function sendGroup(group: readonly ClaimedMessage[], openSession: OpenMail
         // A server that is down, hangs or defers (4xx) would make each next message wait
         // for its own time-out: leave them to the scheduled retry.
         if (!failure.permanent) stopped = failure.error;
+        serverUnreachable ||= failure.serverUnreachable;
       }
     }
   } finally {
     session.close();
   }
-  return results;
+  return { results, serverUnreachable };
 }
 
 /**
  * Send `messages`, one session per submission, submissions one after another.
+ * Once the server is unreachable (no SMTP reply: refused, time-out), the next
+ * submissions are not tried: each would wait for its own time-out, past the
+ * time a function has.
  * @returns one result per message, in input order of submissions
  */
 export async function sendMessages(messages: readonly ClaimedMessage[], openSession: OpenMailSession, compose: ComposeMessage, policy: DeliveryPolicy): Promise<SendResult[]> {
   const results: SendResult[] = [];
-  for (const group of bySubmission(messages)) results.push(...(await sendGroup(group, openSession, compose, policy)));
+  let unreachable: string | undefined;
+  for (const group of bySubmission(messages)) {
+    if (unreachable !== undefined) {
+      results.push(...group.map((message): SendResult => ({ id: message.id, outcome: 'retry', error: unreachable!, attempted: false })));
+      continue;
+    }
+    const outcome = await sendGroup(group, openSession, compose, policy);
+    results.push(...outcome.results);
+    if (outcome.serverUnreachable) unreachable = 'server unreachable';
+  }
   return results;
 }

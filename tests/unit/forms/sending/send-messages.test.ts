@@ -77,9 +77,27 @@ describe('sendMessages', () => {
     expect(smtp.messages).toEqual([]);
   });
 
-  it('reports a server that refuses connections as a temporary failure', async () => {
-    const results = await sendMessages(messagesOf('PBC-2026-00007', 1), mailSessionOpener({ kind: 'smtp', url: 'smtp://127.0.0.1:9' }), compose, { kind: 'deliver' });
-    expect(results.map((result) => result.outcome)).toEqual(['retry', 'retry', 'retry']);
-    expect(results[0]).toMatchObject({ error: 'Error: ESOCKET', attempted: true });
+  it('reports a server that refuses connections as a temporary failure, and tries no other submission', async () => {
+    const results = await sendMessages([...messagesOf('PBC-2026-00007', 1), ...messagesOf('PBC-2026-00008', 4)], mailSessionOpener({ kind: 'smtp', url: 'smtp://127.0.0.1:9' }), compose, { kind: 'deliver' });
+    expect(results.map((result) => [result.outcome, 'attempted' in result && result.attempted])).toEqual([
+      ['retry', true],
+      ['retry', false],
+      ['retry', false],
+      ['retry', false],
+      ['retry', false],
+      ['retry', false],
+    ]);
+    expect(results[0]).toMatchObject({ error: 'Error: ESOCKET' });
+  });
+
+  it('after a temporary refusal of one submission, still tries the next (the server answers)', async () => {
+    smtp.refuse = true;
+    const first = messagesOf('PBC-2026-00009', 1);
+    const compose451Once: ComposeMessage = (message, to) => {
+      if (message.submission.reference === 'PBC-2026-00010') smtp.refuse = false;
+      return compose(message, to);
+    };
+    const results = await sendMessages([...first, ...messagesOf('PBC-2026-00010', 4)], open(), compose451Once, { kind: 'deliver' });
+    expect(results.map((result) => result.outcome)).toEqual(['retry', 'retry', 'retry', 'sent', 'sent', 'sent']);
   });
 });
