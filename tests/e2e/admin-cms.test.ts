@@ -138,9 +138,17 @@ describe('Decap CMS admin with the local backend (decap-server, file-system mode
   }
 
   /** Publish and wait for Decap to confirm the save. */
+  /**
+   * Publish and wait for this save's « Entrée enregistrée » notice. Decap shows each notice for
+   * about 4 s and `page.goto` to another `#/…` route keeps the page, so the previous save's notice
+   * can still be on screen: waiting on it would read the files while Decap is still writing them
+   * (decap-server writes the entry, then its uploads). Wait for it to go first.
+   */
   async function publishAndWait(): Promise<void> {
+    const savedNotice = page.getByText('Entrée enregistrée');
+    await expect.poll(() => savedNotice.count(), { timeout: 15_000 }).toBe(0);
     await publishNow();
-    await page.getByText('Entrée enregistrée').first().waitFor();
+    await savedNotice.first().waitFor();
   }
 
   /** Pick an entry in a relation widget by typing part of its name. */
