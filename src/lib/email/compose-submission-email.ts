@@ -14,7 +14,7 @@ import { applyFrenchSpacing as fr } from '../format/french-spacing.ts';
 import { formatFrenchDate, toParisCalendarDate } from '../format/calendar-date.ts';
 import { describeSubmission, type FormData, type SummaryRow } from '../forms/definitions/index.ts';
 import type { HeldMessage } from '../forms/store/outbox.ts';
-import type { MessageKind, StoredSubmission } from '../forms/store/stored-submission.ts';
+import { HELD_REASON_LABELS, type MessageKind, type StoredSubmission } from '../forms/store/stored-submission.ts';
 import { SubmissionEmail } from './SubmissionEmail.tsx';
 
 /** Sender and site values used in every message. */
@@ -126,12 +126,6 @@ function senderDomain(context: EmailContext): string {
 }
 
 const KIND_NAMES: Readonly<Record<MessageKind, string>> = { team: 'La copie à l’équipe', startup: 'Le message à la startup', confirmation: 'La confirmation au demandeur' };
-/** Why a message was held, in French, for the team (its e-mail and `npm run submissions`). */
-export const HELD_REASON_LABELS: Readonly<Record<HeldMessage['reason'], string>> = {
-  'recipient-cap': 'cette adresse a déjà reçu aujourd’hui le nombre maximal de messages de ce type',
-  'hourly-cap': 'le site a reçu plus d’envois que le plafond horaire',
-  'deploy-preview': 'ce site est une prévisualisation sans adresse de test',
-};
 
 /** Sentences telling the team which e-mails of the submission were held, and why. */
 function heldNotes(held: readonly HeldMessage[]): string[] {

@@ -3,10 +3,9 @@
  * detailed view. Labels and dates in French, times in Europe/Paris.
  */
 import { PROGRAMME_TIME_ZONE } from '../format/calendar-date.ts';
-import { HELD_REASON_LABELS } from '../email/compose-submission-email.ts';
 import { describeSubmission, FORM_DEFINITIONS, isFormName, organisationOf, submitterOf, type FormData, type MessageKind } from '../forms/definitions/index.ts';
 import type { SubmissionWithMessages } from '../forms/store/read-submissions.ts';
-import type { MessageStatus, OutboxEntry } from '../forms/store/stored-submission.ts';
+import { HELD_REASON_LABELS, type MessageStatus, type OutboxEntry } from '../forms/store/stored-submission.ts';
 
 /** State of an e-mail, as the team says it. */
 export const STATUS_LABELS: Readonly<Record<MessageStatus, string>> = { sent: 'envoyé', pending: 'en attente', failed: 'échec', held: 'retenu' };
