@@ -1,50 +1,47 @@
 /**
  * `npm run submissions -- <command>`: the team's view of the form submissions
- * stored in Netlify Blobs (store `submissions`, see
- * `src/lib/forms/submission-repository.ts`).
+ * stored in the submissions database (Netlify Database, tables of
+ * `netlify/database/migrations/`; reads in `src/lib/forms/store/`).
  *
  *   list                      one line per submission
- *   show REF                  every field and the state of its e-mails
+ *   show REF                  every field and the state of each e-mail
  *   export --csv [--form F]   CSV to standard output (or --output FILE)
  *   startup-draft REF         content/startups/<slug>.md (draft) from an application
  *   buyer-draft REF           content/buyers/<slug>.md (draft) from a buyer's commitment
  *   personal-data EMAIL       everything stored about an address, as JSON (right of access)
  *   erase EMAIL --confirm     erase it (right to erasure)
  *
- * By default it reads the local store that `npm run dev` fills
- * (`.netlify/blobs-serve`, served here by the same `BlobsServer` as the dev
- * emulation); `--site SITE_ID` with `NETLIFY_AUTH_TOKEN` reads the deployed
- * site's store through the Netlify API. Read-only except `startup-draft` and
- * `buyer-draft`, which write one new content file, and `erase --confirm`, which deletes from the store. Exit codes: 0 done, 1 error, 2 usage.
+ * Which database: `--database-url URL`, else `NETLIFY_DB_URL` when set (the
+ * production connection string: `netlify database status --branch production
+ * --show-credentials`), else the local database of `npm run dev`: the server
+ * of the running `npm run dev` when there is one (`scripts/lib/dev-database-url.ts`),
+ * otherwise the embedded database in `.netlify/db`, started here. Read-only
+ * except `startup-draft` and `buyer-draft`, which write one new content file,
+ * and `erase --confirm`, which deletes from the database. Exit codes: 0 done,
+ * 1 error, 2 usage.
  */
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
-import { getStore } from '@netlify/blobs';
-import { BlobsServer } from '@netlify/blobs/server';
+import pg from 'pg';
 import { resolveContentRoot } from '../src/lib/content-model/content-root.ts';
 import { formatContentIssues } from '../src/lib/content-model/format-content-issues.ts';
 import { readSiteSettings } from '../src/lib/content-model/read-settings.ts';
 import { buildCollectionSchemas, toModelContext } from '../src/lib/content-model/schemas.ts';
 import { toParisCalendarDate } from '../src/lib/format/calendar-date.ts';
-import type { OrderRequest, StartupApplication } from '../src/lib/forms/form-schemas.ts';
-import type { BuyerCommitment } from '../src/lib/forms/definitions/index.ts';
-import { erasePersonalData, findPersonalData } from '../src/lib/forms/personal-data.ts';
-import { listSubmissionReferences, loadSubmission, type JsonStore, type SubmissionRecord } from '../src/lib/forms/submission-repository.ts';
+import type { BuyerCommitment, StartupApplication } from '../src/lib/forms/definitions/index.ts';
+import type { Queryable } from '../src/lib/forms/store/database.ts';
+import { erasePersonalData, findPersonalData } from '../src/lib/forms/store/personal-data.ts';
+import { listSubmissions, loadSubmission, type SubmissionWithMessages } from '../src/lib/forms/store/read-submissions.ts';
 import { submissionsToCsv } from '../src/lib/submissions-cli/export-csv.ts';
-import { parseInvocation, USAGE, UsageError, type Command, type StoreChoice } from '../src/lib/submissions-cli/invocation.ts';
-import { chooseLocalSiteId, DEV_BLOBS_DIRECTORY, localStoreFolder, mapWithConcurrency } from '../src/lib/submissions-cli/local-store.ts';
+import { describeDatabaseUrl, parseInvocation, USAGE, UsageError, type Command, type DatabaseChoice } from '../src/lib/submissions-cli/invocation.ts';
 import { formatSubmissionDetails, formatSubmissionList } from '../src/lib/submissions-cli/present-submissions.ts';
 import { draftStartupEntry, renderMarkdownEntry } from '../src/lib/submissions-cli/startup-draft.ts';
 import { draftBuyerEntry } from '../src/lib/submissions-cli/buyer-draft.ts';
-
-/** Name of the Blobs store of the form functions (`netlify/lib/form-runtime.ts`). */
-const STORE_NAME = 'submissions';
-/** Records read at once (each is one request to the store). */
-const READ_CONCURRENCY = 8;
+import { readDevDatabaseUrl } from './lib/dev-database-url.ts';
+import { LOCAL_DATABASE_DIRECTORY, startEmbeddedDatabase } from './lib/local-database.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -64,81 +61,57 @@ class CommandError extends Error {
   }
 }
 
-/** The store and how to name it in messages. */
-interface OpenStore {
-  readonly store: JsonStore;
-  /** E.g. `the local dev store (.netlify/blobs-serve)`. */
+/**
+ * Time limits of the command, ms: more generous than the forms' (a visitor
+ * waits for those), enough for a production database waking up from scale to
+ * zero and for an export of every submission.
+ */
+const COMMAND_TIMEOUTS = { connectMs: 15_000, statementMs: 60_000 } as const;
+
+/** The database and how to name it in messages. */
+interface OpenDatabase {
+  readonly database: Queryable;
+  /** E.g. `the local database (.netlify/db)`; never a password. */
   readonly description: string;
   close(): Promise<void>;
 }
 
-/** `siteId` of `.netlify/state.json` (a project linked to a Netlify site), if any. */
-function linkedSiteId(): string | undefined {
-  try {
-    const state = JSON.parse(readFileSync(join(PROJECT_ROOT, '.netlify', 'state.json'), 'utf8')) as { siteId?: unknown };
-    return typeof state.siteId === 'string' ? state.siteId : undefined;
-  } catch {
-    return undefined;
+function openPool(connectionString: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max: 1, connectionTimeoutMillis: COMMAND_TIMEOUTS.connectMs, statement_timeout: COMMAND_TIMEOUTS.statementMs });
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+/**
+ * Connect to the database of the command line (`DatabaseChoice`); for the
+ * local one, to the running `npm run dev`'s server, else start the embedded
+ * database (it takes a few seconds and brings `.netlify/db` to the latest migration).
+ */
+async function openDatabase(choice: DatabaseChoice): Promise<OpenDatabase> {
+  if (choice.kind === 'url') {
+    const pool = openPool(choice.url);
+    return { database: pool, description: `the database ${describeDatabaseUrl(choice.url)} (${choice.from})`, close: () => pool.end() };
   }
-}
-
-/** An empty store: a local folder where nothing was ever submitted. */
-const EMPTY_STORE: JsonStore = {
-  get: async () => null,
-  setJSON: async () => ({ modified: false }),
-  delete: async () => undefined,
-  list: async () => ({ blobs: [] }),
-};
-
-async function openLocalStore(blobsDir: string | undefined): Promise<OpenStore> {
-  const directory = blobsDir === undefined ? join(PROJECT_ROOT, DEV_BLOBS_DIRECTORY) : userPath(blobsDir);
-  const shown = relative(process.cwd(), directory) || '.';
-  const description = blobsDir === undefined ? `the local dev store (${shown})` : `the local Blobs folder ${shown}`;
-  if (!existsSync(directory)) {
-    throw new CommandError(
-      blobsDir === undefined
-        ? `No local submissions yet: ${shown} does not exist. Run \`npm run dev\` and send a form, or read the deployed site's store with --site SITE_ID.`
-        : `No such folder: ${shown}.`,
-    );
+  const shown = relative(process.cwd(), join(PROJECT_ROOT, LOCAL_DATABASE_DIRECTORY)) || '.';
+  const devUrl = await readDevDatabaseUrl(PROJECT_ROOT);
+  if (devUrl !== undefined) {
+    const pool = openPool(devUrl);
+    return { database: pool, description: `the local database of the running \`npm run dev\` (${shown})`, close: () => pool.end() };
   }
-  const entries = join(directory, 'entries');
-  const siteIds = existsSync(entries)
-    ? (await readdir(entries)).filter((siteId) => existsSync(join(entries, siteId, localStoreFolder(STORE_NAME))))
-    : [];
-  const siteId = chooseLocalSiteId(siteIds, blobsDir === undefined ? linkedSiteId() : undefined);
-  if (siteId === undefined) return { store: EMPTY_STORE, description, close: async () => undefined };
-  const token = randomBytes(16).toString('hex');
-  const server = new BlobsServer({ directory, token, logger: () => undefined });
-  const { port } = await server.start();
-  const url = `http://127.0.0.1:${port}`;
-  const store = getStore({ name: STORE_NAME, siteID: siteId, token, edgeURL: url, uncachedEdgeURL: url, consistency: 'strong' });
-  return { store, description, close: () => server.stop() };
+  const embedded = await startEmbeddedDatabase(join(PROJECT_ROOT, LOCAL_DATABASE_DIRECTORY));
+  const pool = openPool(embedded.connectionString);
+  return {
+    database: pool,
+    description: `the local database (${shown})`,
+    close: async () => {
+      await pool.end();
+      await embedded.stop();
+    },
+  };
 }
 
-function openSiteStore(siteId: string): OpenStore {
-  const token = process.env['NETLIFY_AUTH_TOKEN'];
-  if (!token) {
-    throw new CommandError(
-      '--site needs a Netlify personal access token in NETLIFY_AUTH_TOKEN (Netlify → User settings → Applications → Personal access tokens).',
-    );
-  }
-  const store = getStore({ name: STORE_NAME, siteID: siteId, token });
-  return { store, description: `the store of site ${siteId}`, close: async () => undefined };
-}
-
-function openStore(choice: StoreChoice): Promise<OpenStore> | OpenStore {
-  return choice.kind === 'site' ? openSiteStore(choice.siteId) : openLocalStore(choice.blobsDir);
-}
-
-/** Every stored submission, oldest first. */
-async function loadAll({ store }: OpenStore): Promise<SubmissionRecord[]> {
-  const references = await listSubmissionReferences(store);
-  const records = await mapWithConcurrency(references, READ_CONCURRENCY, (reference) => loadSubmission<Record<string, unknown>>(store, reference));
-  return records.filter((record): record is SubmissionRecord => record !== null);
-}
-
-async function loadOne({ store, description }: OpenStore, reference: string): Promise<SubmissionRecord> {
-  const record = await loadSubmission<Record<string, unknown>>(store, reference);
+async function loadOne({ database, description }: OpenDatabase, reference: string): Promise<SubmissionWithMessages> {
+  const record = await loadSubmission(database, reference);
   if (!record) throw new CommandError(`Unknown reference ${reference} in ${description}. \`npm run submissions -- list\` shows the stored ones.`);
   return record;
 }
@@ -171,8 +144,8 @@ function write(text: string): Promise<void> {
   return new Promise((done, fail) => process.stdout.write(text, (error) => (error ? fail(error) : done())));
 }
 
-async function list(open: OpenStore): Promise<void> {
-  const records = await loadAll(open);
+async function list(open: OpenDatabase): Promise<void> {
+  const records = await listSubmissions(open.database);
   if (records.length === 0) {
     process.stderr.write(`No submissions in ${open.description}.\n`);
     return;
@@ -180,15 +153,14 @@ async function list(open: OpenStore): Promise<void> {
   await write(formatSubmissionList(records));
 }
 
-async function show(open: OpenStore, reference: string): Promise<void> {
+async function show(open: OpenDatabase, reference: string): Promise<void> {
   const record = await loadOne(open, reference);
-  const startupSlug = record.form === 'demande-bon-de-commande' ? (record.data as Partial<OrderRequest>).startup : undefined;
-  const startupName = startupSlug ? (await readStartupNames()).get(startupSlug) : undefined;
-  await write(formatSubmissionDetails(record, startupName));
+  const startupNames = record.form === 'demande-bon-de-commande' ? await readStartupNames() : new Map<string, string>();
+  await write(formatSubmissionDetails(record, startupNames));
 }
 
-async function exportCsv(open: OpenStore, command: Extract<Command, { name: 'export' }>): Promise<void> {
-  const records = (await loadAll(open)).filter((record) => !command.form || record.form === command.form);
+async function exportCsv(open: OpenDatabase, command: Extract<Command, { name: 'export' }>): Promise<void> {
+  const records = await listSubmissions(open.database, command.form);
   if (records.length === 0) process.stderr.write(`No ${command.form ? `"${command.form}" ` : ''}submissions in ${open.description}: the CSV has only its header.\n`);
   const startupNames = records.some((record) => record.form === 'demande-bon-de-commande') ? await readStartupNames() : new Map<string, string>();
   const csv = submissionsToCsv(records, { form: command.form, semicolon: command.semicolon, startupNames });
@@ -198,7 +170,7 @@ async function exportCsv(open: OpenStore, command: Extract<Command, { name: 'exp
   await write(`${records.length} submission${records.length === 1 ? '' : 's'} written to ${path}\n`);
 }
 
-async function startupDraft(open: OpenStore, reference: string): Promise<void> {
+async function startupDraft(open: OpenDatabase, reference: string): Promise<void> {
   const record = await loadOne(open, reference);
   if (record.form !== 'candidature') {
     throw new CommandError(`${reference} is a "${record.form}", not an application ("candidature"): there is no startup to draft.`);
@@ -231,7 +203,7 @@ async function writeNewEntry(path: string, shown: string, text: string): Promise
   await write(`${shown}\n`);
 }
 
-async function buyerDraft(open: OpenStore, reference: string): Promise<void> {
+async function buyerDraft(open: OpenDatabase, reference: string): Promise<void> {
   const record = await loadOne(open, reference);
   if (record.form !== 'engagement-acheteur') {
     throw new CommandError(`${reference} is a "${record.form}", not a buyer's commitment ("engagement-acheteur"): there is no buyer to draft.`);
@@ -250,28 +222,33 @@ async function buyerDraft(open: OpenStore, reference: string): Promise<void> {
   process.stderr.write('Draft written (draft: true). Review it in the CMS, complete the commitment text and its source, then publish.\n');
 }
 
-async function personalData(open: OpenStore, command: Extract<Command, { name: 'personal-data' }>): Promise<void> {
-  const found = await findPersonalData(open.store, command.email);
-  process.stderr.write(`${found.submissions.length} submission(s) and ${found.spam.length} spam entr${found.spam.length === 1 ? 'y' : 'ies'} for ${command.email} in ${open.description}.\n`);
+/** `N submission(s) (REF, …), N spam entr(y|ies) and N e-mail(s) addressed to it`. */
+function summarise(references: readonly string[], spam: number, messages: number): string {
+  const listed = references.length > 0 ? ` (${references.join(', ')})` : '';
+  return `${references.length} submission(s)${listed}, ${spam} spam entr${spam === 1 ? 'y' : 'ies'} and ${messages} e-mail(s) addressed to it`;
+}
+
+async function personalData(open: OpenDatabase, command: Extract<Command, { name: 'personal-data' }>): Promise<void> {
+  const found = await findPersonalData(open.database, command.email);
+  process.stderr.write(`${summarise(found.submissions.map((record) => record.reference), found.spam.length, found.messages.length)} for ${command.email} in ${open.description}.\n`);
   const json = `${JSON.stringify(found, null, 2)}\n`;
   if (command.output === undefined) return write(json);
   await writeFile(userPath(command.output), json, 'utf8');
 }
 
-async function erase(open: OpenStore, command: Extract<Command, { name: 'erase' }>): Promise<void> {
-  const found = await findPersonalData(open.store, command.email);
-  const references = found.submissions.map((record) => record.reference);
-  const summary = `${references.length} submission(s)${references.length > 0 ? ` (${references.join(', ')})` : ''} and ${found.spam.length} spam entr${found.spam.length === 1 ? 'y' : 'ies'}`;
+async function erase(open: OpenDatabase, command: Extract<Command, { name: 'erase' }>): Promise<void> {
   if (!command.confirm) {
+    const found = await findPersonalData(open.database, command.email);
+    const summary = summarise(found.submissions.map((record) => record.reference), found.spam.length, found.messages.length);
     await write(`Would erase ${summary} for ${command.email} from ${open.description}. Nothing erased: add --confirm to erase.\n`);
     return;
   }
-  await erasePersonalData(open.store, found);
-  await write(`Erased ${summary} for ${command.email} from ${open.description}.\n`);
+  const erased = await erasePersonalData(open.database, command.email);
+  await write(`Erased ${summarise(erased.references, erased.spam, erased.messages)} for ${command.email} from ${open.description}.\n`);
 }
 
-async function run(command: Exclude<Command, { name: 'help' }>, choice: StoreChoice): Promise<void> {
-  const open = await openStore(choice);
+async function run(command: Exclude<Command, { name: 'help' }>, choice: DatabaseChoice): Promise<void> {
+  const open = await openDatabase(choice);
   try {
     switch (command.name) {
       case 'list':
@@ -307,7 +284,7 @@ function describeError(error: unknown): string {
 async function main(argv: readonly string[]): Promise<number> {
   let invocation;
   try {
-    invocation = parseInvocation(argv);
+    invocation = parseInvocation(argv, process.env);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`${error.message}\n\n${USAGE}`);
@@ -318,7 +295,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   try {
-    await run(invocation.command, invocation.store);
+    await run(invocation.command, invocation.database);
     return 0;
   } catch (error) {
     process.stderr.write(`Error: ${error instanceof CommandError ? error.message : describeError(error)}\n`);

@@ -6,7 +6,7 @@
 import { createElement } from 'react';
 import type { Context } from '@netlify/functions';
 import type { FormName } from '../../src/lib/forms/definitions/form-names.ts';
-import { FORM_PAGES, THANK_YOU_PATH } from '../../src/lib/forms/form-pages.ts';
+import { FORM_DEFINITIONS, THANK_YOU_PATH } from '../../src/lib/forms/definitions/index.ts';
 import { CROSS_SITE_MESSAGE } from '../../src/lib/forms/request/check-request-origin.ts';
 import { processSubmission, type SubmissionOutcome } from '../../src/lib/forms/process-submission.ts';
 import { readFormRequest, type SubmittedFields } from '../../src/lib/forms/request/read-form-request.ts';
@@ -41,7 +41,7 @@ function respondJson(form: FormName, outcome: SubmissionOutcome): Response {
 }
 
 function respondHtml(request: Request, form: FormName, fields: SubmittedFields, outcome: SubmissionOutcome): Promise<Response> | Response {
-  const title = FORM_PAGES[form].title;
+  const title = FORM_DEFINITIONS[form].title;
   switch (outcome.kind) {
     case 'accepted':
       return new Response(null, { status: 303, headers: { location: thankYouUrl(form, outcome.reference), 'cache-control': 'no-store' } });

@@ -4,7 +4,7 @@
  * `/formulaires/reponse/`, fetched from the site itself once per instance.
  */
 import type { ReactElement } from 'react';
-import { RESPONSE_TEMPLATE_PATH } from '../../src/lib/forms/form-pages.ts';
+import { RESPONSE_TEMPLATE_PATH } from '../../src/lib/forms/definitions/index.ts';
 import { renderInTemplate } from '../../src/lib/forms/render-form-response.tsx';
 import { pageSecurityHeaders } from '../../src/lib/security/security-headers.ts';
 

@@ -11,7 +11,7 @@ import { fieldsOf, type PublicFormContext } from '../lib/forms/definitions/form-
 import type { FormName } from '../lib/forms/definitions/form-names.ts';
 import { FORM_DEFINITIONS } from '../lib/forms/definitions/forms.ts';
 import { createFormSchema } from '../lib/forms/definitions/to-schema.ts';
-import { fieldAnchor } from '../lib/forms/form-pages.ts';
+import { fieldAnchor } from '../lib/forms/definitions/form-pages.ts';
 import { applyFrenchSpacing as fr } from '../lib/format/french-spacing.ts';
 import { config as configureZod } from 'zod';
 

@@ -13,7 +13,7 @@ import DefinedFormFields from '../../src/components/DefinedFormFields.astro';
 import { fieldsOf, type PublicFormContext } from '../../src/lib/forms/definitions/form-definition.ts';
 import { FORM_DEFINITIONS, FORM_NAMES } from '../../src/lib/forms/definitions/index.ts';
 import { isRequiredField } from '../../src/lib/forms/definitions/to-schema.ts';
-import { fieldAnchor } from '../../src/lib/forms/form-pages.ts';
+import { fieldAnchor } from '../../src/lib/forms/definitions/index.ts';
 
 const CONTEXT: PublicFormContext = {
   sectors: ['Santé', 'Industrie du futur'],

@@ -12,7 +12,7 @@ import orderHandler from '../../netlify/functions/demande-bon-de-commande.mts';
 import commitmentHandler from '../../netlify/functions/engagement-acheteur.mts';
 import tokenHandler from '../../netlify/functions/jeton.mts';
 import { CROSS_SITE_MESSAGE } from '../../src/lib/forms/request/check-request-origin.ts';
-import type { FormName } from '../../src/lib/forms/form-names.ts';
+import type { FormName } from '../../src/lib/forms/definitions/index.ts';
 import { functionContext } from '../helpers/function-context.ts';
 import {
   expectedReference,

@@ -25,7 +25,7 @@ import orderHandler from '../../netlify/functions/demande-bon-de-commande.mts';
 import commitmentHandler from '../../netlify/functions/engagement-acheteur.mts';
 import tokenHandler from '../../netlify/functions/jeton.mts';
 import { issueFormToken } from '../../src/lib/forms/form-token.ts';
-import type { FormName } from '../../src/lib/forms/form-names.ts';
+import type { FormName } from '../../src/lib/forms/definitions/index.ts';
 import { HONEYPOT_FIELD, TOKEN_FIELD } from '../../src/lib/forms/process-submission.ts';
 import type { SubmissionRecord } from '../../src/lib/forms/submission-repository.ts';
 import { readSiteSettings } from '../../src/lib/content-model/read-settings.ts';

@@ -13,7 +13,7 @@ import applicationHandler from '../../netlify/functions/candidature.mts';
 import orderHandler from '../../netlify/functions/demande-bon-de-commande.mts';
 import commitmentHandler from '../../netlify/functions/engagement-acheteur.mts';
 import { applyFrenchSpacing } from '../../src/lib/format/french-spacing.ts';
-import type { FormName } from '../../src/lib/forms/form-names.ts';
+import type { FormName } from '../../src/lib/forms/definitions/index.ts';
 import { functionContext } from '../helpers/function-context.ts';
 import { FIELD_LABELS, refusalProblems } from '../helpers/french-answers.ts';
 import {

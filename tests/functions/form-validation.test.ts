@@ -11,7 +11,7 @@ import commitmentHandler from '../../netlify/functions/engagement-acheteur.mts';
 import applicationHandler from '../../netlify/functions/candidature.mts';
 import { applyFrenchSpacing } from '../../src/lib/format/french-spacing.ts';
 import { verifyFormToken } from '../../src/lib/forms/form-token.ts';
-import type { FormName } from '../../src/lib/forms/form-names.ts';
+import type { FormName } from '../../src/lib/forms/definitions/index.ts';
 import { functionContext } from '../helpers/function-context.ts';
 import { REAL_SITE_DIST } from '../helpers/paths.ts';
 import {

@@ -1,9 +1,10 @@
 /**
- * Personal data lifecycle against the real local Blobs server: the scheduled
- * purge erases what has outlived its retention period and nothing else; one
- * person's data is found and erased by e-mail address; and the logs of a full
+ * The rights of access and erasure against a real PostgreSQL database: one
+ * person's data is found and erased by e-mail address whatever way it was
+ * typed (case, Unicode NFC or NFD, punycode or Unicode domain), the e-mails
+ * addressed to a startup's order address included; and the logs of a full
  * submission (sent, SMTP down then retried, refused, purged) never contain
- * what the person typed.
+ * what the person typed. (The retention purge: `purge-expired.test.ts`.)
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import orderHandler from '../../netlify/functions/demande-bon-de-commande.mts';
@@ -11,19 +12,21 @@ import applicationHandler from '../../netlify/functions/candidature.mts';
 import purgeHandler from '../../netlify/functions/purge-expired-submissions.mts';
 import retryHandler from '../../netlify/functions/retry-pending-emails.mts';
 import { HONEYPOT_FIELD } from '../../src/lib/forms/process-submission.ts';
-import { erasePersonalData, findPersonalData } from '../../src/lib/forms/personal-data.ts';
-import { saveSpam, saveSubmission } from '../../src/lib/forms/submission-repository.ts';
-import { functionContext } from '../helpers/function-context.ts';
+import { erasePersonalData, findPersonalData } from '../../src/lib/forms/store/personal-data.ts';
+import { functionContext, settleBackgroundWork } from '../helpers/function-context.ts';
 import {
+  countRows,
   formRequest,
+  ORDERABLE_STARTUP,
+  SITE,
   startFormServices,
-  storedKeys,
-  submissionsStore,
+  storedReferences,
   validApplicationFields,
   validOrderFields,
   withToken,
   type FormServices,
 } from '../helpers/form-fixtures.ts';
+import { seedSubmission } from '../helpers/seed-submissions.ts';
 
 let services: FormServices;
 
@@ -32,74 +35,75 @@ beforeAll(async () => {
 });
 afterAll(() => services.stop());
 
-const DAY_MS = 24 * 60 * 60 * 1_000;
-
-function runPurge(): Promise<Response> {
-  return purgeHandler(new Request('http://127.0.0.1:9/.netlify/functions/purge-expired-submissions', { method: 'POST', body: '{"next_run":"2026-12-01T03:00:00Z"}' }), functionContext());
-}
-
-async function submitOrder(fields: Record<string, string>): Promise<string> {
-  const response = await orderHandler(formRequest('demande-bon-de-commande', await withToken('demande-bon-de-commande', fields), { accept: 'json' }), functionContext());
+async function submit(form: 'demande-bon-de-commande' | 'candidature', fields: Record<string, string>): Promise<string> {
+  const handler = form === 'candidature' ? applicationHandler : orderHandler;
+  const response = await handler(formRequest(form, await withToken(form, fields), { accept: 'json' }), functionContext());
   expect(response.status).toBe(200);
   return ((await response.json()) as { reference: string }).reference;
 }
 
-describe('the scheduled purge (defaults of content/settings/site.yml: 36 months, spam 30 days)', () => {
-  it('erases the expired submission with its nonce and pending keys, old spam and stale rate entries, and keeps the rest', async () => {
-    const store = submissionsStore();
-    const now = Date.now();
-    const old = await saveSubmission(store, {
-      form: 'candidature',
-      nonce: 'ancien-nonce',
-      data: { email: 'ancienne@exemple.fr' },
-      recipients: [{ kind: 'team', to: 'contact@premiers-bons-de-commande.fr' }],
-      now: new Date(now - 37 * 31 * DAY_MS),
-      year: 2023,
-    });
-    const recent = await submitOrder(validOrderFields());
-    await saveSpam(store, 'candidature', 'honeypot', { email: 'robot@exemple.fr' }, new Date(now - 31 * DAY_MS));
-    await saveSpam(store, 'candidature', 'honeypot', { email: 'robot@exemple.fr' }, new Date(now - 2 * DAY_MS));
-    await store.setJSON('rate/stale-client', { timestamps: [now - 2 * 60 * 60 * 1_000] });
-    const rateBefore = await storedKeys('rate/');
-    const logged: string[] = [];
-    vi.spyOn(console, 'log').mockImplementation((line: unknown) => logged.push(String(line)));
-    try {
-      expect((await runPurge()).status).toBe(204);
-    } finally {
-      vi.restoreAllMocks();
-    }
-    expect(JSON.parse(logged[0]!)).toEqual({ event: 'purge-expired-submissions', submissions: 1, spam: 1, rateEntries: 1 });
-    expect(await storedKeys('records/')).toEqual([`records/${recent}`]);
-    expect(await storedKeys(`records/${old.record.reference}`)).toEqual([]);
-    expect(await storedKeys('nonces/candidature/')).toEqual([]);
-    expect(await storedKeys('pending/')).toEqual([]);
-    expect(await storedKeys('spam/')).toHaveLength(1);
-    expect(await storedKeys('rate/')).toEqual(rateBefore.filter((key) => key !== 'rate/stale-client'));
-  });
-});
+/** The accented domain of `validApplicationFields()`, spelt three ways. */
+const NFC_ADDRESS = 'contact@société-verte.fr';
+const NFD_ADDRESS = NFC_ADDRESS.normalize('NFD');
+const PUNYCODE_ADDRESS = 'contact@xn--socit-verte-ebbb.fr';
 
 describe('access and erasure by e-mail address', () => {
-  it('finds the submissions and spam of one address (any case, accented domain), erases them and nothing else', async () => {
-    const store = submissionsStore();
-    const before = await storedKeys('records/');
-    const first = await submitOrder(validOrderFields());
-    const second = await submitOrder({ ...validOrderFields(), email: 'achats+it@EXEMPLE.fr' });
-    const other = await submitOrder({ ...validOrderFields(), email: 'quelqu.un@autre.example' });
-    const application = await applicationHandler(formRequest('candidature', await withToken('candidature', validApplicationFields()), { accept: 'json' }), functionContext());
-    const applicationReference = ((await application.json()) as { reference: string }).reference;
+  it('finds and erases every occurrence of an address, and nothing of anyone else', async () => {
+    expect(NFD_ADDRESS).not.toBe(NFC_ADDRESS);
+    const first = await submit('demande-bon-de-commande', validOrderFields());
+    const second = await submit('demande-bon-de-commande', { ...validOrderFields(), email: 'achats+it@EXEMPLE.fr' });
+    const other = await submit('demande-bon-de-commande', { ...validOrderFields(), email: 'quelqu.un@autre.example' });
+    const application = await submit('candidature', validApplicationFields());
+    await seedSubmission(services.database, { reference: 'PBC-2025-00001', form: 'candidature', receivedAt: '2025-06-01T10:00:00Z', data: { ...validApplicationFields(), email: NFD_ADDRESS } });
+    await seedSubmission(services.database, { reference: 'PBC-2025-00002', form: 'candidature', receivedAt: '2025-06-02T10:00:00Z', data: { ...validApplicationFields(), email: PUNYCODE_ADDRESS } });
     const spam = await orderHandler(formRequest('demande-bon-de-commande', { ...(await withToken('demande-bon-de-commande', validOrderFields())), [HONEYPOT_FIELD]: 'x' }, { accept: 'json' }), functionContext());
     expect(spam.status).toBe(400);
+    await settleBackgroundWork();
+    expect([await countRows(services.database, 'submissions'), await countRows(services.database, 'outbox'), await countRows(services.database, 'spam')]).toEqual([6, 11, 1]);
 
-    const found = await findPersonalData(store, ' Achats+IT@exemple.fr ');
-    expect(found.submissions.map((record) => record.reference)).toEqual([...before.map((key) => key.slice('records/'.length)), first, second]);
-    expect(found.spam.map((entry) => [entry.reason, entry.fields['email']])).toEqual([['honeypot', 'Achats+IT@Exemple.FR']]);
-    expect(JSON.parse(JSON.stringify(found)).submissions[0].data.contact_name).toBe('Élise Müller');
-    expect((await findPersonalData(store, 'contact@xn--socit-verte-ebbb.fr')).submissions.map((record) => record.reference)).toEqual([applicationReference]);
+    // Case: the order requests of Achats+IT@Exemple.FR, and its spam.
+    const buyer = await findPersonalData(services.database, ' ACHATS+it@exemple.FR ');
+    expect(buyer.email).toBe(' ACHATS+it@exemple.FR ');
+    expect(buyer.submissions.map((record) => [record.reference, record.messages.map((message) => message.kind)])).toEqual([
+      [first, ['team', 'startup', 'confirmation']],
+      [second, ['team', 'startup', 'confirmation']],
+    ]);
+    expect(buyer.submissions[0]!.data['contact_name']).toBe('Élise Müller');
+    expect(buyer.submissions[0]!.messages.map((message) => [message.recipient, message.status, message.attempts])).toEqual([
+      [SITE.teamAddress, 'sent', 1],
+      [ORDERABLE_STARTUP.orderContactEmail, 'sent', 1],
+      ['Achats+IT@exemple.fr', 'sent', 1],
+    ]);
+    expect(buyer.spam.map((entry) => [entry.form, entry.reason, entry.fields['email']])).toEqual([['demande-bon-de-commande', 'honeypot', 'Achats+IT@Exemple.FR']]);
+    expect(buyer.messages).toEqual([]);
 
-    expect(await erasePersonalData(store, found)).toEqual({ submissions: before.length + 2, spam: 1 });
-    expect(await storedKeys('records/')).toEqual([`records/${other}`, `records/${applicationReference}`].sort());
-    expect(await storedKeys('spam/demande-bon-de-commande/')).toEqual([]);
-    expect(await findPersonalData(store, 'achats+it@exemple.fr')).toEqual({ email: 'achats+it@exemple.fr', submissions: [], spam: [] });
+    // NFC, NFD and punycode spellings of one address find the same three submissions.
+    for (const spelling of [NFC_ADDRESS, NFD_ADDRESS, PUNYCODE_ADDRESS, 'Contact@SOCIÉTÉ-VERTE.fr']) {
+      const found = await findPersonalData(services.database, spelling);
+      expect(found.submissions.map((record) => record.reference), spelling).toEqual([application, 'PBC-2025-00001', 'PBC-2025-00002']);
+    }
+
+    // A startup's order address: the e-mails addressed to it for other people's submissions.
+    const startup = await findPersonalData(services.database, ORDERABLE_STARTUP.orderContactEmail.toUpperCase());
+    expect(startup.submissions).toEqual([]);
+    expect(startup.messages.map((message) => [message.reference, message.kind, message.recipient])).toEqual([
+      [first, 'startup', ORDERABLE_STARTUP.orderContactEmail],
+      [second, 'startup', ORDERABLE_STARTUP.orderContactEmail],
+      [other, 'startup', ORDERABLE_STARTUP.orderContactEmail],
+    ]);
+
+    expect(await erasePersonalData(services.database, 'achats+it@exemple.fr')).toEqual({ references: [first, second], submissions: 2, spam: 1, messages: 0 });
+    expect(await storedReferences(services.database)).toEqual([application, other, 'PBC-2025-00001', 'PBC-2025-00002'].sort());
+    expect([await countRows(services.database, 'outbox'), await countRows(services.database, 'spam')]).toEqual([5, 0]);
+
+    expect(await erasePersonalData(services.database, ORDERABLE_STARTUP.orderContactEmail)).toEqual({ references: [], submissions: 0, spam: 0, messages: 1 });
+    expect((await findPersonalData(services.database, 'quelqu.un@autre.example')).submissions[0]!.messages.map((message) => message.kind)).toEqual(['team', 'confirmation']);
+
+    expect(await erasePersonalData(services.database, NFD_ADDRESS)).toEqual({ references: [application, 'PBC-2025-00001', 'PBC-2025-00002'], submissions: 3, spam: 0, messages: 0 });
+    expect(await storedReferences(services.database)).toEqual([other]);
+    expect(await countRows(services.database, 'outbox')).toBe(2);
+    expect(await findPersonalData(services.database, PUNYCODE_ADDRESS)).toEqual({ email: PUNYCODE_ADDRESS, submissions: [], spam: [], messages: [] });
+    expect(await erasePersonalData(services.database, PUNYCODE_ADDRESS)).toEqual({ references: [], submissions: 0, spam: 0, messages: 0 });
   });
 });
 
@@ -111,16 +115,22 @@ describe('logs', () => {
     }
     const fields = { ...validOrderFields(), email: 'camille.durand@exemple.fr', contact_name: 'Camille Durand', phone: '06 11 22 33 44', organisation: 'Régie Transparente' };
     try {
-      await submitOrder(fields);
+      await submit('demande-bon-de-commande', fields);
+      await settleBackgroundWork();
       await services.stopSmtp();
-      await submitOrder({ ...fields, need: 'Un second besoin, envoyé pendant une panne du serveur de messagerie.' });
+      await submit('demande-bon-de-commande', { ...fields, need: 'Un second besoin, envoyé pendant une panne du serveur de messagerie.' });
+      await settleBackgroundWork();
       await services.restartSmtp();
+      // The retry is due 5 minutes after the failure: make it due now.
+      await services.database.query(`UPDATE outbox SET next_attempt_at = now() WHERE status = 'pending'`);
       expect((await retryHandler(new Request('http://127.0.0.1:9/.netlify/functions/retry-pending-emails', { method: 'POST', body: '{}' }), functionContext())).status).toBe(204);
+      expect(await services.smtp.waitForMessages(3)).toHaveLength(3);
       const crossSite = formRequest('demande-bon-de-commande', await withToken('demande-bon-de-commande', fields), { accept: 'json' });
       crossSite.headers.set('origin', 'https://evil.example');
       expect((await orderHandler(crossSite, functionContext())).status).toBe(403);
       await orderHandler(formRequest('demande-bon-de-commande', { ...(await withToken('demande-bon-de-commande', fields)), [HONEYPOT_FIELD]: 'x' }, { accept: 'json' }), functionContext());
-      expect((await runPurge()).status).toBe(204);
+      const purge = new Request('http://127.0.0.1:9/.netlify/functions/purge-expired-submissions', { method: 'POST', body: '{"next_run":"2026-12-01T03:00:00Z"}' });
+      expect((await purgeHandler(purge, functionContext())).status).toBe(204);
     } finally {
       vi.restoreAllMocks();
     }

@@ -5,8 +5,7 @@
  * « : ». The fuzz, injection and fault tests check their answers with
  * `answerProblems`, which lists what is wrong with an answer (nothing: `[]`).
  */
-import type { FormName } from '../../src/lib/forms/form-names.ts';
-import { FORM_PAGES } from '../../src/lib/forms/form-pages.ts';
+import { FORM_DEFINITIONS, type FormName } from '../../src/lib/forms/definitions/index.ts';
 import { decodeHtmlEntities, looksLikeStackTrace } from './form-fixtures.ts';
 
 /** Every refusal sentence of the form functions and the token function. */
@@ -140,7 +139,7 @@ function htmlProblems(form: FormName, status: number, html: string): string[] {
   const title = /<h1 id="\w+">(.*?)<\/h1>/s.exec(html)?.[1];
   if (title === undefined) return ['HTML answer without a title'];
   if (status === 422) {
-    const problems = squeeze(textOf(title)).startsWith(squeeze(`${FORM_PAGES[form].title} : le formulaire contient`)) ? [] : [`unexpected title ${title}`];
+    const problems = squeeze(textOf(title)).startsWith(squeeze(`${FORM_DEFINITIONS[form].title} : le formulaire contient`)) ? [] : [`unexpected title ${title}`];
     const section = /<section aria-labelledby="erreurs">.*?<\/section>/s.exec(html)?.[0] ?? '';
     const items = [...section.matchAll(/<li><a href="[^"]*">(.*?)<\/a><\/li>/gs)].map((match) => textOf(match[1]!));
     if (items.length === 0) problems.push('error page without errors');

@@ -1,22 +1,25 @@
 /**
  * The pure parts of `npm run submissions`: command line, slugs and taglines,
- * local store layout, CSV cells, column layout.
+ * the file naming the running dev's database, e-mail states, CSV cells,
+ * column layout.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SLUG_PATTERN } from '../../src/lib/content-model/fields.ts';
 import { csvHeaders } from '../../src/lib/submissions-cli/export-csv.ts';
 import { spacedSiret } from '../../src/lib/forms/definitions/display-values.ts';
-import { parseInvocation, UsageError } from '../../src/lib/submissions-cli/invocation.ts';
-import { chooseLocalSiteId, DEV_BLOBS_DIRECTORY, mapWithConcurrency, UNLINKED_SITE_ID } from '../../src/lib/submissions-cli/local-store.ts';
-import { alignColumns, formatParisDateTime } from '../../src/lib/submissions-cli/present-submissions.ts';
+import { describeDatabaseUrl, parseInvocation, UsageError } from '../../src/lib/submissions-cli/invocation.ts';
+import { alignColumns, describeMessage, formatParisDateTime, overallStatus, statusLabel } from '../../src/lib/submissions-cli/present-submissions.ts';
 import { slugify, TAGLINE_MAX_LENGTH, taglineFrom } from '../../src/lib/submissions-cli/startup-draft.ts';
-import { PROJECT_ROOT } from '../helpers/paths.ts';
+import type { MessageStatus, OutboxEntry } from '../../src/lib/forms/store/stored-submission.ts';
+import { DEV_DATABASE_URL_FILE, readDevDatabaseUrl, removeDevDatabaseUrl, writeDevDatabaseUrl } from '../../scripts/lib/dev-database-url.ts';
+import { TEST_TMP } from '../helpers/paths.ts';
 
 describe('parseInvocation', () => {
-  it('reads each command, with the local store by default', () => {
-    expect(parseInvocation(['list'])).toEqual({ command: { name: 'list' }, store: { kind: 'local', blobsDir: undefined } });
+  it('reads each command, with the local database by default', () => {
+    expect(parseInvocation(['list'])).toEqual({ command: { name: 'list' }, database: { kind: 'local' } });
     expect(parseInvocation(['show', 'pbc-2026-00007']).command).toEqual({ name: 'show', reference: 'PBC-2026-00007' });
     expect(parseInvocation(['startup-draft', 'PBC-2026-00012']).command).toEqual({ name: 'startup-draft', reference: 'PBC-2026-00012' });
     expect(parseInvocation(['export', '--csv']).command).toEqual({ name: 'export', form: undefined, semicolon: false, output: undefined });
@@ -33,9 +36,25 @@ describe('parseInvocation', () => {
     expect(parseInvocation(['erase', 'a@b.fr', '--confirm']).command).toEqual({ name: 'erase', email: 'a@b.fr', confirm: true });
   });
 
-  it('reads the store options', () => {
-    expect(parseInvocation(['list', '--site', 'abc-123']).store).toEqual({ kind: 'site', siteId: 'abc-123' });
-    expect(parseInvocation(['list', '--blobs-dir', '/tmp/x']).store).toEqual({ kind: 'local', blobsDir: '/tmp/x' });
+  it.each([
+    ['--database-url', ['list', '--database-url', 'postgres://u:p@db.example:5432/site'], {}, { kind: 'url', url: 'postgres://u:p@db.example:5432/site', from: '--database-url' }],
+    ['NETLIFY_DB_URL', ['list'], { NETLIFY_DB_URL: ' postgresql://db.example/site ' }, { kind: 'url', url: 'postgresql://db.example/site', from: 'NETLIFY_DB_URL' }],
+    ['--database-url before NETLIFY_DB_URL', ['list', '--database-url', 'postgres://a.example/x'], { NETLIFY_DB_URL: 'postgres://b.example/y' }, { kind: 'url', url: 'postgres://a.example/x', from: '--database-url' }],
+    ['an empty NETLIFY_DB_URL', ['list'], { NETLIFY_DB_URL: '' }, { kind: 'local' }],
+  ])('reads the database from %s', (_case, argv, env, database) => {
+    expect(parseInvocation(argv, env).database).toEqual(database);
+  });
+
+  it('refuses a NETLIFY_DB_URL that is not a Postgres connection string', () => {
+    expect(() => parseInvocation(['list'], { NETLIFY_DB_URL: 'file:///tmp/db' })).toThrow(UsageError);
+  });
+
+  it.each([
+    ['postgres://user:secret@db.example:5432/site?sslmode=require', 'postgres://db.example:5432/site'],
+    ['postgresql://127.0.0.1:54321/postgres', 'postgresql://127.0.0.1:54321/postgres'],
+    ['postgres://db.example', 'postgres://db.example'],
+  ])('names %s without credentials: %s', (url, shown) => {
+    expect(describeDatabaseUrl(url)).toBe(shown);
   });
 
   it.each([
@@ -47,9 +66,12 @@ describe('parseInvocation', () => {
     [['list', '--csv']],
     [['export']],
     [['export', '--csv', '--form', 'devis']],
-    [['list', '--site', 'a', '--blobs-dir', 'b']],
+    [['list', '--site', 'a']],
+    [['list', '--blobs-dir', 'b']],
+    [['list', '--database-url']],
+    [['list', '--database-url', 'mysql://db.example/x']],
+    [['list', '--database-url', 'postgres://']],
     [['list', '--verbose']],
-    [['list', '--site']],
     [['list', '--output', 'a.csv']],
     [['personal-data']],
     [['personal-data', 'pas-une-adresse']],
@@ -94,36 +116,61 @@ describe('taglineFrom', () => {
   });
 });
 
-describe('local store', () => {
-  it('picks the linked site, else the unlinked folder 0, else the only one', () => {
-    expect(chooseLocalSiteId(['0', 'site-a'], 'site-a')).toBe('site-a');
-    expect(chooseLocalSiteId(['0', 'site-a'], 'site-b')).toBe(UNLINKED_SITE_ID);
-    expect(chooseLocalSiteId(['0'], undefined)).toBe('0');
-    expect(chooseLocalSiteId(['test-site'], undefined)).toBe('test-site');
-    expect(chooseLocalSiteId(['a', 'b'], undefined)).toBeUndefined();
-    expect(chooseLocalSiteId([], 'site-a')).toBeUndefined();
-  });
-
-  it('is where the dev emulation keeps Blobs, under site ID 0 when unlinked (guards an upgrade of @netlify/dev)', async () => {
-    const source = await readFile(join(PROJECT_ROOT, 'node_modules/@netlify/dev/dist/main.js'), 'utf8');
-    const [dotNetlify, folder] = DEV_BLOBS_DIRECTORY.split('/');
-    expect(source).toMatch(new RegExp(`["']${dotNetlify}["'],\\s*["']${folder}["']`));
-    expect(source).toMatch(/siteID:\s*siteID\s*\?\?\s*["']0["']/);
-  });
-
-  it('maps with bounded concurrency, keeping the order', async () => {
-    let running = 0;
-    let most = 0;
-    const result = await mapWithConcurrency([5, 1, 4, 2, 3, 0], 2, async (delay) => {
-      running += 1;
-      most = Math.max(most, running);
-      await new Promise((done) => setTimeout(done, delay));
-      running -= 1;
-      return delay * 10;
+describe('the file naming the running dev’s database', () => {
+  /** A process that has ended: its id is free. */
+  function endedProcessId(): Promise<number> {
+    return new Promise((done, fail) => {
+      const child = spawn(process.execPath, ['-e', '0']);
+      child.on('error', fail);
+      child.on('exit', () => done(child.pid!));
     });
-    expect(result).toEqual([50, 10, 40, 20, 30, 0]);
-    expect(most).toBe(2);
-    expect(await mapWithConcurrency([], 8, async () => 1)).toEqual([]);
+  }
+
+  it('gives the URL while its process runs, nothing once it has ended or without a readable file; only its writer removes it', async () => {
+    await mkdir(TEST_TMP, { recursive: true });
+    const root = await mkdtemp(join(TEST_TMP, 'dev-database-url-'));
+    try {
+      expect(await readDevDatabaseUrl(root)).toBeUndefined();
+      await writeDevDatabaseUrl(root, 'postgres://127.0.0.1:5499/postgres');
+      expect(await readDevDatabaseUrl(root)).toBe('postgres://127.0.0.1:5499/postgres');
+      expect((await stat(join(root, DEV_DATABASE_URL_FILE))).mode & 0o777).toBe(0o600);
+      await removeDevDatabaseUrl(root, process.pid + 1);
+      expect(await readDevDatabaseUrl(root)).toBe('postgres://127.0.0.1:5499/postgres');
+      await removeDevDatabaseUrl(root);
+      expect(await readDevDatabaseUrl(root)).toBeUndefined();
+
+      await writeDevDatabaseUrl(root, 'postgres://127.0.0.1:5499/postgres', await endedProcessId());
+      expect(await readDevDatabaseUrl(root)).toBeUndefined();
+      await writeFile(join(root, DEV_DATABASE_URL_FILE), 'postgres://127.0.0.1:5499/postgres\n');
+      expect(await readDevDatabaseUrl(root)).toBeUndefined();
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('e-mail states', () => {
+  it.each([
+    [['sent', 'sent'], 'sent', 'envoyé'],
+    [['sent', 'held'], 'held', 'retenu'],
+    [['held', 'pending', 'sent'], 'pending', 'en attente'],
+    [['pending', 'failed', 'held'], 'failed', 'échec'],
+    [[], undefined, '—'],
+  ] as const)('%j → %s (%s)', (statuses, status, label) => {
+    const messages = statuses.map((value: MessageStatus) => ({ status: value }));
+    expect(overallStatus(messages)).toBe(status);
+    expect(statusLabel(messages)).toBe(label);
+  });
+
+  const message: OutboxEntry = { kind: 'confirmation', recipient: 'a@b.fr', status: 'pending', heldReason: null, attempts: 0, lastError: null, sentAt: null };
+  it.each([
+    [{ status: 'sent', attempts: 1, sentAt: '2026-03-14T23:31:00.000Z' }, 'Confirmation au demandeur → a@b.fr · envoyé le 15/03/2026 00:31 · 1 tentative'],
+    [{ status: 'held', heldReason: 'hourly-cap' }, 'Confirmation au demandeur → a@b.fr · retenu : le site a reçu plus d’envois que le plafond horaire · 0 tentative'],
+    [{ status: 'held', heldReason: 'deploy-preview' }, 'Confirmation au demandeur → a@b.fr · retenu : ce site est une prévisualisation sans adresse de test · 0 tentative'],
+    [{ status: 'pending', attempts: 2, lastError: 'SMTP 421' }, 'Confirmation au demandeur → a@b.fr · en attente · 2 tentatives · dernière erreur : SMTP 421'],
+    [{ status: 'failed', attempts: 96, lastError: 'ECONNREFUSED' }, 'Confirmation au demandeur → a@b.fr · échec · 96 tentatives · dernière erreur : ECONNREFUSED'],
+  ] as const)('%j', (state, line) => {
+    expect(describeMessage({ ...message, ...state })).toBe(line);
   });
 });
 

@@ -1,27 +1,26 @@
 /**
- * `npm run submissions` run for real, as a child process, against a local
- * Netlify Blobs folder laid out as the dev emulation lays it (site ID `0`),
- * seeded through the repository functions the form functions use.
+ * `npm run submissions` run for real, as a child process, against a database
+ * of the test run's PostgreSQL server (`--database-url`), seeded with rows as
+ * the forms store them.
  */
 import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { getStore } from '@netlify/blobs';
-import { BlobsServer } from '@netlify/blobs/server';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { parse as parseCsv } from 'csv-parse/sync';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSiteSettings } from '../../src/lib/content-model/read-settings.ts';
 import { buildCollectionSchemas, toModelContext } from '../../src/lib/content-model/schemas.ts';
 import { toParisCalendarDate } from '../../src/lib/format/calendar-date.ts';
 import { formatEurosHt } from '../../src/lib/format/money.ts';
-import { describeSubmission } from '../../src/lib/forms/describe-submission.ts';
-import type { OrderRequest, StartupApplication } from '../../src/lib/forms/form-schemas.ts';
-import { recordSendAttempt, saveSubmission, type JsonStore } from '../../src/lib/forms/submission-repository.ts';
+import { describeSubmission, type OrderRequest, type StartupApplication } from '../../src/lib/forms/definitions/index.ts';
+import type { PersonalData } from '../../src/lib/forms/store/personal-data.ts';
 import { csvHeaders } from '../../src/lib/submissions-cli/export-csv.ts';
 import { validCommitmentData } from '../helpers/form-fixtures.ts';
 import { PROJECT_ROOT, TEST_TMP } from '../helpers/paths.ts';
+import { createTestDatabase, seedSubmission } from '../helpers/seed-submissions.ts';
 
 const SCRIPT = join(PROJECT_ROOT, 'scripts', 'submissions.ts');
 
@@ -33,7 +32,7 @@ interface Run {
 
 /** Run the command with the project's Node, from the project root. */
 function runCommand(args: readonly string[], env: Record<string, string | undefined> = {}): Promise<Run> {
-  const childEnv: Record<string, string | undefined> = { ...process.env, NETLIFY_AUTH_TOKEN: undefined, NETLIFY_BLOBS_CONTEXT: undefined, CONTENT_DIR: undefined, ...env };
+  const childEnv: Record<string, string | undefined> = { ...process.env, NETLIFY_DB_URL: undefined, CONTENT_DIR: undefined, ...env };
   for (const key of Object.keys(childEnv)) if (childEnv[key] === undefined) delete childEnv[key];
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [SCRIPT, ...args], { cwd: PROJECT_ROOT, env: childEnv as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -92,72 +91,79 @@ const staleApplication: StartupApplication = {
   email: 'contact@orbites.example',
 };
 
-let blobsDir: string;
-let emptyDir: string;
+let databaseUrl: string;
+let database: pg.Pool;
+let emptyUrl: string;
+let emptyPool: pg.Pool;
+let scratchDir: string;
 let contentDir: string;
 
-/** A store on a Blobs server over `directory`, as the dev emulation opens it (site `0`). */
-async function withDevLayoutStore(directory: string, use: (store: JsonStore) => Promise<void>): Promise<void> {
-  const server = new BlobsServer({ directory, token: 'seed-token' });
-  const { port } = await server.start();
-  const url = `http://127.0.0.1:${port}`;
-  try {
-    await use(getStore({ name: 'submissions', siteID: '0', token: 'seed-token', edgeURL: url, uncachedEdgeURL: url, consistency: 'strong' }));
-  } finally {
-    await server.stop();
-  }
-}
+const TEAM = 'equipe@pbc.example';
+const STARTUP_ADDRESS = 'commandes@bac-a-sable-cyber.example';
 
 beforeAll(async () => {
   await mkdir(TEST_TMP, { recursive: true });
-  blobsDir = await mkdtemp(join(TEST_TMP, 'submissions-blobs-'));
-  emptyDir = await mkdtemp(join(TEST_TMP, 'submissions-empty-'));
+  ({ url: databaseUrl, pool: database } = await createTestDatabase());
+  ({ url: emptyUrl, pool: emptyPool } = await createTestDatabase());
+  scratchDir = await mkdtemp(join(TEST_TMP, 'submissions-scratch-'));
   contentDir = await mkdtemp(join(TEST_TMP, 'submissions-content-'));
   await cp(join(PROJECT_ROOT, 'content'), contentDir, { recursive: true });
-  await withDevLayoutStore(blobsDir, async (store) => {
-    const first = await saveSubmission(store, {
-      form: 'candidature', nonce: 'nonce-1', data: application, now: new Date('2026-03-14T23:30:00Z'), year: 2026,
-      recipients: [{ kind: 'team', to: 'equipe@pbc.example' }, { kind: 'confirmation', to: application.email }],
-    });
-    await recordSendAttempt(store, first.record.reference, 'team', { sentAt: new Date('2026-03-14T23:31:00Z') });
-    await recordSendAttempt(store, first.record.reference, 'confirmation', { sentAt: new Date('2026-03-14T23:31:05Z') });
-    const second = await saveSubmission(store, {
-      form: 'demande-bon-de-commande', nonce: 'nonce-2', data: orderRequest, now: new Date('2026-07-01T08:05:00Z'), year: 2026,
-      recipients: [{ kind: 'team', to: 'equipe@pbc.example' }, { kind: 'startup', to: 'commandes@bac-a-sable-cyber.example' }, { kind: 'confirmation', to: orderRequest.email }],
-    });
-    await recordSendAttempt(store, second.record.reference, 'team', { error: 'SMTP 421 try again later', final: false });
-    await saveSubmission(store, {
-      form: 'candidature', nonce: 'nonce-3', data: staleApplication, now: new Date('2026-11-02T10:00:00Z'), year: 2026,
-      recipients: [],
-    });
+  await seedSubmission(database, {
+    reference: 'PBC-2026-00001', form: 'candidature', receivedAt: '2026-03-14T23:30:00Z', data: application,
+    messages: [
+      { kind: 'team', recipient: TEAM, status: 'sent', attempts: 1, sentAt: '2026-03-14T23:31:00Z' },
+      { kind: 'confirmation', recipient: application.email, status: 'sent', attempts: 1, sentAt: '2026-03-14T23:31:05Z' },
+    ],
+  });
+  await seedSubmission(database, {
+    reference: 'PBC-2026-00002', form: 'demande-bon-de-commande', receivedAt: '2026-07-01T08:05:00Z', data: orderRequest,
+    messages: [
+      { kind: 'team', recipient: TEAM, status: 'pending', attempts: 1, lastError: 'SMTP 421 try again later' },
+      { kind: 'startup', recipient: STARTUP_ADDRESS, status: 'pending' },
+      { kind: 'confirmation', recipient: orderRequest.email, status: 'held', heldReason: 'recipient-cap' },
+    ],
+  });
+  await seedSubmission(database, {
+    reference: 'PBC-2026-00003', form: 'candidature', receivedAt: '2026-11-02T10:00:00Z', data: staleApplication,
+    messages: [
+      { kind: 'team', recipient: TEAM, status: 'sent', attempts: 1, sentAt: '2026-11-02T10:00:01Z' },
+      { kind: 'confirmation', recipient: staleApplication.email, status: 'failed', attempts: 1, lastError: '550 5.1.1 mailbox unavailable' },
+    ],
   });
 });
 
 afterAll(async () => {
-  for (const directory of [blobsDir, emptyDir, contentDir]) if (directory) await rm(directory, { recursive: true, force: true });
+  await database?.end();
+  await emptyPool?.end();
+  for (const directory of [scratchDir, contentDir]) if (directory) await rm(directory, { recursive: true, force: true });
 });
+
+/** The arguments plus `--database-url` of the seeded database. */
+function on(...args: string[]): string[] {
+  return [...args, '--database-url', databaseUrl];
+}
 
 describe('npm run submissions', () => {
   it('lists one line per submission: reference, form, Paris time, status, organisation, e-mail', async () => {
-    const { code, stdout, stderr } = await runCommand(['list', '--blobs-dir', blobsDir]);
+    const { code, stdout, stderr } = await runCommand(on('list'));
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n').map((line) => line.split(/ {2,}/));
     expect(lines).toEqual([
       ['PBC-2026-00001', 'Candidature au DAS numérique', '15/03/2026 00:30', 'envoyé', 'Atelier « Œil & Main », SAS', 'jeanne@oeil-et-main.example'],
       ['PBC-2026-00002', 'Demande de premier bon de commande', '01/07/2026 10:05', 'en attente', 'Ville de Mulhouse, direction "Achats"', 'paul.martin@mulhouse.example'],
-      ['PBC-2026-00003', 'Candidature au DAS numérique', '02/11/2026 11:00', 'envoyé', 'Orbites Alsace', 'contact@orbites.example'],
+      ['PBC-2026-00003', 'Candidature au DAS numérique', '02/11/2026 11:00', 'échec', 'Orbites Alsace', 'contact@orbites.example'],
     ]);
   });
 
-  it('shows every field with its French label, and the e-mails’ states', async () => {
-    const { code, stdout } = await runCommand(['show', 'pbc-2026-00002', '--blobs-dir', blobsDir]);
+  it('shows every field with its French label, and each e-mail’s state: status, held reason, attempts, last error', async () => {
+    const { code, stdout } = await runCommand(on('show', 'pbc-2026-00002'));
     expect(code).toBe(0);
     const lines = stdout.split('\n');
     const valueOf = (label: string) => lines.find((line) => line.startsWith(`${label}  `))?.slice(label.length).trim();
     expect(valueOf('Référence')).toBe('PBC-2026-00002');
     expect(valueOf('Reçue le')).toBe('1 juillet 2026 à 10:05 (heure de Paris)');
-    for (const [label, value] of describeSubmission('demande-bon-de-commande', orderRequest, 'Bac à Sable Cyber')) {
+    for (const [label, value] of describeSubmission('demande-bon-de-commande', orderRequest, { startups: [{ slug: 'bac-a-sable-cyber', name: 'Bac à Sable Cyber' }] })) {
       expect(valueOf(label), label).toBe(value.split('\n')[0]);
     }
     expect(valueOf('Organisation')).toBe('Ville de Mulhouse, direction "Achats" (Acteur public)');
@@ -165,19 +171,31 @@ describe('npm run submissions', () => {
     expect(valueOf('Budget')).toBe(formatEurosHt(9999.99));
     expect(valueOf('Date souhaitée')).toBe('1er septembre 2026');
     expect(stdout).toContain('avec un rapport et un plan d’action.');
-    expect(stdout).toContain('Équipe du programme → equipe@pbc.example · en attente · 1 tentative · dernière erreur : SMTP 421 try again later');
-    expect(stdout).toContain('Startup choisie → commandes@bac-a-sable-cyber.example · en attente · 0 tentative');
+    expect(valueOf('E-mails')).toBe('en attente');
+    expect(stdout.slice(stdout.indexOf('Envoi des e-mails :')).trimEnd().split('\n')).toEqual([
+      'Envoi des e-mails :',
+      '  Équipe du programme → equipe@pbc.example · en attente · 1 tentative · dernière erreur : SMTP 421 try again later',
+      '  Startup choisie → commandes@bac-a-sable-cyber.example · en attente · 0 tentative',
+      '  Confirmation au demandeur → paul.martin@mulhouse.example · retenu : cette adresse a déjà reçu aujourd’hui le nombre maximal de messages de ce type · 0 tentative',
+    ]);
   });
 
   it('shows when each e-mail of a sent submission left', async () => {
-    const { code, stdout } = await runCommand(['show', 'PBC-2026-00001', '--blobs-dir', blobsDir]);
+    const { code, stdout } = await runCommand(on('show', 'PBC-2026-00001'));
     expect(code).toBe(0);
     expect(stdout).toContain('Confirmation au demandeur → jeanne@oeil-et-main.example · envoyé le 15/03/2026 00:31 · 1 tentative');
     expect(stdout).toMatch(/^Prix indicatif {2,}12\u202f000,50\u00a0€\u00a0HT$/m);
   });
 
+  it('shows an e-mail refused for good, with its error', async () => {
+    const { code, stdout } = await runCommand(on('show', 'PBC-2026-00003'));
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^E-mails {2,}échec$/m);
+    expect(stdout).toContain('Confirmation au demandeur → contact@orbites.example · échec · 1 tentative · dernière erreur : 550 5.1.1 mailbox unavailable');
+  });
+
   it('exports CSV: BOM, CRLF, French headers, quoted cells, formulas neutralised', async () => {
-    const { code, stdout } = await runCommand(['export', '--csv', '--blobs-dir', blobsDir]);
+    const { code, stdout } = await runCommand(on('export', '--csv'));
     expect(code).toBe(0);
     expect(stdout.startsWith('\uFEFF')).toBe(true);
     expect(stdout).toContain('\r\n');
@@ -213,8 +231,8 @@ describe('npm run submissions', () => {
   });
 
   it('exports one form to a file, semicolon-separated with decimal commas', async () => {
-    const output = join(emptyDir, 'demandes.csv');
-    const { code, stdout } = await runCommand(['export', '--csv', '--form', 'demande-bon-de-commande', '--semicolon', '--output', output, '--blobs-dir', blobsDir]);
+    const output = join(scratchDir, 'demandes.csv');
+    const { code, stdout } = await runCommand(on('export', '--csv', '--form', 'demande-bon-de-commande', '--semicolon', '--output', output));
     expect(code).toBe(0);
     expect(stdout).toBe(`1 submission written to ${output}\n`);
     const [header, ...rows] = parseCsv(await readFile(output, 'utf8'), { bom: true, delimiter: ';' }) as string[][];
@@ -226,7 +244,7 @@ describe('npm run submissions', () => {
 
   it('drafts a valid startup entry from an application, and never overwrites it', async () => {
     const before = toParisCalendarDate(new Date());
-    const { code, stdout, stderr } = await runCommand(['startup-draft', 'PBC-2026-00001', '--blobs-dir', blobsDir], { CONTENT_DIR: contentDir });
+    const { code, stdout, stderr } = await runCommand(on('startup-draft', 'PBC-2026-00001'), { CONTENT_DIR: contentDir });
     const after = toParisCalendarDate(new Date());
     expect(stderr).toContain('draft: true');
     expect(code).toBe(0);
@@ -253,57 +271,68 @@ describe('npm run submissions', () => {
     expect([before, after]).toContain(frontmatter['member_since']);
     expect(content.trim()).toBe(application.presentation);
 
-    const again = await runCommand(['startup-draft', 'PBC-2026-00001', '--blobs-dir', blobsDir], { CONTENT_DIR: contentDir });
+    const again = await runCommand(on('startup-draft', 'PBC-2026-00001'), { CONTENT_DIR: contentDir });
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('already exists');
   });
 
   it('refuses to draft a startup from an order request, or from an application the schema now rejects', async () => {
-    const order = await runCommand(['startup-draft', 'PBC-2026-00002', '--blobs-dir', blobsDir], { CONTENT_DIR: contentDir });
+    const order = await runCommand(on('startup-draft', 'PBC-2026-00002'), { CONTENT_DIR: contentDir });
     expect(order.code).toBe(1);
     expect(order.stderr).toContain('not an application');
-    const stale = await runCommand(['startup-draft', 'PBC-2026-00003', '--blobs-dir', blobsDir], { CONTENT_DIR: contentDir });
+    const stale = await runCommand(on('startup-draft', 'PBC-2026-00003'), { CONTENT_DIR: contentDir });
     expect(stale.code).toBe(1);
     expect(stale.stderr).toMatch(/sectors\.0 : /);
     expect(existsSync(join(contentDir, 'startups', 'orbites-alsace.md'))).toBe(false);
   });
 
-  it('says when a reference is unknown, the store empty or missing', async () => {
-    const unknown = await runCommand(['show', 'PBC-2026-00099', '--blobs-dir', blobsDir]);
+  it('says when a reference is unknown or the database empty, names the database without its password, and fails on an unreachable one', async () => {
+    const unknown = await runCommand(on('show', 'PBC-2026-00099'));
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('Unknown reference PBC-2026-00099');
-    const empty = await runCommand(['list', '--blobs-dir', emptyDir]);
+    const withPassword = new URL(emptyUrl);
+    withPassword.password = 'mot-de-passe-secret';
+    const empty = await runCommand(['list', '--database-url', withPassword.toString()]);
     expect(empty.code).toBe(0);
     expect(empty.stdout).toBe('');
-    expect(empty.stderr).toContain('No submissions');
-    const missing = await runCommand(['list', '--blobs-dir', join(emptyDir, 'nowhere')]);
-    expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain('No such folder');
+    expect(empty.stderr).toBe(`No submissions in the database postgres://${withPassword.host}${withPassword.pathname} (--database-url).\n`);
+    const unreachable = await runCommand(['list', '--database-url', 'postgres://postgres:mot-de-passe-secret@127.0.0.1:9/absente']);
+    expect(unreachable.code).toBe(1);
+    expect(unreachable.stderr).toMatch(/^Error: .*ECONNREFUSED/);
+    expect(unreachable.stderr + empty.stderr).not.toContain('mot-de-passe-secret');
   });
 
-  it('exits 2 on a wrong command line and 1 on a site without token', async () => {
-    const wrong = [[], ['show', 'foo'], ['export'], ['list', '--csv']];
-    const [site, help, ...runs] = await Promise.all([['list', '--site', 'some-site-id'], ['--help'], ...wrong].map((args) => runCommand(args)));
+  it('reads NETLIFY_DB_URL when no --database-url is given, and --database-url first', async () => {
+    const fromEnvironment = await runCommand(['list'], { NETLIFY_DB_URL: databaseUrl });
+    expect(fromEnvironment.code).toBe(0);
+    expect(fromEnvironment.stdout.split('\n').filter(Boolean).map((line) => line.slice(0, 14))).toEqual(['PBC-2026-00001', 'PBC-2026-00002', 'PBC-2026-00003']);
+    const optionFirst = await runCommand(['list', '--database-url', emptyUrl], { NETLIFY_DB_URL: databaseUrl });
+    expect([optionFirst.code, optionFirst.stdout, optionFirst.stderr.includes('(--database-url)')]).toEqual([0, '', true]);
+    const emptyFromEnvironment = await runCommand(['list'], { NETLIFY_DB_URL: emptyUrl });
+    expect(emptyFromEnvironment.stderr).toMatch(/^No submissions in the database postgres:\/\/.+ \(NETLIFY_DB_URL\)\.\n$/);
+  });
+
+  it('exits 2 on a wrong command line', async () => {
+    const wrong = [[], ['show', 'foo'], ['export'], ['list', '--csv'], ['list', '--site', 'some-site-id'], ['list', '--database-url', 'mysql://127.0.0.1/x']];
+    const [help, ...runs] = await Promise.all([['--help'], ...wrong].map((args) => runCommand(args)));
     runs.forEach((run, index) => {
       expect(run?.code, wrong[index]?.join(' ')).toBe(2);
       expect(run?.stderr).toContain('Usage: npm run submissions');
     });
-    expect(site?.code).toBe(1);
-    expect(site?.stderr).toContain('NETLIFY_AUTH_TOKEN');
     expect(help?.code).toBe(0);
     expect(help?.stdout).toContain('startup-draft REF');
+    expect(help?.stdout).toContain('--database-url URL');
   });
 });
 
 describe('npm run submissions: buyer-draft', () => {
   it('drafts a buyer entry from a commitment that the build accepts, never overwrites it, and refuses another form', async () => {
-    const store = await mkdtemp(join(TEST_TMP, 'submissions-commitment-'));
+    const commitments = await createTestDatabase();
     const commitment = validCommitmentData();
-    await withDevLayoutStore(store, async (seeded) => {
-      await saveSubmission(seeded, { form: 'engagement-acheteur', nonce: 'nonce-c', data: commitment, now: new Date('2026-09-01T08:00:00Z'), year: 2026, recipients: [] });
-      await saveSubmission(seeded, { form: 'candidature', nonce: 'nonce-a', data: application, now: new Date('2026-09-01T09:00:00Z'), year: 2026, recipients: [] });
-    });
-    const { code, stdout, stderr } = await runCommand(['buyer-draft', 'PBC-2026-00001', '--blobs-dir', store], { CONTENT_DIR: contentDir });
+    await seedSubmission(commitments.pool, { reference: 'PBC-2026-00001', form: 'engagement-acheteur', receivedAt: '2026-09-01T08:00:00Z', data: commitment });
+    await seedSubmission(commitments.pool, { reference: 'PBC-2026-00002', form: 'candidature', receivedAt: '2026-09-01T09:00:00Z', data: application });
+    await commitments.pool.end();
+    const { code, stdout, stderr } = await runCommand(['buyer-draft', 'PBC-2026-00001', '--database-url', commitments.url], { CONTENT_DIR: contentDir });
     expect(stderr).toContain('draft: true');
     expect(code).toBe(0);
     const path = join(contentDir, 'buyers', 'fonderie-rhin-et-doller.md');
@@ -311,34 +340,40 @@ describe('npm run submissions: buyer-draft', () => {
     const { frontmatter } = parseFrontmatter(await readFile(path, 'utf8'));
     expect(buildCollectionSchemas(toModelContext(readSiteSettings(contentDir))).buyers.safeParse(frontmatter).error?.issues).toBeUndefined();
     expect(frontmatter).toMatchObject({ name: 'Fonderie « Rhin & Doller »', kind: 'pme-eti', commitment_kind: 'engagement-moral', contact_role: 'Directeur des achats', draft: true });
-    const again = await runCommand(['buyer-draft', 'PBC-2026-00001', '--blobs-dir', store], { CONTENT_DIR: contentDir });
+    const again = await runCommand(['buyer-draft', 'PBC-2026-00001', '--database-url', commitments.url], { CONTENT_DIR: contentDir });
     expect([again.code, again.stderr.includes('already exists')]).toEqual([1, true]);
-    const wrongForm = await runCommand(['buyer-draft', 'PBC-2026-00002', '--blobs-dir', store], { CONTENT_DIR: contentDir });
+    const wrongForm = await runCommand(['buyer-draft', 'PBC-2026-00002', '--database-url', commitments.url], { CONTENT_DIR: contentDir });
     expect([wrongForm.code, wrongForm.stderr.includes("not a buyer's commitment")]).toEqual([1, true]);
-    await rm(store, { recursive: true, force: true });
   });
 });
 
 describe('npm run submissions: right of access and erasure', () => {
   // Last in this file: it erases a submission the tests above read.
-  it('personal-data prints every submission of the address as JSON; erase shows, then with --confirm erases (so the dry run kept it), only that address', async () => {
-    const access = await runCommand(['personal-data', 'Paul.Martin@Mulhouse.example', '--blobs-dir', blobsDir]);
+  it('personal-data prints every submission of the address and the e-mails addressed to it as JSON; erase shows, then with --confirm erases (so the dry run kept it), only that address', async () => {
+    const access = await runCommand(on('personal-data', 'Paul.Martin@Mulhouse.example'));
     expect(access.code).toBe(0);
-    const found = JSON.parse(access.stdout) as { email: string; submissions: { reference: string; data: OrderRequest }[]; spam: unknown[] };
+    const found = JSON.parse(access.stdout) as PersonalData;
     expect(found.email).toBe('Paul.Martin@Mulhouse.example');
-    expect(found.submissions.map((record) => [record.reference, record.data.contact_name, record.data.phone])).toEqual([['PBC-2026-00002', 'Paul Martin', '+33612345678']]);
-    expect(found.spam).toEqual([]);
-    expect(access.stderr).toContain('1 submission(s) and 0 spam entries for Paul.Martin@Mulhouse.example');
+    expect(found.submissions.map((record) => [record.reference, (record.data as OrderRequest).contact_name, (record.data as OrderRequest).phone, record.messages.length])).toEqual([
+      ['PBC-2026-00002', 'Paul Martin', '+33612345678', 3],
+    ]);
+    expect([found.spam, found.messages]).toEqual([[], []]);
+    expect(access.stderr).toContain('1 submission(s) (PBC-2026-00002), 0 spam entries and 0 e-mail(s) addressed to it for Paul.Martin@Mulhouse.example');
 
-    const dryRun = await runCommand(['erase', 'paul.martin@mulhouse.example', '--blobs-dir', blobsDir]);
+    const startup = await runCommand(on('personal-data', STARTUP_ADDRESS));
+    expect((JSON.parse(startup.stdout) as PersonalData).messages.map((message) => [message.reference, message.kind, message.status])).toEqual([['PBC-2026-00002', 'startup', 'pending']]);
+
+    const dryRun = await runCommand(on('erase', 'paul.martin@mulhouse.example'));
     expect(dryRun.code).toBe(0);
-    expect(dryRun.stdout).toMatch(/^Would erase 1 submission\(s\) \(PBC-2026-00002\) and 0 spam entries for paul\.martin@mulhouse\.example from .+\. Nothing erased: add --confirm to erase\.\n$/);
+    expect(dryRun.stdout).toMatch(/^Would erase 1 submission\(s\) \(PBC-2026-00002\), 0 spam entries and 0 e-mail\(s\) addressed to it for paul\.martin@mulhouse\.example from the database .+\. Nothing erased: add --confirm to erase\.\n$/);
 
-    const erased = await runCommand(['erase', 'paul.martin@mulhouse.example', '--confirm', '--blobs-dir', blobsDir]);
+    const erased = await runCommand(on('erase', 'paul.martin@mulhouse.example', '--confirm'));
     expect(erased.code).toBe(0);
-    expect(erased.stdout).toMatch(/^Erased 1 submission\(s\) \(PBC-2026-00002\) and 0 spam entries for paul\.martin@mulhouse\.example from /);
-    const listed = (await runCommand(['list', '--blobs-dir', blobsDir])).stdout;
+    expect(erased.stdout).toMatch(/^Erased 1 submission\(s\) \(PBC-2026-00002\), 0 spam entries and 0 e-mail\(s\) addressed to it for paul\.martin@mulhouse\.example from /);
+    const listed = (await runCommand(on('list'))).stdout;
     expect(listed).not.toContain('PBC-2026-00002');
     expect(listed).toContain('PBC-2026-00001');
+    const outbox = await database.query<{ recipient: string }>('SELECT recipient FROM outbox ORDER BY id');
+    expect(outbox.rows.map((row) => row.recipient)).toEqual([TEAM, application.email, TEAM, staleApplication.email]);
   });
 });

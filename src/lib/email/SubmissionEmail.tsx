@@ -1,5 +1,5 @@
 import { applyFrenchSpacing } from '../format/french-spacing.ts';
-import type { SummaryRow } from '../forms/describe-submission.ts';
+import type { SummaryRow } from '../forms/definitions/index.ts';
 
 /** Props of the HTML body of a submission e-mail; every value is text, escaped by React. */
 export interface SubmissionEmailProps {

@@ -12,9 +12,9 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { applyFrenchSpacing as fr } from '../format/french-spacing.ts';
 import { formatFrenchDate, toParisCalendarDate } from '../format/calendar-date.ts';
-import { describeSubmission, type SummaryRow } from '../forms/describe-submission.ts';
+import { describeSubmission, type FormData, type SummaryRow } from '../forms/definitions/index.ts';
 import type { HeldMessage } from '../forms/store/outbox.ts';
-import type { MessageKind, StoredSubmission } from '../forms/store/stored-submission.ts';
+import { HELD_REASON_LABELS, type MessageKind, type StoredSubmission } from '../forms/store/stored-submission.ts';
 import { SubmissionEmail } from './SubmissionEmail.tsx';
 
 /** Sender and site values used in every message. */
@@ -114,21 +114,22 @@ function plainText(text: MessageText, rows: readonly SummaryRow[], reference: st
   return [text.heading, '', ...text.paragraphs, '', ...rowBlock, fr(`Référence : ${reference}`), '', `${context.siteName} — ${context.siteUrl}`].join('\n');
 }
 
+/** The startup an order request names, with its name when known, for its summary row. */
+function namedStartup(data: FormData, startupName: string | undefined): { slug: string; name: string }[] {
+  const slug = data['startup'];
+  return typeof slug === 'string' && startupName ? [{ slug, name: startupName }] : [];
+}
+
 /** Domain of the sender, for stable Message-IDs. */
 function senderDomain(context: EmailContext): string {
   return context.from.address.slice(context.from.address.lastIndexOf('@') + 1);
 }
 
 const KIND_NAMES: Readonly<Record<MessageKind, string>> = { team: 'La copie à l’équipe', startup: 'Le message à la startup', confirmation: 'La confirmation au demandeur' };
-const HELD_REASONS: Readonly<Record<HeldMessage['reason'], string>> = {
-  'recipient-cap': 'cette adresse a déjà reçu aujourd’hui le nombre maximal de messages de ce type',
-  'hourly-cap': 'le site a reçu plus d’envois que le plafond horaire',
-  'deploy-preview': 'ce site est une prévisualisation sans adresse de test',
-};
 
 /** Sentences telling the team which e-mails of the submission were held, and why. */
 function heldNotes(held: readonly HeldMessage[]): string[] {
-  return held.map((message) => `${KIND_NAMES[message.kind]} n’a pas été envoyé${message.kind === 'confirmation' ? 'e' : ''} : ${HELD_REASONS[message.reason]}.`);
+  return held.map((message) => `${KIND_NAMES[message.kind]} n’a pas été envoyé${message.kind === 'confirmation' ? 'e' : ''} : ${HELD_REASON_LABELS[message.reason]}.`);
 }
 
 /**
@@ -155,7 +156,7 @@ export function composeSubmissionEmail(
     ? [`Date de réception : ${formatFrenchDate(toParisCalendarDate(new Date(record.receivedAt)))}.`, ...text.paragraphs]
     : [...text.paragraphs, ...(kind === 'team' ? heldNotes(held) : [])];
   const spaced: MessageText = { subject: fr(text.subject), heading: fr(text.heading), paragraphs: paragraphs.map(fr) };
-  const rows = confirmation ? [] : describeSubmission(record.form, record.data, startupName);
+  const rows = confirmation ? [] : describeSubmission(record.form, record.data as FormData, { startups: namedStartup(record.data as FormData, startupName) });
   const html = renderToStaticMarkup(
     createElement(SubmissionEmail, { ...spaced, rows, reference: record.reference, siteName: context.siteName, siteUrl: context.siteUrl }),
   );

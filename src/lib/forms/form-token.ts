@@ -6,7 +6,7 @@
  * carries the same nonce and yields the same record. The HMAC-SHA-256 signature
  * (Web Crypto) makes the token impossible to forge without the secret.
  */
-import { isFormName, type FormName } from './form-names.ts';
+import { isFormName, type FormName } from './definitions/index.ts';
 
 /** What a token says. */
 export interface FormTokenPayload {

@@ -8,9 +8,7 @@
 import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { applyFrenchSpacing as fr } from '../format/french-spacing.ts';
-import type { FormName } from './definitions/form-names.ts';
-import { FORM_DEFINITIONS } from './definitions/forms.ts';
-import { FORM_PAGES, RESPONSE_SLOT, RESPONSE_TEMPLATE_TITLE, fieldAnchor } from './form-pages.ts';
+import { FORM_DEFINITIONS, RESPONSE_SLOT, RESPONSE_TEMPLATE_TITLE, fieldAnchor, type FormName } from './definitions/index.ts';
 import type { FieldError } from './process-submission.ts';
 import { TOKEN_FIELD } from './process-submission.ts';
 import type { SubmittedFields } from './request/read-form-request.ts';
@@ -32,7 +30,7 @@ export function renderInTemplate(template: string | undefined, title: string, co
 
 /** The errors of a submission, each linking to its field on the form page. */
 export function ErrorsContent({ form, errors }: { readonly form: FormName; readonly errors: readonly FieldError[] }) {
-  const page = FORM_PAGES[form];
+  const page = FORM_DEFINITIONS[form];
   return (
     <section aria-labelledby="erreurs">
       <h1 id="erreurs">{fr(`${page.title} : le formulaire contient ${errors.length > 1 ? `${errors.length} erreurs` : 'une erreur'}`)}</h1>
@@ -50,7 +48,7 @@ export function ErrorsContent({ form, errors }: { readonly form: FormName; reado
 
 /** The confirmation step: the answers as hidden fields, a fresh token, one button. */
 export function ConfirmContent({ form, fields, token }: { readonly form: FormName; readonly fields: SubmittedFields; readonly token: string }) {
-  const page = FORM_PAGES[form];
+  const page = FORM_DEFINITIONS[form];
   const hidden = Object.entries(fields)
     .filter(([name]) => name !== TOKEN_FIELD)
     .flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).map((item, index) => [`${name}-${index}`, name, item] as const));
@@ -96,7 +94,7 @@ export function MessageContent({ title, message, form }: { readonly title: strin
       <p>{fr(message)}</p>
       {form ? (
         <p>
-          <a href={FORM_PAGES[form].path}>Revenir au formulaire</a>
+          <a href={FORM_DEFINITIONS[form].path}>Revenir au formulaire</a>
         </p>
       ) : null}
     </section>

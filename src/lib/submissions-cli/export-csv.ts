@@ -11,7 +11,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { csvColumns, FORM_NAMES, type FormData, type FormName } from '../forms/definitions/index.ts';
-import type { SubmissionRecord } from '../forms/submission-repository.ts';
+import type { SubmissionWithMessages } from '../forms/store/read-submissions.ts';
 import { formatParisDateTime, formLabel, statusLabel } from './present-submissions.ts';
 
 /** How numbers are written, and what separates cells. */
@@ -28,7 +28,7 @@ type Cell = string | number;
 
 interface Column {
   readonly header: string;
-  readonly value: (record: SubmissionRecord, startups: readonly { slug: string; name: string }[]) => Cell;
+  readonly value: (record: SubmissionWithMessages, startups: readonly { slug: string; name: string }[]) => Cell;
 }
 
 /** The columns every table starts with: the record's own facts. */
@@ -36,7 +36,7 @@ const RECORD_COLUMNS: readonly Column[] = [
   { header: 'Référence', value: (record) => record.reference },
   { header: 'Formulaire', value: (record) => formLabel(record.form) },
   { header: 'Reçue le (heure de Paris)', value: (record) => formatParisDateTime(record.receivedAt) },
-  { header: 'E-mails', value: (record) => statusLabel(record.status) },
+  { header: 'E-mails', value: (record) => statusLabel(record.messages) },
 ];
 
 /**
@@ -74,7 +74,7 @@ function cellText(cell: Cell, decimalComma: boolean): string {
  * The CSV file of some submissions (those of `options.form` only, when given).
  * @returns the whole file, starting with the UTF-8 byte order mark
  */
-export function submissionsToCsv(records: readonly SubmissionRecord[], options: CsvOptions = {}): string {
+export function submissionsToCsv(records: readonly SubmissionWithMessages[], options: CsvOptions = {}): string {
   const columns = columnsFor(options.form);
   const startups = [...(options.startupNames ?? new Map<string, string>())].map(([slug, name]) => ({ slug, name }));
   const decimalComma = options.semicolon ?? false;

@@ -3,14 +3,12 @@
  * detailed view. Labels and dates in French, times in Europe/Paris.
  */
 import { PROGRAMME_TIME_ZONE } from '../format/calendar-date.ts';
-import { describeSubmission } from '../forms/describe-submission.ts';
-import type { OrderRequest, StartupApplication } from '../forms/form-schemas.ts';
-import { FORM_PAGES } from '../forms/form-pages.ts';
-import { isFormName } from '../forms/form-names.ts';
-import type { MessageKind, MessageState, SubmissionRecord } from '../forms/submission-repository.ts';
+import { describeSubmission, FORM_DEFINITIONS, isFormName, organisationOf, submitterOf, type FormData, type MessageKind } from '../forms/definitions/index.ts';
+import type { SubmissionWithMessages } from '../forms/store/read-submissions.ts';
+import { HELD_REASON_LABELS, type MessageStatus, type OutboxEntry } from '../forms/store/stored-submission.ts';
 
-/** State of a submission's e-mails, as the team says it. */
-export const STATUS_LABELS: Readonly<Record<SubmissionRecord['status'], string>> = { sent: 'envoyé', pending: 'en attente', failed: 'échec' };
+/** State of an e-mail, as the team says it. */
+export const STATUS_LABELS: Readonly<Record<MessageStatus, string>> = { sent: 'envoyé', pending: 'en attente', failed: 'échec', held: 'retenu' };
 
 /** Who an e-mail is for. */
 export const MESSAGE_KIND_LABELS: Readonly<Record<MessageKind, string>> = {
@@ -19,17 +17,30 @@ export const MESSAGE_KIND_LABELS: Readonly<Record<MessageKind, string>> = {
   confirmation: 'Confirmation au demandeur',
 };
 
+/** The most pressing state first: what the team has to look at. */
+const STATUS_PRIORITY: readonly MessageStatus[] = ['failed', 'pending', 'held', 'sent'];
+
+/**
+ * The state of a submission's e-mails as one word: `failed` when one failed,
+ * else `pending` when one waits, else `held` when one was held, else `sent`.
+ * @returns undefined for a submission without e-mails
+ */
+export function overallStatus(messages: readonly Pick<OutboxEntry, 'status'>[]): MessageStatus | undefined {
+  return STATUS_PRIORITY.find((status) => messages.some((message) => message.status === status));
+}
+
 const shortDateTime = new Intl.DateTimeFormat('fr-FR', { timeZone: PROGRAMME_TIME_ZONE, dateStyle: 'short', timeStyle: 'short' });
 const longDateTime = new Intl.DateTimeFormat('fr-FR', { timeZone: PROGRAMME_TIME_ZONE, dateStyle: 'long', timeStyle: 'short' });
 
 /** French title of a form (`Candidature au DAS numérique`…); an unknown name as it is. */
 export function formLabel(form: string): string {
-  return isFormName(form) ? FORM_PAGES[form].title : form;
+  return isFormName(form) ? FORM_DEFINITIONS[form].title : form;
 }
 
-/** Status label; an unexpected value as it is. */
-export function statusLabel(status: string): string {
-  return STATUS_LABELS[status as SubmissionRecord['status']] ?? status;
+/** Label of the state of a submission's e-mails (`overallStatus`); `—` without e-mails. */
+export function statusLabel(messages: readonly Pick<OutboxEntry, 'status'>[]): string {
+  const status = overallStatus(messages);
+  return status === undefined ? '—' : STATUS_LABELS[status];
 }
 
 /** `2026-03-14T23:30:00.000Z` → `15/03/2026 00:30` (Europe/Paris). */
@@ -44,11 +55,11 @@ export function formatLongParisDateTime(isoInstant: string): string {
   return Number.isNaN(instant.getTime()) ? isoInstant : longDateTime.format(instant);
 }
 
-/** The submitter: company (application) or organisation (order request), and e-mail. */
-export function submitterOf(record: SubmissionRecord): { readonly organisation: string; readonly email: string } {
-  const data = record.data as Partial<StartupApplication & OrderRequest>;
-  const organisation = record.form === 'candidature' ? data.company_name : data.organisation;
-  return { organisation: organisation ?? '—', email: data.email ?? '—' };
+/** The submitter: company (application) or organisation (buyer), and e-mail; `—` when missing. */
+export function submitterLine(record: SubmissionWithMessages): { readonly organisation: string; readonly email: string } {
+  if (!isFormName(record.form)) return { organisation: '—', email: '—' };
+  const data = record.data as FormData;
+  return { organisation: organisationOf(record.form, data) || '—', email: submitterOf(record.form, data).address || '—' };
 }
 
 /** Lay out rows of cells in columns separated by two spaces (the last column is not padded). */
@@ -64,17 +75,20 @@ export function alignColumns(rows: readonly (readonly string[])[]): string[] {
 }
 
 /** One line per submission: reference, form, received (Paris), status, organisation, e-mail. */
-export function formatSubmissionList(records: readonly SubmissionRecord[]): string {
+export function formatSubmissionList(records: readonly SubmissionWithMessages[]): string {
   const rows = records.map((record) => {
-    const { organisation, email } = submitterOf(record);
-    return [record.reference, formLabel(record.form), formatParisDateTime(record.receivedAt), statusLabel(record.status), organisation, email];
+    const { organisation, email } = submitterLine(record);
+    return [record.reference, formLabel(record.form), formatParisDateTime(record.receivedAt), statusLabel(record.messages), organisation, email];
   });
   return `${alignColumns(rows).join('\n')}\n`;
 }
 
-function describeMessage(message: MessageState): string {
-  const parts = [`${MESSAGE_KIND_LABELS[message.kind] ?? message.kind} → ${message.to}`];
-  parts.push(message.status === 'sent' && message.sentAt ? `envoyé le ${formatParisDateTime(message.sentAt)}` : statusLabel(message.status));
+/** One e-mail: recipient, state (when sent; why held), attempts, last error. */
+export function describeMessage(message: OutboxEntry): string {
+  const parts = [`${MESSAGE_KIND_LABELS[message.kind] ?? message.kind} → ${message.recipient}`];
+  if (message.status === 'sent' && message.sentAt) parts.push(`envoyé le ${formatParisDateTime(message.sentAt)}`);
+  else if (message.status === 'held' && message.heldReason) parts.push(`retenu : ${HELD_REASON_LABELS[message.heldReason] ?? message.heldReason}`);
+  else parts.push(STATUS_LABELS[message.status] ?? message.status);
   parts.push(`${message.attempts} tentative${message.attempts > 1 ? 's' : ''}`);
   if (message.status !== 'sent' && message.lastError) parts.push(`dernière erreur : ${message.lastError}`);
   return parts.join(' · ');
@@ -92,16 +106,17 @@ function labelledLines(rows: readonly (readonly [string, string])[]): string[] {
 
 /**
  * Every field of a submission with its French label, then its e-mails.
- * @param startupName name of the startup an order request names, when known
+ * @param startupNames startup names by slug, so that an order request shows its startup's name (its slug when unknown)
  */
-export function formatSubmissionDetails(record: SubmissionRecord, startupName?: string): string {
+export function formatSubmissionDetails(record: SubmissionWithMessages, startupNames: ReadonlyMap<string, string> = new Map()): string {
   const header: [string, string][] = [
     ['Référence', record.reference],
     ['Formulaire', formLabel(record.form)],
     ['Reçue le', `${formatLongParisDateTime(record.receivedAt)} (heure de Paris)`],
-    ['E-mails', statusLabel(record.status)],
+    ['E-mails', statusLabel(record.messages)],
   ];
-  const fields = describeSubmission(record.form, record.data, startupName).map(([label, value]): [string, string] => [label, value]);
+  const startups = [...startupNames].map(([slug, name]) => ({ slug, name }));
+  const fields = isFormName(record.form) ? describeSubmission(record.form, record.data as FormData, { startups }).map(([label, value]): [string, string] => [label, value]) : [];
   const lines = labelledLines([...header, ...fields]);
   const headerLines = lines.slice(0, header.length);
   const fieldLines = lines.slice(header.length);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import nodemailer from 'nodemailer';
 import { simpleParser, type AddressObject } from 'mailparser';
 import { composeSubmissionEmail, type EmailContext } from '../../../src/lib/email/compose-submission-email.ts';
-import { describeSubmission } from '../../../src/lib/forms/describe-submission.ts';
+import { describeSubmission, type FormData } from '../../../src/lib/forms/definitions/index.ts';
 import type { MessageKind, SubmissionRecord } from '../../../src/lib/forms/submission-repository.ts';
 import { decodeHtmlEntities, ORDERABLE_STARTUP, validCommitmentData, VALID_ORDER_DATA, WISHED_DATE_YEAR } from '../../helpers/form-fixtures.ts';
 
@@ -132,7 +132,7 @@ describe('composeSubmissionEmail', () => {
     [COMMITMENT, 'team'],
   ] as const)('%# the %s text and HTML bodies carry the same values', (record, kind) => {
     const message = composeSubmissionEmail(record, kind, 'x@exemple.fr', CONTEXT, ORDERABLE_STARTUP.name);
-    const rows = describeSubmission(record.form, record.data, ORDERABLE_STARTUP.name);
+    const rows = describeSubmission(record.form, record.data as FormData, { startups: [ORDERABLE_STARTUP] });
     expect(rows.length).toBeGreaterThanOrEqual(6);
     const text = String(message.text);
     for (const [label, value] of rows) expect(text).toContain(`${label}\u00a0: ${value}`);
@@ -142,7 +142,7 @@ describe('composeSubmissionEmail', () => {
   });
 
   it('shows the order values as a person reads them', () => {
-    const rows = Object.fromEntries(describeSubmission(ORDER.form, ORDER.data, ORDERABLE_STARTUP.name));
+    const rows = Object.fromEntries(describeSubmission(ORDER.form, ORDER.data as FormData, { startups: [ORDERABLE_STARTUP] }));
     expect(rows).toMatchObject({
       SIRET: '73282932000074',
       Startup: 'Démo Capteurs Rhin',

@@ -6,7 +6,7 @@
 import { createElement } from 'react';
 import { describe, expect, it } from 'vitest';
 import { ConfirmContent, ErrorsContent, renderInTemplate } from '../../../src/lib/forms/render-form-response.tsx';
-import { RESPONSE_SLOT, RESPONSE_TEMPLATE_TITLE } from '../../../src/lib/forms/form-pages.ts';
+import { RESPONSE_SLOT, RESPONSE_TEMPLATE_TITLE } from '../../../src/lib/forms/definitions/index.ts';
 
 const TEMPLATE = `<html lang="fr"><head><title>${RESPONSE_TEMPLATE_TITLE}</title></head><body><nav>Menu</nav><main>${RESPONSE_SLOT}</main><footer>Pied</footer></body></html>`;
 

@@ -10,7 +10,8 @@
 import type { FormName } from '../definitions/form-names.ts';
 import type { Queryable } from './database.ts';
 import { comparableEmail } from './email-key.ts';
-import type { OutboxEntry, StoredSubmission } from './stored-submission.ts';
+import { isoInstantSql, OUTBOX_ENTRY_JSON_SQL, SUBMISSION_JSON_SQL, type SubmissionWithMessages } from './read-submissions.ts';
+import type { OutboxEntry } from './stored-submission.ts';
 
 /** A send refused as spam, as stored. */
 export interface SpamEntry {
@@ -32,15 +33,12 @@ export interface PersonalData {
   /** The address searched, as given. */
   readonly email: string;
   /** Submissions sent with this address, with their e-mails. */
-  readonly submissions: readonly (StoredSubmission & { readonly messages: readonly OutboxEntry[] })[];
+  readonly submissions: readonly SubmissionWithMessages[];
   /** Spam whose `email` field is this address. */
   readonly spam: readonly SpamEntry[];
   /** E-mails addressed to this address for other people's submissions (e.g. a startup's order address). */
   readonly messages: readonly AddressedMessage[];
 }
-
-const OUTBOX_ENTRY_JSON = `jsonb_build_object('kind', o.kind, 'recipient', o.recipient, 'status', o.status, 'heldReason', o.held_reason,
-  'attempts', o.attempts, 'lastError', o.last_error, 'sentAt', to_char(o.sent_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`;
 
 /**
  * Find everything stored about `email` (right of access), in one statement.
@@ -52,14 +50,11 @@ export async function findPersonalData(database: Queryable, email: string): Prom
   const key = comparableEmail(email);
   const { rows } = await database.query<{ submissions: PersonalData['submissions'] | null; spam: SpamEntry[] | null; messages: AddressedMessage[] | null }>(
     `SELECT
-       (SELECT jsonb_agg(jsonb_build_object('reference', s.reference, 'form', s.form,
-          'receivedAt', to_char(s.received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'data', s.data,
-          'messages', coalesce((SELECT jsonb_agg(${OUTBOX_ENTRY_JSON} ORDER BY o.id) FROM outbox o WHERE o.submission_id = s.id), '[]'::jsonb))
-          ORDER BY s.id) FROM submissions s WHERE s.submitter_key = $1) AS submissions,
+       (SELECT jsonb_agg(${SUBMISSION_JSON_SQL} ORDER BY s.id) FROM submissions s WHERE s.submitter_key = $1) AS submissions,
        (SELECT jsonb_agg(jsonb_build_object('form', p.form, 'reason', p.reason,
-          'receivedAt', to_char(p.received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'fields', p.fields) ORDER BY p.id)
+          'receivedAt', ${isoInstantSql('p.received_at')}, 'fields', p.fields) ORDER BY p.id)
           FROM spam p WHERE p.submitter_key = $1) AS spam,
-       (SELECT jsonb_agg(${OUTBOX_ENTRY_JSON} || jsonb_build_object('reference', s.reference) ORDER BY o.id)
+       (SELECT jsonb_agg(${OUTBOX_ENTRY_JSON_SQL} || jsonb_build_object('reference', s.reference) ORDER BY o.id)
           FROM outbox o JOIN submissions s ON s.id = o.submission_id WHERE o.recipient_key = $1 AND s.submitter_key <> $1) AS messages`,
     [key],
   );
@@ -67,8 +62,11 @@ export async function findPersonalData(database: Queryable, email: string): Prom
   return { email, submissions: row?.submissions ?? [], spam: row?.spam ?? [], messages: row?.messages ?? [] };
 }
 
-/** Counts of what `erasePersonalData` erased. */
+/** What `erasePersonalData` erased. */
 export interface ErasureReport {
+  /** References of the erased submissions, oldest first. */
+  readonly references: readonly string[];
+  /** Counts of erased rows: submissions, spam entries, and e-mails addressed to it for other submissions. */
   readonly submissions: number;
   readonly spam: number;
   readonly messages: number;
@@ -83,14 +81,16 @@ export interface ErasureReport {
  */
 export async function erasePersonalData(database: Queryable, email: string): Promise<ErasureReport> {
   const key = comparableEmail(email);
-  const { rows } = await database.query<{ submissions: string; spam: string; messages: string }>(
-    `WITH erased_submissions AS (DELETE FROM submissions WHERE submitter_key = $1 RETURNING id),
+  const { rows } = await database.query<{ references: string[] | null; spam: string; messages: string }>(
+    `WITH erased_submissions AS (DELETE FROM submissions WHERE submitter_key = $1 RETURNING id, reference),
      erased_messages AS (DELETE FROM outbox WHERE recipient_key = $1 AND submission_id NOT IN (SELECT id FROM erased_submissions) RETURNING 1),
      erased_spam AS (DELETE FROM spam WHERE submitter_key = $1 RETURNING 1),
      erased_counters AS (DELETE FROM rate_counters WHERE scope IN ('confirmation:' || pbc_address_hash($1), 'startup:' || pbc_address_hash($1)) RETURNING 1)
-     SELECT (SELECT count(*) FROM erased_submissions) AS submissions, (SELECT count(*) FROM erased_spam) AS spam, (SELECT count(*) FROM erased_messages) AS messages`,
+     SELECT (SELECT array_agg(reference ORDER BY id) FROM erased_submissions) AS references,
+       (SELECT count(*) FROM erased_spam) AS spam, (SELECT count(*) FROM erased_messages) AS messages`,
     [key],
   );
   const row = rows[0]!;
-  return { submissions: Number(row.submissions), spam: Number(row.spam), messages: Number(row.messages) };
+  const references = row.references ?? [];
+  return { references, submissions: references.length, spam: Number(row.spam), messages: Number(row.messages) };
 }

@@ -24,6 +24,13 @@ export type MessageStatus = 'pending' | 'sent' | 'failed' | 'held';
  */
 export type HeldReason = 'recipient-cap' | 'hourly-cap' | 'deploy-preview';
 
+/** Why a message was held, in French, for the team (its copy of the submission, `npm run submissions`). */
+export const HELD_REASON_LABELS: Readonly<Record<HeldReason, string>> = {
+  'recipient-cap': 'cette adresse a déjà reçu aujourd’hui le nombre maximal de messages de ce type',
+  'hourly-cap': 'le site a reçu plus d’envois que le plafond horaire',
+  'deploy-preview': 'ce site est une prévisualisation sans adresse de test',
+};
+
 /** A stored submission. `Data` is the validated form output, read back from JSON. */
 export interface StoredSubmission<Data = Record<string, unknown>> {
   /** `PBC-YYYY-NNNNN` (Europe/Paris year). */

@@ -1,17 +1,9 @@
-/** Where each public form lives on the site and where it posts: its title, page and action, from its definition. */
-import { FORM_DEFINITIONS } from './definitions/forms.ts';
-import type { FormName } from './definitions/form-names.ts';
-
-export interface FormPage {
-  /** Page of the form, e.g. `/candidater/`. */
-  readonly path: string;
-  /** Function endpoint the form posts to. */
-  readonly action: string;
-  /** French title of the form. */
-  readonly title: string;
-}
-
-export const FORM_PAGES: Readonly<Record<FormName, FormPage>> = FORM_DEFINITIONS;
+/**
+ * The pages around the forms: the template of the functions' HTML answers, the
+ * thank-you page, and the ids of the fields that error lists link to. (Each
+ * form's own page, action and title are in its definition.) No imports: the
+ * browser's script loads it.
+ */
 
 /** Page whose layout wraps the HTML answers of the form functions. */
 export const RESPONSE_TEMPLATE_PATH = '/formulaires/reponse/';
