@@ -12,6 +12,8 @@ import { PROJECT_ROOT } from './paths.ts';
 export interface ChildAnswer {
   readonly status: number;
   readonly body: { readonly status: string; readonly reference?: string };
+  /** Time from the « go » to the answer, ms. */
+  readonly ms: number;
 }
 
 /** A running child. */

@@ -11,7 +11,8 @@
  * - prints `ready` once the function is loaded, then waits for one line on its
  *   standard input (the test's « go »), so that the posts of every process start together;
  * - posts every body at once (client addresses `192.0.2.1`, `192.0.2.2`, …),
- *   prints one JSON line per answer as it arrives (`{"status":200,"body":{…}}`),
+ *   prints one JSON line per answer as it arrives (`{"status":200,"body":{…},"ms":12.3}`,
+ *   `ms` the time from the « go » to the answer),
  *   waits for the work each function gave to `context.waitUntil` (the
  *   e-mails), prints `settled` and exits.
  *
@@ -31,6 +32,7 @@ const { sameOriginRequest } = (await vite.ssrLoadModule('/tests/helpers/same-ori
 console.log('ready');
 await once(process.stdin, 'data');
 process.stdin.pause();
+const started = performance.now();
 
 await Promise.all(
   bodies.map(async (body, index) => {
@@ -40,7 +42,8 @@ await Promise.all(
       body,
     });
     const response = await handler(request, functionContext({ ip: `192.0.2.${index + 1}` }));
-    console.log(JSON.stringify({ status: response.status, body: (await response.json()) as unknown }));
+    const answer = (await response.json()) as unknown;
+    console.log(JSON.stringify({ status: response.status, body: answer, ms: performance.now() - started }));
   }),
 );
 await settleBackgroundWork();
