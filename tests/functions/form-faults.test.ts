@@ -171,7 +171,7 @@ describe('the storing statement failing (as a store answering 429 would): never 
     [
       'the reference counters locked by another session (the statement time-out cancels the wait)',
       true,
-      async (admin: pg.Client, url: string) => {
+      async (_admin: pg.Client, url: string) => {
         const locker = new pg.Client({ connectionString: url });
         await locker.connect();
         await locker.query('BEGIN');
