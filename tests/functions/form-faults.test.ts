@@ -13,6 +13,8 @@ import { createServer, type Socket } from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import orderHandler from '../../netlify/functions/demande-bon-de-commande.mts';
+import { loadFormRuntime } from '../../netlify/lib/form-runtime.ts';
+import { retryDueMessages, type RetryReport } from '../../src/lib/forms/sending/retry-due-messages.ts';
 import { CLAIM_MS } from '../../src/lib/forms/store/outbox.ts';
 import { spawnSubmitter } from '../helpers/child-submitter.ts';
 import { functionContext, settleBackgroundWork } from '../helpers/function-context.ts';
@@ -29,6 +31,7 @@ import {
   withToken,
   type FormServices,
 } from '../helpers/form-fixtures.ts';
+import { startInspectingSmtp } from '../helpers/inspecting-smtp.ts';
 import { createDatabase, withDatabase } from '../helpers/postgres-server.ts';
 import { asSameOrigin } from '../helpers/same-origin-request.ts';
 import { runScheduledRetry } from '../helpers/scheduled-retry.ts';
@@ -332,16 +335,8 @@ describe('the process killed between the commit and the e-mails', () => {
 
 describe('two retry passes at once', () => {
   it('20 submissions left pending: both passes together send each of the 60 e-mails once', async ({ annotate }) => {
-    await services.stopSmtp();
-    let references: string[];
-    try {
-      references = await Promise.all(Array.from({ length: 20 }, () => submitAccepted()));
-      await settleBackgroundWork();
-    } finally {
-      await services.restartSmtp();
-    }
-    // Past every retry delay: all 60 messages are due, more than one batch (`RETRY_BATCH`).
-    await advanceOutboxClock(services.database, QUARTER_HOUR_MS);
+    // All 60 messages due: more than one batch (`RETRY_BATCH`).
+    const references = await pendingSubmissions(20);
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
     let passes: Response[];
     let lines: unknown[];
@@ -361,5 +356,69 @@ describe('two retry passes at once', () => {
     expect(new Set(services.smtp.messages.map((mail) => mail.messageId)).size).toBe(60);
     expect(countMailsByReference(services.smtp.messages)).toEqual(Object.fromEntries(references.map((reference) => [reference, EACH_ONCE])));
     expect((await rowsOf(references)).filter(([, , status]) => status !== 'sent')).toEqual([]);
+  });
+});
+
+/** Leave `count` submissions with all their e-mails pending and due (SMTP down when they came, the retry delay past). */
+async function pendingSubmissions(count: number): Promise<string[]> {
+  await services.stopSmtp();
+  let references: string[];
+  try {
+    references = await Promise.all(Array.from({ length: count }, () => submitAccepted()));
+    await settleBackgroundWork();
+  } finally {
+    await services.restartSmtp();
+  }
+  await advanceOutboxClock(services.database, QUARTER_HOUR_MS);
+  return references;
+}
+
+/** Number of the given submissions' e-mails recorded as sent. */
+async function recordedSent(references: readonly string[]): Promise<number> {
+  return (await rowsOf(references)).filter(([, , status]) => status === 'sent').length;
+}
+
+describe('the scheduled retry stopped part-way (time limit, crash)', () => {
+  it('records each submission’s sends before sending the next one, so a pass cut short re-sends at most one submission’s e-mails', async () => {
+    const references = await pendingSubmissions(4);
+    const checking = await startInspectingSmtp(() => recordedSent(references));
+    process.env['SMTP_URL'] = checking.url;
+    try {
+      expect((await runScheduledRetry()).status).toBe(204);
+    } finally {
+      process.env['SMTP_URL'] = services.smtp.url;
+      await checking.stop();
+    }
+    // When the i-th message arrived, the submissions before its own were all recorded as sent.
+    expect(checking.arrivals.map(({ seen }) => seen)).toEqual([0, 0, 0, 3, 3, 3, 6, 6, 6, 9, 9, 9]);
+    expect(countMailsByReference(checking.arrivals.map(({ mail }) => mail))).toEqual(Object.fromEntries(references.map((reference) => [reference, EACH_ONCE])));
+  });
+
+  it('starts no submission after its time budget; the first pass after the claim sends the rest, each e-mail once', async () => {
+    const references = await pendingSubmissions(4);
+    // A slow server: 150 ms per message, so one submission takes about 450 ms.
+    const slow = await startInspectingSmtp(() => new Promise((resolve) => setTimeout(resolve, 150)));
+    process.env['SMTP_URL'] = slow.url;
+    let first: RetryReport;
+    try {
+      const { delivery } = await loadFormRuntime(functionContext());
+      first = await retryDueMessages(delivery.database, delivery.openSession, delivery.compose, delivery.policy, 500);
+    } finally {
+      process.env['SMTP_URL'] = services.smtp.url;
+      await slow.stop();
+    }
+    expect(first.claimed).toBe(12);
+    expect(first.sent % 3).toBe(0);
+    expect(first.sent).toBeGreaterThanOrEqual(3);
+    expect(first.sent).toBeLessThan(12);
+    expect(await recordedSent(references)).toBe(first.sent);
+    // The rest stay claimed by the finished pass: the next run takes them once the claim has expired.
+    expect((await runScheduledRetry()).status).toBe(204);
+    expect(services.smtp.messages).toEqual([]);
+    await advanceOutboxClock(services.database, CLAIM_MS + 1_000);
+    expect((await runScheduledRetry()).status).toBe(204);
+    const mails = [...slow.arrivals.map(({ mail }) => mail), ...services.smtp.messages];
+    expect(countMailsByReference(mails)).toEqual(Object.fromEntries(references.map((reference) => [reference, EACH_ONCE])));
+    expect(await recordedSent(references)).toBe(12);
   });
 });

@@ -7,8 +7,7 @@
  * scheduled retry, which sends each once.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import type { AddressObject, ParsedMail } from 'mailparser';
 import orderHandler from '../../netlify/functions/demande-bon-de-commande.mts';
 import { functionContext, settleBackgroundWork } from '../helpers/function-context.ts';
 import {
@@ -28,6 +27,7 @@ import {
   withToken,
   type FormServices,
 } from '../helpers/form-fixtures.ts';
+import { startInspectingSmtp, type Arrival } from '../helpers/inspecting-smtp.ts';
 import { runScheduledRetry } from '../helpers/scheduled-retry.ts';
 
 let services: FormServices;
@@ -69,58 +69,33 @@ async function deliveryState(reference: string) {
   return rows;
 }
 
-/** What an SMTP server saw in the database when each message arrived. */
-interface Arrival {
-  readonly mail: ParsedMail;
+/** What the SMTP server saw in the database when a message arrived. */
+interface Seen {
   /** The submission's row was committed. */
   readonly stored: boolean;
   /** Its outbox row's status then. */
   readonly outboxStatus: string | null;
 }
 
-/**
- * An SMTP server that looks the submission up in the database when a message
- * arrives, and holds every message until `open()`.
- */
-async function startCheckingSmtp(): Promise<{ url: string; arrivals: Arrival[]; connections: () => number; open(): void; stop(): Promise<void> }> {
-  const arrivals: Arrival[] = [];
-  let connections = 0;
-  let open: () => void = () => undefined;
-  const gate = new Promise<void>((resolve) => (open = resolve));
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onConnect(_session, callback) {
-      connections += 1;
-      callback();
-    },
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then(async (mail) => {
-          await gate;
-          const [, reference, kind] = /^<(PBC-\d{4}-\d{5})\.(\w+)@/.exec(mail.messageId ?? '') ?? [];
-          const { rows } = await services.database.query<{ status: string | null }>(
-            'SELECT o.status FROM submissions s LEFT JOIN outbox o ON o.submission_id = s.id AND o.kind = $2 WHERE s.reference = $1',
-            [reference, kind],
-          );
-          arrivals.push({ mail, stored: rows.length === 1, outboxStatus: rows[0]?.status ?? null });
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const address = server.server.address() as { port: number };
-  return { url: `smtp://127.0.0.1:${address.port}`, arrivals, connections: () => connections, open, stop: () => new Promise((resolve) => server.close(() => resolve())) };
+/** The database as a message arrives, once `gate` is open. */
+async function lookUp(mail: ParsedMail, gate: Promise<void>): Promise<Seen> {
+  await gate;
+  const [, reference, kind] = /^<(PBC-\d{4}-\d{5})\.(\w+)@/.exec(mail.messageId ?? '') ?? [];
+  const { rows } = await services.database.query<{ status: string | null }>(
+    'SELECT o.status FROM submissions s LEFT JOIN outbox o ON o.submission_id = s.id AND o.kind = $2 WHERE s.reference = $1',
+    [reference, kind],
+  );
+  return { stored: rows.length === 1, outboxStatus: rows[0]?.status ?? null };
 }
 
 describe('a valid order request naming a startup', () => {
   let fields: Record<string, string>;
-  let arrivals: Arrival[];
+  let arrivals: Arrival<Seen>[];
 
   it('answers once stored, before any e-mail; then mails the team, the startup and the buyer over one SMTP connection', async () => {
-    const checking = await startCheckingSmtp();
+    let open: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const checking = await startInspectingSmtp((mail) => lookUp(mail, gate));
     process.env['SMTP_URL'] = checking.url;
     let connections: number;
     try {
@@ -132,7 +107,7 @@ describe('a valid order request naming a startup', () => {
       ]);
       expect(response.status).toBe(303);
       expect(response.headers.get('location')).toBe(`/formulaires/merci/?formulaire=${FORM}&reference=${expectedReference(1)}`);
-      checking.open();
+      open();
       await settleBackgroundWork();
       arrivals = checking.arrivals;
       connections = checking.connections();
@@ -143,7 +118,7 @@ describe('a valid order request naming a startup', () => {
     expect(expectedReference(1)).toMatch(new RegExp(`^PBC-${currentReferenceYear()}-00001$`));
     expect(arrivals).toHaveLength(3);
     // Every message found its submission committed, and its outbox row still pending (being sent).
-    expect(arrivals.map(({ stored, outboxStatus }) => [stored, outboxStatus])).toEqual([
+    expect(arrivals.map(({ seen }) => [seen.stored, seen.outboxStatus])).toEqual([
       [true, 'pending'],
       [true, 'pending'],
       [true, 'pending'],

@@ -32,8 +32,8 @@ export function describeSendFailure(error: unknown): { readonly error: string; r
   return { error: `${name}: ${String(detail)}`, permanent: code !== undefined && code >= 500 };
 }
 
-/** The messages grouped by submission, in their order. */
-function bySubmission(messages: readonly ClaimedMessage[]): ClaimedMessage[][] {
+/** The messages grouped by submission (each group is sent over one session), in their order. */
+export function groupBySubmission(messages: readonly ClaimedMessage[]): ClaimedMessage[][] {
   const groups = new Map<string, ClaimedMessage[]>();
   for (const message of messages) {
     const group = groups.get(message.submission.reference) ?? [];
@@ -78,6 +78,6 @@ async function sendGroup(group: readonly ClaimedMessage[], openSession: OpenMail
  */
 export async function sendMessages(messages: readonly ClaimedMessage[], openSession: OpenMailSession, compose: ComposeMessage, policy: DeliveryPolicy): Promise<SendResult[]> {
   const results: SendResult[] = [];
-  for (const group of bySubmission(messages)) results.push(...(await sendGroup(group, openSession, compose, policy)));
+  for (const group of groupBySubmission(messages)) results.push(...(await sendGroup(group, openSession, compose, policy)));
   return results;
 }
