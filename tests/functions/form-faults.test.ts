@@ -1,13 +1,16 @@
 /**
  * Faults around a submission, against the run's PostgreSQL server and a real
- * SMTP server: the database down, hanging, or failing the storing statement
+ * SMTP server: the database down, hanging, failing the storing statement
  * (missing migration, an error raised mid-transaction, a lock, read-only
- * mode); SMTP down then back, or refusing for good; the process killed
- * (SIGKILL) between the commit and the e-mails; two retry passes at once.
- * Properties (issue 10): an accepted answer means a committed record whose
- * e-mails are each sent exactly once (by the request or the scheduled retry);
- * a submission that could not be stored gets the French 503 « rien n’a été
- * enregistré » within 5 s, with nothing stored and nothing sent.
+ * mode) or its pooled connection going dead; SMTP down then back, refusing
+ * for good, refusing for a day, or silent; the process killed (SIGKILL)
+ * between the commit and the e-mails; two retry passes at once; a retry pass
+ * cut short. Properties (issue 10): an accepted answer means a committed
+ * record whose e-mails are each sent exactly once (by the request or the
+ * scheduled retry); a submission that could not be stored gets the French 503
+ * « rien n’a été enregistré » within 5 s, with nothing stored and nothing sent.
+ * Time passing for the outbox (claims, retry delays) is simulated by
+ * `advanceOutboxClock`.
  */
 import { connect, createServer, type Socket } from 'node:net';
 import pg from 'pg';
@@ -15,7 +18,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import orderHandler from '../../netlify/functions/demande-bon-de-commande.mts';
 import { loadFormRuntime } from '../../netlify/lib/form-runtime.ts';
 import { retryDueMessages, type RetryReport } from '../../src/lib/forms/sending/retry-due-messages.ts';
-import { CLAIM_MS } from '../../src/lib/forms/store/outbox.ts';
+import { SMTP_TIMEOUTS } from '../../src/lib/email/open-mail-session.ts';
+import { CLAIM_MS, MAX_SEND_ATTEMPTS } from '../../src/lib/forms/store/outbox.ts';
 import { spawnSubmitter } from '../helpers/child-submitter.ts';
 import { functionContext, settleBackgroundWork } from '../helpers/function-context.ts';
 import { refusalProblems } from '../helpers/french-answers.ts';
@@ -272,6 +276,40 @@ describe('SMTP down, then back', () => {
   });
 });
 
+describe('SMTP refusing for a day', () => {
+  it(`a message still refused (451) at its ${MAX_SEND_ATTEMPTS}th attempt is marked failed, and the retry stops sending it`, async () => {
+    services.smtp.refuse = true;
+    let reference: string;
+    try {
+      reference = await submitAccepted();
+      await settleBackgroundWork();
+      // A day of scheduled runs later: the team's copy has failed every time.
+      await services.database.query(
+        `UPDATE outbox SET attempts = $1 FROM submissions s WHERE s.id = outbox.submission_id AND s.reference = $2 AND outbox.kind = 'team'`,
+        [MAX_SEND_ATTEMPTS - 1, reference],
+      );
+      await advanceOutboxClock(services.database, QUARTER_HOUR_MS);
+      expect((await runScheduledRetry()).status).toBe(204);
+    } finally {
+      services.smtp.refuse = false;
+    }
+    expect(await rowsOf([reference])).toEqual([
+      [reference, 'team', 'failed', MAX_SEND_ATTEMPTS, 'Error: 451'],
+      [reference, 'startup', 'pending', 0, 'Error: 451'],
+      [reference, 'confirmation', 'pending', 0, 'Error: 451'],
+    ]);
+    // SMTP back: the others go, the failed one stays failed (shown to the team).
+    await advanceOutboxClock(services.database, QUARTER_HOUR_MS);
+    expect((await runScheduledRetry()).status).toBe(204);
+    expect(countMailsByReference(services.smtp.messages)).toEqual({ [reference]: { startup: 1, confirmation: 1 } });
+    expect((await rowsOf([reference])).map(([, kind, status]) => [kind, status])).toEqual([
+      ['team', 'failed'],
+      ['startup', 'sent'],
+      ['confirmation', 'sent'],
+    ]);
+  });
+});
+
 /** A TCP server that accepts every connection and never says a word (no SMTP greeting). */
 async function startSilentSmtp(): Promise<{ url: string; sockets: Socket[]; stop(): Promise<void> }> {
   const sockets: Socket[] = [];
@@ -294,6 +332,40 @@ async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
+
+describe('SMTP accepting connections, then saying nothing', () => {
+  it('the visitor is answered at once; the sending gives up after one greeting time-out and leaves the e-mails to the retry', async ({ annotate }) => {
+    const silent = await startSilentSmtp();
+    process.env['SMTP_URL'] = silent.url;
+    let answerMs: number;
+    let sendingMs: number;
+    let reference: string;
+    try {
+      const started = performance.now();
+      reference = await submitAccepted();
+      answerMs = performance.now() - started;
+      await settleBackgroundWork();
+      sendingMs = performance.now() - started;
+    } finally {
+      process.env['SMTP_URL'] = services.smtp.url;
+      await silent.stop();
+    }
+    await annotate(`answer after ${Math.round(answerMs)} ms, sending given up after ${Math.round(sendingMs)} ms`);
+    expect(answerMs).toBeLessThan(1_000);
+    expect(sendingMs).toBeGreaterThanOrEqual(SMTP_TIMEOUTS.greetingTimeout - 100);
+    expect(sendingMs).toBeLessThan(2 * SMTP_TIMEOUTS.greetingTimeout);
+    expect(silent.sockets).toHaveLength(1);
+    expect((await rowsOf([reference])).map(([, kind, status, attempts]) => [kind, status, attempts])).toEqual([
+      ['team', 'pending', 1],
+      ['startup', 'pending', 0],
+      ['confirmation', 'pending', 0],
+    ]);
+    await advanceOutboxClock(services.database, QUARTER_HOUR_MS);
+    expect((await runScheduledRetry()).status).toBe(204);
+    expect((await runScheduledRetry()).status).toBe(204);
+    expect(countMailsByReference(services.smtp.messages)).toEqual({ [reference]: EACH_ONCE });
+  });
+});
 
 describe('the process killed between the commit and the e-mails', () => {
   it('after SIGKILL, the first retry past the claim sends each e-mail once; a resubmission gets the reference and sends nothing', async () => {
