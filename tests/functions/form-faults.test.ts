@@ -1,143 +1,312 @@
 /**
- * Faults around a submission, beyond those of `order-request-delivery.test.ts`
- * (SMTP down or refusing, Blobs server stopped): the Blobs server failing
- * chosen writes (500, dropped connections, a write done but its answer lost),
- * through a proxy; the process killed (SIGKILL) between storing and mailing;
- * an SMTP server that accepts connections and then says nothing. Properties: an accepted answer means a stored record,
- * mailed exactly once (after the scheduled retry if need be); a submission that
- * could not be stored gets a French "nothing was recorded", never a thank-you.
+ * Faults around a submission, against the run's PostgreSQL server and a real
+ * SMTP server: the database down, hanging, failing the storing statement
+ * (missing migration, an error raised mid-transaction, a lock, read-only
+ * mode) or its pooled connection going dead; SMTP down then back, refusing
+ * for good, refusing for a day, or silent; the process killed (SIGKILL)
+ * between the commit and the e-mails; two retry passes at once; a retry pass
+ * cut short. Properties (issue 10): an accepted answer means a committed
+ * record whose e-mails are each sent exactly once (by the request or the
+ * scheduled retry); a submission that could not be stored gets the French 503
+ * « rien n’a été enregistré » within 5 s, with nothing stored and nothing sent.
+ * Time passing for the outbox (claims, retry delays) is simulated by
+ * `advanceOutboxClock`.
  */
-import { spawn } from 'node:child_process';
-import { createServer, type Socket } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { setEnvironmentContext } from '@netlify/blobs';
-import { SMTP_TIMEOUTS } from '../../src/lib/email/create-mail-transport.ts';
+import { connect, createServer, type Socket } from 'node:net';
+import pg from 'pg';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import orderHandler from '../../netlify/functions/demande-bon-de-commande.mts';
 import { loadFormRuntime } from '../../netlify/lib/form-runtime.ts';
-import { retryPendingSubmissions } from '../../src/lib/forms/retry-pending-submissions.ts';
-import { SEND_LEASE_MS } from '../../src/lib/forms/send-pending-messages.ts';
-import retryHandler from '../../netlify/functions/retry-pending-emails.mts';
-import type { SubmissionRecord } from '../../src/lib/forms/submission-repository.ts';
-import { functionContext } from '../helpers/function-context.ts';
+import { retryDueMessages, type RetryReport } from '../../src/lib/forms/sending/retry-due-messages.ts';
+import { SMTP_TIMEOUTS } from '../../src/lib/email/open-mail-session.ts';
+import { CLAIM_MS, MAX_SEND_ATTEMPTS } from '../../src/lib/forms/store/outbox.ts';
+import { spawnSubmitter } from '../helpers/child-submitter.ts';
+import { functionContext, settleBackgroundWork } from '../helpers/function-context.ts';
 import { refusalProblems } from '../helpers/french-answers.ts';
-import { formRequest, startFormServices, storedKeys, submissionsStore, validOrderFields, withToken, type FormServices } from '../helpers/form-fixtures.ts';
-import { startFaultyProxy, type FaultyProxy } from '../helpers/faulty-proxy.ts';
-import { PROJECT_ROOT } from '../helpers/paths.ts';
+import {
+  advanceOutboxClock,
+  countMailsByReference,
+  countRows,
+  formRequest,
+  liftSendingCaps,
+  outboxRows,
+  startFormServices,
+  validOrderFields,
+  withToken,
+  type FormServices,
+} from '../helpers/form-fixtures.ts';
+import { startInspectingSmtp } from '../helpers/inspecting-smtp.ts';
+import { createDatabase, withDatabase } from '../helpers/postgres-server.ts';
 import { asSameOrigin } from '../helpers/same-origin-request.ts';
+import { runScheduledRetry } from '../helpers/scheduled-retry.ts';
+
+const FORM = 'demande-bon-de-commande';
+const UNAVAILABLE = 'Le service est momentanément indisponible : rien n’a été enregistré. Réessayez dans quelques minutes.';
+/** The issue's bound on the visitor's wait for the 503, ms. */
+const UNAVAILABLE_WITHIN_MS = 5_000;
+const QUARTER_HOUR_MS = 15 * 60 * 1_000;
 
 let services: FormServices;
-let proxy: FaultyProxy;
 
 beforeAll(async () => {
   services = await startFormServices();
-  proxy = await startFaultyProxy(services.blobs.url);
-  // The functions (and this test's reads) reach the Blobs server through the proxy.
-  setEnvironmentContext({ edgeURL: proxy.url, uncachedEdgeURL: proxy.url, token: 'test-blobs-token', siteID: 'test-site' });
+  liftSendingCaps();
 });
-afterAll(async () => {
-  await proxy.close();
-  await services.stop();
-});
-beforeEach(() => {
-  proxy.rule = () => 'pass';
+afterAll(() => services.stop());
+beforeEach(async () => {
+  // E-mails of the previous test still being sent arrive before this one starts.
+  await settleBackgroundWork();
   services.smtp.messages.length = 0;
 });
 
-const FORM = 'demande-bon-de-commande';
-
-async function submit(accept: 'json' | 'html' = 'json'): Promise<Response> {
-  return orderHandler(asSameOrigin(formRequest(FORM, await withToken(FORM, validOrderFields()), { accept })), functionContext());
+async function submit(accept: 'json' | 'html' = 'json', fields?: Record<string, string>): Promise<Response> {
+  return orderHandler(asSameOrigin(formRequest(FORM, fields ?? (await withToken(FORM, validOrderFields())), { accept })), functionContext());
 }
 
-function runRetry(): Promise<Response> {
-  return retryHandler(new Request('http://127.0.0.1:9/.netlify/functions/retry-pending-emails', { method: 'POST' }), functionContext());
+/** Submit one valid order request in JSON; its reference (the answer must be « accepted »). */
+async function submitAccepted(): Promise<string> {
+  const response = await submit();
+  const body = (await response.json()) as { status: string; reference: string };
+  expect({ status: response.status, answer: body.status }).toEqual({ status: 200, answer: 'accepted' });
+  return body.reference;
 }
 
-/** Per stored reference, how many e-mails of each kind the SMTP server received. */
-function mailsPerReference(): Record<string, Record<string, number>> {
-  const counts: Record<string, Record<string, number>> = {};
-  for (const mail of services.smtp.messages) {
-    const [, reference, kind] = /^<(PBC-\d{4}-\d{5})\.(\w+)@/.exec(mail.messageId ?? '') ?? [];
-    counts[reference!] ??= {};
-    counts[reference!]![kind!] = (counts[reference!]![kind!] ?? 0) + 1;
+/** The outbox rows of some references, as `[reference, kind, status, attempts, last_error]`. */
+async function rowsOf(references: readonly string[]): Promise<[string, string, string, number, string | null][]> {
+  return (await outboxRows(services.database))
+    .filter((row) => references.includes(row.reference))
+    .map((row) => [row.reference, row.kind, row.status, row.attempts, row.last_error]);
+}
+
+const EACH_ONCE = { team: 1, startup: 1, confirmation: 1 };
+
+/**
+ * Submit in JSON and in HTML; each answer must be the French 503 « rien n’a
+ * été enregistré », within the issue's 5 s.
+ * @returns the time each answer took, ms
+ */
+async function expectUnavailable(): Promise<number[]> {
+  const elapsed: number[] = [];
+  for (const accept of ['json', 'html'] as const) {
+    const started = performance.now();
+    const response = await submit(accept);
+    const text = await response.text();
+    elapsed.push(performance.now() - started);
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('60');
+    expect(refusalProblems(FORM, 503, response.headers.get('content-type'), text)).toEqual([]);
+    if (accept === 'json') expect(JSON.parse(text)).toEqual({ status: 'unavailable', message: UNAVAILABLE });
+    else expect(text).toContain('<h1 id="message">Service indisponible</h1>');
   }
-  return counts;
+  for (const ms of elapsed) expect(ms).toBeLessThan(UNAVAILABLE_WITHIN_MS);
+  return elapsed;
 }
 
-/** A write under `folder/` of the submissions store (the path reads `/test-site/site:submissions/records/…`). */
-const isWrite = (method: string, path: string, folder: string) => method === 'PUT' && path.includes(`submissions/${folder}/`);
-
-describe('Blobs failing on write', () => {
-  it.each([
-    ['answers 500 to every write of a record', 'fail-500'],
-    ['drops the connection of every write of a record', 'drop'],
-  ] as const)('when the store %s: 503 « rien n’a été enregistré », nothing stored, nothing mailed', async (_case, fault) => {
-    const before = await storedKeys('records/');
-    proxy.rule = ({ method, path }) => (isWrite(method, path, 'records') ? fault : 'pass');
-    const json = await submit('json');
-    const html = await submit('html');
-    proxy.rule = () => 'pass';
-    for (const [response, text] of [[json, await json.text()], [html, await html.text()]] as const) {
-      expect(response.status).toBe(503);
-      expect(refusalProblems(FORM, 503 - 100, response.headers.get('content-type'), text)).toEqual([]);
-      expect(text).toContain('rien n’a été enregistré');
+describe('the database unavailable', () => {
+  it.for([
+    ['down (connection refused)', () => services.stopDatabase()],
+    ['hanging (accepts connections, never answers)', () => services.hangDatabase()],
+  ] as const)('%s: French 503 in JSON and HTML within 5 s, nothing stored, nothing sent', async ([, fail], { annotate }) => {
+    const before = { submissions: await countRows(services.database, 'submissions'), outbox: await countRows(services.database, 'outbox') };
+    await fail();
+    let elapsed: number[];
+    try {
+      elapsed = await expectUnavailable();
+    } finally {
+      await services.restoreDatabase();
     }
-    // The client library retried each write before giving up.
-    expect(proxy.log.filter(({ fault: applied }) => applied === fault).length).toBeGreaterThanOrEqual(2 * 6);
-    expect(await storedKeys('records/')).toEqual(before);
+    await annotate(`503 after ${elapsed.map((ms) => `${Math.round(ms)} ms`).join(' (JSON), ')} (HTML)`);
+    await settleBackgroundWork();
+    expect({ submissions: await countRows(services.database, 'submissions'), outbox: await countRows(services.database, 'outbox') }).toEqual(before);
+    expect(services.smtp.messages).toEqual([]);
+    // And the database back, the same visitor is accepted.
+    await submitAccepted();
+  });
+});
+
+/** A database of the run's server that fails the storing statement in some way, and its tables' contents. */
+interface FailingDatabase {
+  readonly url: string;
+  /** Undo what makes it fail where it blocks readers (a lock). */
+  release(): Promise<void>;
+  /** Rows of each table that a submission writes (0 when the table does not exist). */
+  written(): Promise<Record<string, number>>;
+  close(): Promise<void>;
+}
+
+async function openFailingDatabase(prepare: (admin: pg.Client, url: string) => Promise<(() => Promise<void>) | void>, migrated = true): Promise<FailingDatabase> {
+  const adminUrl = process.env['PBC_TEST_POSTGRES_URL']!;
+  let url: string;
+  if (migrated) url = await createDatabase(adminUrl);
+  else {
+    const name = `pbc_unmigrated_${process.pid}_${Date.now()}`;
+    const server = new pg.Client({ connectionString: adminUrl });
+    await server.connect();
+    await server.query(`CREATE DATABASE ${name}`);
+    await server.end();
+    url = withDatabase(adminUrl, name);
+  }
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  const release = await prepare(admin, url);
+  return {
+    url,
+    release: async () => release?.(),
+    async written() {
+      const counts: Record<string, number> = {};
+      for (const table of ['submissions', 'outbox', 'reference_counters', 'rate_counters']) {
+        const exists = (await admin.query<{ found: string | null }>('SELECT to_regclass($1)::text AS found', [table])).rows[0]!.found !== null;
+        counts[table] = exists ? Number((await admin.query<{ count: string }>(`SELECT count(*) FROM ${table}`)).rows[0]!.count) : 0;
+      }
+      return counts;
+    },
+    close: () => admin.end(),
+  };
+}
+
+describe('the storing statement failing (as a store answering 429 would): never « accepted »', () => {
+  it.for([
+    ['the database has no migration (pbc_submit does not exist)', false, async () => undefined],
+    [
+      'an error raised after the record is inserted (SQLSTATE 53300 too_many_connections, from a trigger on the outbox)',
+      true,
+      async (admin: pg.Client) => {
+        await admin.query(`CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'too many connections' USING ERRCODE = '53300'; END $$`);
+        await admin.query('CREATE TRIGGER refuse BEFORE INSERT ON outbox FOR EACH ROW EXECUTE FUNCTION refuse()');
+      },
+    ],
+    [
+      'the reference counters locked by another session (the statement time-out cancels the wait)',
+      true,
+      async (_admin: pg.Client, url: string) => {
+        const locker = new pg.Client({ connectionString: url });
+        await locker.connect();
+        await locker.query('BEGIN');
+        await locker.query('LOCK TABLE reference_counters IN ACCESS EXCLUSIVE MODE');
+        return async () => {
+          await locker.query('ROLLBACK');
+          await locker.end();
+        };
+      },
+    ],
+    [
+      'the database read-only (fail-over, maintenance)',
+      true,
+      async (admin: pg.Client, url: string) => {
+        await admin.query(`ALTER DATABASE ${new URL(url).pathname.slice(1)} SET default_transaction_read_only = on`);
+      },
+    ],
+  ] as const)('%s: French 503 within 5 s, nothing written, nothing sent', async ([, migrated, prepare], { annotate }) => {
+    const database = await openFailingDatabase(prepare, migrated);
+    process.env['NETLIFY_DB_URL'] = database.url;
+    let elapsed: number[];
+    try {
+      elapsed = await expectUnavailable();
+    } finally {
+      await services.restoreDatabase();
+      await database.release();
+    }
+    await settleBackgroundWork();
+    try {
+      expect(await database.written()).toEqual({ submissions: 0, outbox: 0, reference_counters: 0, rate_counters: 0 });
+    } finally {
+      await database.close();
+    }
+    await annotate(`503 after ${elapsed.map((ms) => `${Math.round(ms)} ms`).join(' (JSON), ')} (HTML)`);
     expect(services.smtp.messages).toEqual([]);
   });
+});
 
-  it('a first attempt of every write that fails (500 or dropped) is retried: stored once, mailed once', async () => {
-    const before = await storedKeys('records/');
-    const failed = new Set<string>();
-    let writes = 0;
-    proxy.rule = ({ method, path }) => {
-      if (method !== 'PUT' || failed.has(path)) return 'pass';
-      failed.add(path);
-      writes += 1;
-      return writes % 2 === 0 ? 'drop' : 'fail-500';
-    };
-    const response = await submit();
-    proxy.rule = () => 'pass';
-    expect(response.status).toBe(200);
-    const { reference } = (await response.json()) as { reference: string };
-    // Rate limit, record, counter, nonce, pending index: each first write failed.
-    expect(writes).toBeGreaterThanOrEqual(5);
-    expect(await storedKeys('records/')).toEqual([...before, `records/${reference}`].sort());
-    expect(mailsPerReference()).toEqual({ [reference]: { team: 1, startup: 1, confirmation: 1 } });
+describe('SMTP down, then back', () => {
+  it('the visitors get their references; after the scheduled retry each e-mail of each submission arrived exactly once', async () => {
+    await services.stopSmtp();
+    let references: string[];
+    try {
+      references = [await submitAccepted(), await submitAccepted(), await submitAccepted()];
+      await settleBackgroundWork();
+    } finally {
+      await services.restartSmtp();
+    }
+    // The first message of each submission failed (the session stopped there); the others were not tried, for that reason.
+    const refused = 'Error: ESOCKET';
+    expect(await rowsOf(references)).toEqual(
+      references.flatMap((reference) => [
+        [reference, 'team', 'pending', 1, refused],
+        [reference, 'startup', 'pending', 0, refused],
+        [reference, 'confirmation', 'pending', 0, refused],
+      ]),
+    );
+    // The next run sends the messages never tried; the failed ones wait for their retry delay (5 min).
+    expect((await runScheduledRetry()).status).toBe(204);
+    expect(services.smtp.messages).toHaveLength(6);
+    await advanceOutboxClock(services.database, QUARTER_HOUR_MS);
+    expect((await runScheduledRetry()).status).toBe(204);
+    await advanceOutboxClock(services.database, QUARTER_HOUR_MS);
+    expect((await runScheduledRetry()).status).toBe(204);
+
+    expect(services.smtp.messages).toHaveLength(9);
+    expect(new Set(services.smtp.messages.map((mail) => mail.messageId)).size).toBe(9);
+    expect(countMailsByReference(services.smtp.messages)).toEqual(Object.fromEntries(references.map((reference) => [reference, EACH_ONCE])));
+    expect(await rowsOf(references)).toEqual(
+      references.flatMap((reference) => [
+        [reference, 'team', 'sent', 2, refused],
+        [reference, 'startup', 'sent', 1, refused],
+        [reference, 'confirmation', 'sent', 1, refused],
+      ]),
+    );
   });
 
-  it('a record written but whose answer is lost is not stored twice', async () => {
-    const before = await storedKeys('records/');
-    let dropped = false;
-    proxy.rule = ({ method, path }) => {
-      if (dropped || !isWrite(method, path, 'records')) return 'pass';
-      dropped = true;
-      return 'forward-then-drop';
-    };
-    const response = await submit();
-    proxy.rule = () => 'pass';
-    expect(response.status).toBe(200);
-    const { reference } = (await response.json()) as { reference: string };
-    expect(dropped).toBe(true);
-    expect(await storedKeys('records/')).toEqual([...before, `records/${reference}`].sort());
-    expect(mailsPerReference()).toEqual({ [reference]: { team: 1, startup: 1, confirmation: 1 } });
+  it('a permanent refusal (550) marks every message failed with its error; the retry never sends them', async () => {
+    services.smtp.refuse = true;
+    services.smtp.refusalCode = 550;
+    let reference: string;
+    try {
+      reference = await submitAccepted();
+      await settleBackgroundWork();
+    } finally {
+      services.smtp.refuse = false;
+      services.smtp.refusalCode = 451;
+    }
+    const failed = ['team', 'startup', 'confirmation'].map((kind) => [reference, kind, 'failed', 1, 'Error: 550']);
+    expect(await rowsOf([reference])).toEqual(failed);
+    await advanceOutboxClock(services.database, 24 * 60 * 60 * 1_000);
+    expect((await runScheduledRetry()).status).toBe(204);
+    expect(services.smtp.messages).toEqual([]);
+    expect(await rowsOf([reference])).toEqual(failed);
   });
+});
 
-  it('the pending index failing after the record is stored: accepted, and mailed exactly once', async () => {
-    const before = await storedKeys('records/');
-    proxy.rule = ({ method, path }) => (isWrite(method, path, 'pending') ? 'fail-500' : 'pass');
-    const response = await submit();
-    const body = (await response.json()) as { status: string; reference: string };
-    proxy.rule = () => 'pass';
-    expect((await runRetry()).status).toBe(204);
-    const added = (await storedKeys('records/')).filter((key) => !before.includes(key));
-    expect(added).toHaveLength(1);
-    const reference = added[0]!.slice('records/'.length);
-    expect({ status: response.status, body }).toEqual({ status: 200, body: expect.objectContaining({ status: 'accepted', reference }) });
-    expect(((await submissionsStore().get(added[0]!, { type: 'json' })) as SubmissionRecord).status).toBe('sent');
-    expect(mailsPerReference()).toEqual({ [reference]: { team: 1, startup: 1, confirmation: 1 } });
+describe('SMTP refusing for a day', () => {
+  it(`a message still refused (451) at its ${MAX_SEND_ATTEMPTS}th attempt is marked failed, and the retry stops sending it`, async () => {
+    services.smtp.refuse = true;
+    let reference: string;
+    try {
+      reference = await submitAccepted();
+      await settleBackgroundWork();
+      // A day of scheduled runs later: the team's copy has failed every time.
+      await services.database.query(
+        `UPDATE outbox SET attempts = $1 FROM submissions s WHERE s.id = outbox.submission_id AND s.reference = $2 AND outbox.kind = 'team'`,
+        [MAX_SEND_ATTEMPTS - 1, reference],
+      );
+      await advanceOutboxClock(services.database, QUARTER_HOUR_MS);
+      expect((await runScheduledRetry()).status).toBe(204);
+    } finally {
+      services.smtp.refuse = false;
+    }
+    expect(await rowsOf([reference])).toEqual([
+      [reference, 'team', 'failed', MAX_SEND_ATTEMPTS, 'Error: 451'],
+      [reference, 'startup', 'pending', 0, 'Error: 451'],
+      [reference, 'confirmation', 'pending', 0, 'Error: 451'],
+    ]);
+    // SMTP back: the others go, the failed one stays failed (shown to the team).
+    await advanceOutboxClock(services.database, QUARTER_HOUR_MS);
+    expect((await runScheduledRetry()).status).toBe(204);
+    expect(countMailsByReference(services.smtp.messages)).toEqual({ [reference]: { startup: 1, confirmation: 1 } });
+    expect((await rowsOf([reference])).map(([, kind, status]) => [kind, status])).toEqual([
+      ['team', 'failed'],
+      ['startup', 'sent'],
+      ['confirmation', 'sent'],
+    ]);
   });
 });
 
@@ -156,77 +325,243 @@ async function startSilentSmtp(): Promise<{ url: string; sockets: Socket[]; stop
   };
 }
 
-describe('the process killed between storing and mailing', () => {
-  it('after SIGKILL, the next scheduled retry mails the stored submission exactly once, and a resubmission gets its reference', async () => {
-    const before = await storedKeys('records/');
-    const silent = await startSilentSmtp();
-    const fields = await withToken(FORM, validOrderFields());
-    const child = spawn(process.execPath, ['tests/helpers/submit-in-child.ts'], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, SMTP_URL: silent.url, SUBMISSION_BODY: new URLSearchParams(fields).toString() },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let answered = '';
-    child.stdout.on('data', (chunk: Buffer) => (answered += chunk.toString()));
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
-    try {
-      // Stored and indexed as pending, the child is now waiting for the silent server's greeting.
-      const deadline = Date.now() + 60_000;
-      while ((await storedKeys('pending/')).length === 0 || silent.sockets.length === 0) {
-        expect(Date.now()).toBeLessThan(deadline);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      child.kill('SIGKILL');
-      expect(await exited).toBe('SIGKILL');
-    } finally {
-      child.kill('SIGKILL');
-      await silent.stop();
-    }
-    expect(answered).toBe('');
-    const added = (await storedKeys('records/')).filter((key) => !before.includes(key));
-    expect(added).toHaveLength(1);
-    const reference = added[0]!.slice('records/'.length);
-    expect(services.smtp.messages).toEqual([]);
+async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
 
-    // The killed sender's claim holds its message for SEND_LEASE_MS: the next scheduled run (15 min later) is past it.
-    const runtime = await loadFormRuntime(functionContext());
-    const later = new Date(Date.now() + SEND_LEASE_MS + 1_000);
-    expect(await retryPendingSubmissions(runtime.store, runtime.send, later)).toMatchObject({ sent: 3, failed: 0 });
-    expect(await retryPendingSubmissions(runtime.store, runtime.send, later)).toMatchObject({ submissions: 0, sent: 0 });
-    // The visitor, who never got an answer, sends the form again: same reference, no new e-mail.
-    const again = await orderHandler(asSameOrigin(formRequest(FORM, fields, { accept: 'json' })), functionContext());
-    expect(await again.json()).toMatchObject({ status: 'accepted', reference });
-    expect(mailsPerReference()).toEqual({ [reference]: { team: 1, startup: 1, confirmation: 1 } });
-    expect(await storedKeys('records/')).toEqual([...before, `records/${reference}`].sort());
-  });
-});
-
-describe('SMTP accepting connections, then hanging', () => {
-  it('the visitor gets the reference after one greeting time-out, not one per message; the retry then sends each message once', async () => {
+describe('SMTP accepting connections, then saying nothing', () => {
+  it('the visitor is answered at once; the sending gives up after one greeting time-out and leaves the e-mails to the retry', async ({ annotate }) => {
     const silent = await startSilentSmtp();
     process.env['SMTP_URL'] = silent.url;
-    const started = performance.now();
-    let response: Response;
+    let answerMs: number;
+    let sendingMs: number;
+    let reference: string;
     try {
-      response = await submit();
+      const started = performance.now();
+      reference = await submitAccepted();
+      answerMs = performance.now() - started;
+      await settleBackgroundWork();
+      sendingMs = performance.now() - started;
     } finally {
       process.env['SMTP_URL'] = services.smtp.url;
       await silent.stop();
     }
-    const elapsed = performance.now() - started;
-    expect(response.status).toBe(200);
-    expect(elapsed).toBeGreaterThanOrEqual(SMTP_TIMEOUTS.greetingTimeout - 100);
-    expect(elapsed).toBeLessThan(2 * SMTP_TIMEOUTS.greetingTimeout);
+    await annotate(`answer after ${Math.round(answerMs)} ms, sending given up after ${Math.round(sendingMs)} ms`);
+    expect(answerMs).toBeLessThan(1_000);
+    expect(sendingMs).toBeGreaterThanOrEqual(SMTP_TIMEOUTS.greetingTimeout - 100);
+    expect(sendingMs).toBeLessThan(2 * SMTP_TIMEOUTS.greetingTimeout);
     expect(silent.sockets).toHaveLength(1);
-    const { reference } = (await response.json()) as { reference: string };
-    const pending = (await submissionsStore().get(`records/${reference}`, { type: 'json' })) as SubmissionRecord;
-    expect(pending.messages.map(({ status, attempts }) => [status, attempts])).toEqual([
-      ['pending', 1],
-      ['pending', 0],
-      ['pending', 0],
+    expect((await rowsOf([reference])).map(([, kind, status, attempts]) => [kind, status, attempts])).toEqual([
+      ['team', 'pending', 1],
+      ['startup', 'pending', 0],
+      ['confirmation', 'pending', 0],
     ]);
-    expect((await runRetry()).status).toBe(204);
-    expect((await runRetry()).status).toBe(204);
-    expect(mailsPerReference()).toEqual({ [reference]: { team: 1, startup: 1, confirmation: 1 } });
+    await advanceOutboxClock(services.database, QUARTER_HOUR_MS);
+    expect((await runScheduledRetry()).status).toBe(204);
+    expect((await runScheduledRetry()).status).toBe(204);
+    expect(countMailsByReference(services.smtp.messages)).toEqual({ [reference]: EACH_ONCE });
+  });
+});
+
+describe('the process killed between the commit and the e-mails', () => {
+  it('after SIGKILL, the first retry past the claim sends each e-mail once; a resubmission gets the reference and sends nothing', async () => {
+    const silent = await startSilentSmtp();
+    const fields = await withToken(FORM, validOrderFields());
+    const child = spawnSubmitter(FORM, [new URLSearchParams(fields).toString()], { SMTP_URL: silent.url });
+    try {
+      await child.ready;
+      child.go();
+      // Answered, then waiting for the silent server's greeting with the e-mails claimed: kill it there.
+      await waitFor(() => child.answers.length === 1 && silent.sockets.length === 1);
+      child.process.kill('SIGKILL');
+      expect(await child.exited).toBe('SIGKILL');
+    } finally {
+      child.process.kill('SIGKILL');
+      await silent.stop();
+    }
+    const [answer] = child.answers;
+    expect(answer).toMatchObject({ status: 200, body: { status: 'accepted' } });
+    const reference = answer!.body.reference!;
+    const pending = ['team', 'startup', 'confirmation'].map((kind) => [reference, kind, 'pending', 0, null]);
+    expect(await rowsOf([reference])).toEqual(pending);
+
+    // The dead request's claim still holds its messages: a retry now sends nothing.
+    expect((await runScheduledRetry()).status).toBe(204);
+    expect(services.smtp.messages).toEqual([]);
+    // The first scheduled run after the claim expired sends them, once.
+    await advanceOutboxClock(services.database, CLAIM_MS + 1_000);
+    expect((await runScheduledRetry()).status).toBe(204);
+    expect((await runScheduledRetry()).status).toBe(204);
+    // The visitor sends the form again: same reference, no new e-mail.
+    const again = await submit('json', fields);
+    expect(await again.json()).toMatchObject({ status: 'accepted', reference });
+    await settleBackgroundWork();
+    expect(countMailsByReference(services.smtp.messages)).toEqual({ [reference]: EACH_ONCE });
+    expect(await rowsOf([reference])).toEqual(['team', 'startup', 'confirmation'].map((kind) => [reference, kind, 'sent', 1, null]));
+  });
+});
+
+describe('two retry passes at once', () => {
+  it('20 submissions left pending: both passes together send each of the 60 e-mails once', async ({ annotate }) => {
+    // All 60 messages due: more than one batch (`RETRY_BATCH`).
+    const references = await pendingSubmissions(20);
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    let passes: Response[];
+    let lines: unknown[];
+    try {
+      passes = await Promise.all([runScheduledRetry(), runScheduledRetry()]);
+    } finally {
+      lines = log.mock.calls.map(([line]) => line);
+      log.mockRestore();
+    }
+    expect(passes.map((response) => response.status)).toEqual([204, 204]);
+    // Each message was claimed by one pass only (the passes' log lines).
+    const reports = lines.map((line) => JSON.parse(String(line)) as { event: string; claimed: number });
+    expect(reports.map(({ event }) => event)).toEqual(['retry-pending-emails', 'retry-pending-emails']);
+    expect(reports.reduce((total, report) => total + report.claimed, 0)).toBe(60);
+    await annotate(`messages claimed by each pass: ${reports.map((report) => report.claimed).join(' and ')}`);
+    expect(services.smtp.messages).toHaveLength(60);
+    expect(new Set(services.smtp.messages.map((mail) => mail.messageId)).size).toBe(60);
+    expect(countMailsByReference(services.smtp.messages)).toEqual(Object.fromEntries(references.map((reference) => [reference, EACH_ONCE])));
+    expect((await rowsOf(references)).filter(([, , status]) => status !== 'sent')).toEqual([]);
+  });
+});
+
+/** Leave `count` submissions with all their e-mails pending and due (SMTP down when they came, the retry delay past). */
+async function pendingSubmissions(count: number): Promise<string[]> {
+  await services.stopSmtp();
+  let references: string[];
+  try {
+    references = await Promise.all(Array.from({ length: count }, () => submitAccepted()));
+    await settleBackgroundWork();
+  } finally {
+    await services.restartSmtp();
+  }
+  await advanceOutboxClock(services.database, QUARTER_HOUR_MS);
+  return references;
+}
+
+/** Number of the given submissions' e-mails recorded as sent. */
+async function recordedSent(references: readonly string[]): Promise<number> {
+  return (await rowsOf(references)).filter(([, , status]) => status === 'sent').length;
+}
+
+describe('the scheduled retry stopped part-way (time limit, crash)', () => {
+  it('records each submission’s sends before sending the next one, so a pass cut short re-sends at most one submission’s e-mails', async () => {
+    const references = await pendingSubmissions(4);
+    const checking = await startInspectingSmtp(() => recordedSent(references));
+    process.env['SMTP_URL'] = checking.url;
+    try {
+      expect((await runScheduledRetry()).status).toBe(204);
+    } finally {
+      process.env['SMTP_URL'] = services.smtp.url;
+      await checking.stop();
+    }
+    // When the i-th message arrived, the submissions before its own were all recorded as sent.
+    expect(checking.arrivals.map(({ seen }) => seen)).toEqual([0, 0, 0, 3, 3, 3, 6, 6, 6, 9, 9, 9]);
+    expect(countMailsByReference(checking.arrivals.map(({ mail }) => mail))).toEqual(Object.fromEntries(references.map((reference) => [reference, EACH_ONCE])));
+  });
+
+  it('starts no submission after its time budget; the first pass after the claim sends the rest, each e-mail once', async () => {
+    const references = await pendingSubmissions(4);
+    // A slow server: 150 ms per message, so one submission takes about 450 ms.
+    const slow = await startInspectingSmtp(() => new Promise((resolve) => setTimeout(resolve, 150)));
+    process.env['SMTP_URL'] = slow.url;
+    let first: RetryReport;
+    try {
+      const { delivery } = await loadFormRuntime(functionContext());
+      first = await retryDueMessages(delivery.database, delivery.openSession, delivery.compose, delivery.policy, 500);
+    } finally {
+      process.env['SMTP_URL'] = services.smtp.url;
+      await slow.stop();
+    }
+    expect(first.claimed).toBe(12);
+    expect(first.sent % 3).toBe(0);
+    expect(first.sent).toBeGreaterThanOrEqual(3);
+    expect(first.sent).toBeLessThan(12);
+    expect(await recordedSent(references)).toBe(first.sent);
+    // The rest stay claimed by the finished pass: the next run takes them once the claim has expired.
+    expect((await runScheduledRetry()).status).toBe(204);
+    expect(services.smtp.messages).toEqual([]);
+    await advanceOutboxClock(services.database, CLAIM_MS + 1_000);
+    expect((await runScheduledRetry()).status).toBe(204);
+    const mails = [...slow.arrivals.map(({ mail }) => mail), ...services.smtp.messages];
+    expect(countMailsByReference(mails)).toEqual(Object.fromEntries(references.map((reference) => [reference, EACH_ONCE])));
+    expect(await recordedSent(references)).toBe(12);
+  });
+});
+
+/**
+ * A TCP proxy in front of the database whose connections can go dead: after
+ * `cut()`, the connections open then forward nothing more and never close (a
+ * network path lost without a reset: NAT time-out, fail-over); new connections
+ * still work.
+ */
+async function startCuttableProxy(target: URL): Promise<{ url: string; cut(): void; stop(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  let cutBefore = 0;
+  let opened = 0;
+  const server = createServer((client) => {
+    const index = (opened += 1);
+    const upstream = connect(Number(target.port), target.hostname);
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('error', () => undefined);
+      socket.on('close', () => sockets.delete(socket));
+    }
+    const alive = () => index > cutBefore;
+    client.on('data', (chunk) => alive() && upstream.write(chunk));
+    upstream.on('data', (chunk) => alive() && client.write(chunk));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = new URL(target);
+  url.host = `127.0.0.1:${(server.address() as { port: number }).port}`;
+  return {
+    url: url.toString(),
+    cut: () => {
+      cutBefore = opened;
+    },
+    async stop() {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+describe('the database connection lost without a reset', () => {
+  it('a visitor given a dead pooled connection gets the 503 within 5 s; the dead connections are dropped and the next visitors are accepted', async ({ annotate }) => {
+    const proxy = await startCuttableProxy(new URL(services.databaseUrl));
+    process.env['NETLIFY_DB_URL'] = proxy.url;
+    const before = await countRows(services.database, 'submissions');
+    const answers: { status: number; ms: number }[] = [];
+    try {
+      // Open the pool's connections (the answer's statement, then the e-mails' record).
+      await Promise.all([submitAccepted(), submitAccepted(), submitAccepted()]);
+      await settleBackgroundWork();
+      proxy.cut();
+      for (let visitor = 0; visitor < 5; visitor += 1) {
+        const started = performance.now();
+        const response = await submit();
+        await response.body?.cancel();
+        answers.push({ status: response.status, ms: performance.now() - started });
+      }
+    } finally {
+      await services.restoreDatabase();
+      await proxy.stop();
+    }
+    await annotate(`answers after the cut: ${answers.map(({ status, ms }) => `${status} in ${Math.round(ms)} ms`).join(', ')}`);
+    const statuses = answers.map(({ status }) => status);
+    // At most one 503 per pooled connection (3 at most), all before the first acceptance.
+    const unavailable = statuses.filter((status) => status === 503).length;
+    expect(unavailable).toBeGreaterThanOrEqual(1);
+    expect(unavailable).toBeLessThanOrEqual(3);
+    expect(statuses).toEqual([...Array(unavailable).fill(503), ...Array(5 - unavailable).fill(200)]);
+    for (const { ms } of answers) expect(ms).toBeLessThan(UNAVAILABLE_WITHIN_MS);
+    await settleBackgroundWork();
+    expect(await countRows(services.database, 'submissions')).toBe(before + 3 + 5 - unavailable);
   });
 });

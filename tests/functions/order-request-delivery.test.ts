@@ -1,135 +1,167 @@
 /**
- * A valid order request end to end: stored with a reference before any
- * e-mail, three messages (team, startup, confirmation), resubmission without
- * new messages, SMTP failures left pending and sent once by the scheduled
- * retry, and a 503 when the store is down.
+ * A valid order request end to end, against the run's PostgreSQL server: the
+ * visitor's answer comes once the submission is committed, before any
+ * e-mail; then three messages (team, startup, confirmation) over one SMTP
+ * connection, each recorded as sent in the outbox; a resubmission sends
+ * nothing more; a temporary SMTP refusal leaves the messages pending for the
+ * scheduled retry, which sends each once.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { AddressObject, ParsedMail } from 'mailparser';
 import orderHandler from '../../netlify/functions/demande-bon-de-commande.mts';
-import retryHandler from '../../netlify/functions/retry-pending-emails.mts';
-import type { SubmissionRecord } from '../../src/lib/forms/submission-repository.ts';
-import { functionContext } from '../helpers/function-context.ts';
+import { functionContext, settleBackgroundWork } from '../helpers/function-context.ts';
 import {
+  advanceOutboxClock,
+  countMailsByReference,
   currentReferenceYear,
   expectedReference,
   formRequest,
-  looksLikeStackTrace,
+  liftSendingCaps,
   ORDERABLE_STARTUP,
   SITE,
   startFormServices,
-  storedKeys,
-  submissionsStore,
+  storedReferences,
   TEST_SENDER,
   VALID_ORDER_DATA,
   validOrderFields,
   withToken,
   type FormServices,
 } from '../helpers/form-fixtures.ts';
+import { startInspectingSmtp, type Arrival } from '../helpers/inspecting-smtp.ts';
+import { runScheduledRetry } from '../helpers/scheduled-retry.ts';
 
 let services: FormServices;
 
 beforeAll(async () => {
   services = await startFormServices();
+  // The buyer's address gets more confirmations here than the daily cap allows.
+  liftSendingCaps();
 });
 afterAll(() => services.stop());
+beforeEach(async () => {
+  await settleBackgroundWork();
+  services.smtp.messages.length = 0;
+});
 
+const FORM = 'demande-bon-de-commande';
 const NBSP = '\u00a0';
 const ORGANISATION = VALID_ORDER_DATA.organisation;
 const ORGANISATION_SPACED = 'Communauté d’agglomération «\u00a0Mulhouse Alsace\u00a0»';
 
-async function loadRecord(reference: string): Promise<SubmissionRecord> {
-  return (await submissionsStore().get(`records/${reference}`, { type: 'json' })) as SubmissionRecord;
+/** The delivery state of a submission's e-mails, in the outbox's order. */
+async function deliveryState(reference: string) {
+  const { rows } = await services.database.query<{
+    kind: string;
+    recipient: string;
+    recipient_key: string;
+    status: string;
+    attempts: number;
+    last_error: string | null;
+    sent_at: Date | null;
+    claimed: boolean;
+    received_at: Date;
+  }>(
+    `SELECT o.kind, o.recipient, o.recipient_key, o.status, o.attempts, o.last_error, o.sent_at,
+       (o.claim_id IS NOT NULL OR o.claimed_until IS NOT NULL) AS claimed, s.received_at
+     FROM outbox o JOIN submissions s ON s.id = o.submission_id WHERE s.reference = $1 ORDER BY o.id`,
+    [reference],
+  );
+  return rows;
 }
 
-function runRetry(): Promise<Response> {
-  return retryHandler(new Request('http://127.0.0.1:9/.netlify/functions/retry-pending-emails', { method: 'POST', body: '{"next_run":"2026-05-12T09:15:00Z"}' }), functionContext());
+/** What the SMTP server saw in the database when a message arrived. */
+interface Seen {
+  /** The submission's row was committed. */
+  readonly stored: boolean;
+  /** Its outbox row's status then. */
+  readonly outboxStatus: string | null;
 }
 
-/** What an SMTP server saw of the store when each message arrived. */
-interface Delivery {
-  readonly mail: ParsedMail;
-  readonly recordStatus: string | null;
-}
-
-/** An SMTP server that looks the submission up in the store when a message arrives. */
-async function startStoreCheckingSmtp(): Promise<{ url: string; deliveries: Delivery[]; stop(): Promise<void> }> {
-  const deliveries: Delivery[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then(async (mail) => {
-          const reference = /PBC-\d{4}-\d{5}/.exec(mail.subject ?? '')?.[0];
-          const record = reference ? ((await submissionsStore().get(`records/${reference}`, { type: 'json' })) as { status: string } | null) : null;
-          deliveries.push({ mail, recordStatus: record?.status ?? null });
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const address = server.server.address() as { port: number };
-  return { url: `smtp://127.0.0.1:${address.port}`, deliveries, stop: () => new Promise((resolve) => server.close(() => resolve())) };
+/** The database as a message arrives, once `gate` is open. */
+async function lookUp(mail: ParsedMail, gate: Promise<void>): Promise<Seen> {
+  await gate;
+  const [, reference, kind] = /^<(PBC-\d{4}-\d{5})\.(\w+)@/.exec(mail.messageId ?? '') ?? [];
+  const { rows } = await services.database.query<{ status: string | null }>(
+    'SELECT o.status FROM submissions s LEFT JOIN outbox o ON o.submission_id = s.id AND o.kind = $2 WHERE s.reference = $1',
+    [reference, kind],
+  );
+  return { stored: rows.length === 1, outboxStatus: rows[0]?.status ?? null };
 }
 
 describe('a valid order request naming a startup', () => {
   let fields: Record<string, string>;
-  let deliveries: Delivery[];
+  let arrivals: Arrival<Seen>[];
 
-  it('is stored with a reference before any e-mail, then mailed to the team, the startup and the buyer', async () => {
-    const checking = await startStoreCheckingSmtp();
+  it('answers once stored, before any e-mail; then mails the team, the startup and the buyer over one SMTP connection', async () => {
+    let open: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const checking = await startInspectingSmtp((mail) => lookUp(mail, gate));
     process.env['SMTP_URL'] = checking.url;
+    let connections: number;
     try {
-      fields = await withToken('demande-bon-de-commande', validOrderFields());
-      const response = await orderHandler(formRequest('demande-bon-de-commande', fields), functionContext());
+      fields = await withToken(FORM, validOrderFields());
+      // The SMTP server holds the first message until `open()`: an answer that waited for the e-mails would never come.
+      const response = await Promise.race([
+        orderHandler(formRequest(FORM, fields), functionContext()),
+        new Promise<never>((_resolve, reject) => setTimeout(() => reject(new Error('the answer waited for the e-mails')), 10_000)),
+      ]);
       expect(response.status).toBe(303);
-      const reference = expectedReference(1);
-      expect(reference).toMatch(new RegExp(`^PBC-${currentReferenceYear()}-00001$`));
-      expect(response.headers.get('location')).toBe(`/formulaires/merci/?formulaire=demande-bon-de-commande&reference=${reference}`);
-      deliveries = checking.deliveries;
+      expect(response.headers.get('location')).toBe(`/formulaires/merci/?formulaire=${FORM}&reference=${expectedReference(1)}`);
+      open();
+      await settleBackgroundWork();
+      arrivals = checking.arrivals;
+      connections = checking.connections();
     } finally {
       process.env['SMTP_URL'] = services.smtp.url;
       await checking.stop();
     }
-    expect(deliveries).toHaveLength(3);
-    // Every message found its record already stored (still pending: the messages are being sent).
-    expect(deliveries.map((delivery) => delivery.recordStatus)).toEqual(['pending', 'pending', 'pending']);
+    expect(expectedReference(1)).toMatch(new RegExp(`^PBC-${currentReferenceYear()}-00001$`));
+    expect(arrivals).toHaveLength(3);
+    // Every message found its submission committed, and its outbox row still pending (being sent).
+    expect(arrivals.map(({ seen }) => [seen.stored, seen.outboxStatus])).toEqual([
+      [true, 'pending'],
+      [true, 'pending'],
+      [true, 'pending'],
+    ]);
+    expect(connections).toBe(1);
   });
 
-  it('stores the validated values, the recipients and the delivery state', async () => {
+  it('stores the validated values and the comparable submitter address, and records each e-mail as sent', async () => {
     const reference = expectedReference(1);
-    const record = await loadRecord(reference);
-    expect(record).toMatchObject({ reference, form: 'demande-bon-de-commande', status: 'sent', data: VALID_ORDER_DATA });
-    expect(Date.parse(record.receivedAt)).toBeGreaterThan(Date.now() - 60_000);
-    expect(record.messages.map(({ kind, to, status, attempts }) => ({ kind, to, status, attempts }))).toEqual([
-      { kind: 'team', to: SITE.teamAddress, status: 'sent', attempts: 1 },
-      { kind: 'startup', to: ORDERABLE_STARTUP.orderContactEmail, status: 'sent', attempts: 1 },
-      { kind: 'confirmation', to: VALID_ORDER_DATA.email, status: 'sent', attempts: 1 },
+    const { rows } = await services.database.query<{ form: string; data: unknown; submitter_key: string }>('SELECT form, data, submitter_key FROM submissions WHERE reference = $1', [reference]);
+    expect(rows).toEqual([{ form: FORM, data: VALID_ORDER_DATA, submitter_key: 'achats+it@exemple.fr' }]);
+    const state = await deliveryState(reference);
+    expect(state.map(({ kind, recipient, recipient_key, status, attempts, last_error, claimed }) => ({ kind, recipient, recipient_key, status, attempts, last_error, claimed }))).toEqual([
+      { kind: 'team', recipient: SITE.teamAddress, recipient_key: SITE.teamAddress, status: 'sent', attempts: 1, last_error: null, claimed: false },
+      { kind: 'startup', recipient: ORDERABLE_STARTUP.orderContactEmail, recipient_key: ORDERABLE_STARTUP.orderContactEmail, status: 'sent', attempts: 1, last_error: null, claimed: false },
+      { kind: 'confirmation', recipient: VALID_ORDER_DATA.email, recipient_key: 'achats+it@exemple.fr', status: 'sent', attempts: 1, last_error: null, claimed: false },
     ]);
-    for (const message of record.messages) expect(Date.parse(message.sentAt!)).toBeGreaterThanOrEqual(Date.parse(record.receivedAt));
-    expect(await storedKeys('pending/')).toEqual([]);
-    expect(await submissionsStore().get(`counters/${currentReferenceYear()}`, { type: 'json' })).toEqual({ last: 1 });
+    for (const row of state) {
+      expect(row.received_at.getTime()).toBeGreaterThan(Date.now() - 60_000);
+      expect(row.sent_at!.getTime()).toBeGreaterThanOrEqual(row.received_at.getTime());
+    }
+    const counters = await services.database.query('SELECT year, last_number FROM reference_counters');
+    expect(counters.rows).toEqual([{ year: currentReferenceYear(), last_number: 1 }]);
   });
 
   it('sends each message from the configured sender, with the right recipient, Reply-To and French subject', () => {
     const reference = expectedReference(1);
-    const byRecipient = new Map(deliveries.map(({ mail }) => [(mail.to as AddressObject).value[0]!.address, mail]));
+    const byRecipient = new Map(arrivals.map(({ mail }) => [(mail.to as AddressObject).value[0]!.address, mail]));
     const buyer = { name: VALID_ORDER_DATA.contact_name, address: VALID_ORDER_DATA.email };
     const expected = [
-      [SITE.teamAddress, `[${reference}] Demande de premier bon de commande${NBSP}: ${ORGANISATION_SPACED}`, buyer],
-      [ORDERABLE_STARTUP.orderContactEmail, `[${reference}] Demande de premier bon de commande de ${ORGANISATION_SPACED}`, buyer],
-      [VALID_ORDER_DATA.email, `Votre demande de premier bon de commande est bien reçue (${reference})`, { name: SITE.name, address: SITE.teamAddress }],
+      [SITE.teamAddress, `[${reference}] Demande de premier bon de commande${NBSP}: ${ORGANISATION_SPACED}`, buyer, 'team'],
+      [ORDERABLE_STARTUP.orderContactEmail, `[${reference}] Demande de premier bon de commande de ${ORGANISATION_SPACED}`, buyer, 'startup'],
+      [VALID_ORDER_DATA.email, `Votre demande de premier bon de commande est bien reçue (${reference})`, { name: SITE.name, address: SITE.teamAddress }, 'confirmation'],
     ] as const;
     expect([...byRecipient.keys()].sort()).toEqual(expected.map(([to]) => to).sort());
-    for (const [to, subject, replyTo] of expected) {
+    for (const [to, subject, replyTo, kind] of expected) {
       const mail = byRecipient.get(to)!;
       expect((mail.from as AddressObject).value).toEqual([{ name: TEST_SENDER.name, address: TEST_SENDER.address }]);
       expect(mail.replyTo!.value).toEqual([replyTo]);
       expect(mail.subject).toBe(subject);
+      expect(mail.messageId).toBe(`<${reference}.${kind}@premiers-bons-de-commande.fr>`);
+      expect(mail.cc).toBeUndefined();
+      expect(mail.bcc).toBeUndefined();
       expect(mail.text).toContain(`Référence\u00a0: ${reference}`);
     }
     // The team's and the startup's copies show the request; the confirmation quotes nothing typed.
@@ -139,153 +171,84 @@ describe('a valid order request naming a startup', () => {
       expect(text).toContain('Budget\u00a0: 14\u202f500,50\u00a0€\u00a0HT');
       expect(text).toContain(`Startup\u00a0: ${ORDERABLE_STARTUP.name}`);
     }
-    expect(String(byRecipient.get(VALID_ORDER_DATA.email)!.text)).not.toContain(ORGANISATION);
-    expect(byRecipient.get(VALID_ORDER_DATA.email)!.text).toContain(`transmise à l’équipe du programme et à ${ORDERABLE_STARTUP.name}`);
+    const confirmation = String(byRecipient.get(VALID_ORDER_DATA.email)!.text);
+    for (const typed of [ORGANISATION, VALID_ORDER_DATA.contact_name, VALID_ORDER_DATA.need, VALID_ORDER_DATA.role]) expect(confirmation).not.toContain(typed);
+    expect(confirmation).toContain(`transmise à l’équipe du programme et à ${ORDERABLE_STARTUP.name}`);
   });
 
   it('a resubmission with the same token gives the same reference and sends nothing more', async () => {
-    const html = await orderHandler(formRequest('demande-bon-de-commande', fields), functionContext());
+    const connections = services.smtp.connections;
+    const html = await orderHandler(formRequest(FORM, fields), functionContext());
     expect(html.status).toBe(303);
-    expect(html.headers.get('location')).toBe(`/formulaires/merci/?formulaire=demande-bon-de-commande&reference=${expectedReference(1)}`);
-    const json = await orderHandler(formRequest('demande-bon-de-commande', fields, { format: 'json', accept: 'json' }), functionContext());
+    expect(html.headers.get('location')).toBe(`/formulaires/merci/?formulaire=${FORM}&reference=${expectedReference(1)}`);
+    const json = await orderHandler(formRequest(FORM, fields, { format: 'json', accept: 'json' }), functionContext());
     expect(json.status).toBe(200);
-    expect(await json.json()).toEqual({
-      status: 'accepted',
-      reference: expectedReference(1),
-      redirect: `/formulaires/merci/?formulaire=demande-bon-de-commande&reference=${expectedReference(1)}`,
-    });
-    expect(await storedKeys('records/')).toEqual([`records/${expectedReference(1)}`]);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(services.smtp.messages).toHaveLength(0);
-    expect(deliveries).toHaveLength(3);
+    expect(await json.json()).toEqual({ status: 'accepted', reference: expectedReference(1), redirect: `/formulaires/merci/?formulaire=${FORM}&reference=${expectedReference(1)}` });
+    await settleBackgroundWork();
+    expect(await storedReferences(services.database)).toEqual([expectedReference(1)]);
+    expect(services.smtp.messages).toEqual([]);
+    expect(services.smtp.connections).toBe(connections);
+    expect((await deliveryState(expectedReference(1))).map((row) => [row.status, row.attempts])).toEqual([
+      ['sent', 1],
+      ['sent', 1],
+      ['sent', 1],
+    ]);
   });
 
-  it('a request without startup preference mails the team and the buyer only', async () => {
-    const response = await orderHandler(
-      formRequest('demande-bon-de-commande', await withToken('demande-bon-de-commande', { ...validOrderFields(), startup: 'sans-preference' }), { accept: 'json' }),
-      functionContext(),
-    );
+  it('a request without startup preference mails the team and the buyer only, over one connection', async () => {
+    const connections = services.smtp.connections;
+    const response = await orderHandler(formRequest(FORM, await withToken(FORM, { ...validOrderFields(), startup: 'sans-preference' }), { accept: 'json' }), functionContext());
     expect(response.status).toBe(200);
     const { reference } = (await response.json()) as { reference: string };
     expect(reference).toBe(expectedReference(2));
-    const messages = await services.smtp.waitForMessages(2);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(messages.map((mail) => (mail.to as AddressObject).value[0]!.address).sort()).toEqual([VALID_ORDER_DATA.email, SITE.teamAddress].sort());
-    expect((await loadRecord(reference)).messages.map((message) => message.kind)).toEqual(['team', 'confirmation']);
-    services.smtp.messages.length = 0;
+    await settleBackgroundWork();
+    expect(services.smtp.messages.map((mail) => (mail.to as AddressObject).value[0]!.address).sort()).toEqual([VALID_ORDER_DATA.email, SITE.teamAddress].sort());
+    expect(services.smtp.connections - connections).toBe(1);
+    expect((await deliveryState(reference)).map((row) => [row.kind, row.status])).toEqual([
+      ['team', 'sent'],
+      ['confirmation', 'sent'],
+    ]);
   });
 });
 
-describe('SMTP unavailable when the request arrives', () => {
-  it.each([
-    ['the server is down (connection refused)', 'down', 'Error: ESOCKET'],
-    ['the server answers 451 to every message', 'refusing', 'Error: 451'],
-  ] as const)('%s: stored, the visitor gets the reference, the retry sends each message exactly once', async (_case, failure, lastError) => {
-    if (failure === 'down') await services.stopSmtp();
-    else services.smtp.refuse = true;
-
-    const response = await orderHandler(formRequest('demande-bon-de-commande', await withToken('demande-bon-de-commande', validOrderFields()), { accept: 'json' }), functionContext());
-    expect(response.status).toBe(200);
-    const { status, reference } = (await response.json()) as { status: string; reference: string };
-    expect(status).toBe('accepted');
-    expect(reference).toMatch(/^PBC-\d{4}-\d{5}$/);
-
-    const pending = await loadRecord(reference);
-    expect(pending.status).toBe('pending');
-    expect(pending.messages.map((message) => message.status)).toEqual(['pending', 'pending', 'pending']);
-    // The first failure stops the pass (no time-out per message); the error code only: no address, no server text.
-    expect(pending.messages.map(({ attempts, lastError: error }) => [attempts, error])).toEqual([
-      [1, lastError],
-      [0, undefined],
-      [0, undefined],
-    ]);
-    expect(await storedKeys('pending/')).toEqual([`pending/${reference}`]);
-
-    if (failure === 'down') await services.restartSmtp();
-    else services.smtp.refuse = false;
-    expect(services.smtp.messages).toHaveLength(0);
-
-    const first = await runRetry();
-    expect(first.status).toBe(204);
-    const sent = await services.smtp.waitForMessages(3);
-    const second = await runRetry();
-    expect(second.status).toBe(204);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-
-    expect(services.smtp.messages).toHaveLength(3);
-    expect(sent.map((mail) => mail.messageId).sort()).toEqual(['confirmation', 'startup', 'team'].map((kind) => `<${reference}.${kind}@premiers-bons-de-commande.fr>`));
-    const done = await loadRecord(reference);
-    expect(done.status).toBe('sent');
-    expect(done.messages.map(({ status, attempts }) => ({ status, attempts }))).toEqual([
-      { status: 'sent', attempts: 2 },
-      { status: 'sent', attempts: 1 },
-      { status: 'sent', attempts: 1 },
-    ]);
-    expect(await storedKeys('pending/')).toEqual([]);
-    services.smtp.messages.length = 0;
-  });
-
-  it('a permanent refusal (550) marks the messages failed, leaves the pending index, and the retry sends nothing', async () => {
+describe('SMTP refusing for a while (451) when the request arrives', () => {
+  it.for(['json', 'html'] as const)('%s: stored and answered with the reference; the first message failed, the session stopped; the retry sends each once', async (accept) => {
     services.smtp.refuse = true;
-    services.smtp.refusalCode = 550;
-    const response = await orderHandler(formRequest('demande-bon-de-commande', await withToken('demande-bon-de-commande', validOrderFields()), { accept: 'json' }), functionContext());
-    expect(response.status).toBe(200);
-    const { reference } = (await response.json()) as { reference: string };
-    const record = await loadRecord(reference);
-    expect(record.status).toBe('failed');
-    expect(record.messages.map(({ status, attempts, lastError }) => [status, attempts, lastError])).toEqual([
-      ['failed', 1, 'Error: 550'],
-      ['failed', 1, 'Error: 550'],
-      ['failed', 1, 'Error: 550'],
+    let response: Response;
+    try {
+      response = await orderHandler(formRequest(FORM, await withToken(FORM, validOrderFields()), { accept }), functionContext());
+      await settleBackgroundWork();
+    } finally {
+      services.smtp.refuse = false;
+    }
+    const reference =
+      accept === 'json'
+        ? ((await response.json()) as { reference: string }).reference
+        : new URL(response.headers.get('location')!, 'http://x').searchParams.get('reference')!;
+    expect(response.status).toBe(accept === 'json' ? 200 : 303);
+    expect(reference).toMatch(/^PBC-\d{4}-\d{5}$/);
+    // The error code only: no address, no server text.
+    const rows = async () => (await deliveryState(reference)).map(({ kind, status, attempts, last_error, claimed }) => [kind, status, attempts, last_error, claimed]);
+    expect(await rows()).toEqual([
+      ['team', 'pending', 1, 'Error: 451', false],
+      ['startup', 'pending', 0, 'Error: 451', false],
+      ['confirmation', 'pending', 0, 'Error: 451', false],
     ]);
-    expect(await storedKeys('pending/')).toEqual([]);
-    services.smtp.refuse = false;
-    services.smtp.refusalCode = 451;
-    expect((await runRetry()).status).toBe(204);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(services.smtp.messages).toHaveLength(0);
-  });
+    expect(services.smtp.messages).toEqual([]);
 
-  it('without JavaScript the visitor is sent to the thank-you page with the reference', async () => {
-    await services.stopSmtp();
-    try {
-      const response = await orderHandler(formRequest('demande-bon-de-commande', await withToken('demande-bon-de-commande', validOrderFields())), functionContext());
-      expect(response.status).toBe(303);
-      const reference = new URL(response.headers.get('location')!, 'http://x').searchParams.get('reference')!;
-      expect((await loadRecord(reference)).status).toBe('pending');
-    } finally {
-      await services.restartSmtp();
-    }
-    expect((await runRetry()).status).toBe(204);
-    expect(await services.smtp.waitForMessages(3)).toHaveLength(3);
-    expect(await storedKeys('pending/')).toEqual([]);
-    services.smtp.messages.length = 0;
-  });
-});
-
-describe('storage unavailable', () => {
-  it('answers 503 “réessayez” and mails nothing, in JSON and in HTML', async () => {
-    await services.stopBlobs();
-    try {
-      const json = await orderHandler(formRequest('demande-bon-de-commande', await withToken('demande-bon-de-commande', validOrderFields()), { accept: 'json' }), functionContext());
-      expect(json.status).toBe(503);
-      expect(json.headers.get('retry-after')).toBe('60');
-      expect(await json.json()).toEqual({
-        status: 'unavailable',
-        message: 'Le service est momentanément indisponible : rien n’a été enregistré. Réessayez dans quelques minutes.',
-      });
-
-      const html = await orderHandler(formRequest('demande-bon-de-commande', await withToken('demande-bon-de-commande', validOrderFields())), functionContext());
-      expect(html.status).toBe(503);
-      const page = await html.text();
-      expect(page).toContain('<h1 id="message">Service indisponible</h1>');
-      expect(page).toContain('Réessayez dans quelques minutes.');
-      expect(looksLikeStackTrace(page)).toBe(false);
-
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(services.smtp.messages).toHaveLength(0);
-    } finally {
-      await services.startBlobs();
-    }
+    // The next run sends the two never tried (one connection); the team's copy waits for its retry delay.
+    const connections = services.smtp.connections;
+    expect((await runScheduledRetry()).status).toBe(204);
+    expect(countMailsByReference(services.smtp.messages)).toEqual({ [reference]: { startup: 1, confirmation: 1 } });
+    await advanceOutboxClock(services.database, 15 * 60 * 1_000);
+    expect((await runScheduledRetry()).status).toBe(204);
+    expect((await runScheduledRetry()).status).toBe(204);
+    expect(countMailsByReference(services.smtp.messages)).toEqual({ [reference]: { team: 1, startup: 1, confirmation: 1 } });
+    expect(services.smtp.connections - connections).toBe(2);
+    expect(await rows()).toEqual([
+      ['team', 'sent', 2, 'Error: 451', false],
+      ['startup', 'sent', 1, 'Error: 451', false],
+      ['confirmation', 'sent', 1, 'Error: 451', false],
+    ]);
   });
 });

@@ -7,6 +7,7 @@
  */
 import { createServer, type Server, type Socket } from 'node:net';
 import pg from 'pg';
+import type { ParsedMail } from 'mailparser';
 import { issueFormToken } from '../../src/lib/forms/form-token.ts';
 import type { FormName } from '../../src/lib/forms/definitions/form-names.ts';
 import { TOKEN_FIELD } from '../../src/lib/forms/process-submission.ts';
@@ -199,6 +200,39 @@ export async function outboxRows(database: pg.Pool): Promise<OutboxRow[]> {
 /** Number of rows of a table. */
 export async function countRows(database: pg.Pool, table: 'submissions' | 'outbox' | 'spam' | 'rate_counters'): Promise<number> {
   return Number((await database.query<{ count: string }>(`SELECT count(*) FROM ${table}`)).rows[0]!.count);
+}
+
+/**
+ * Let `ms` pass for the outbox: its claims and retry delays end `ms` earlier,
+ * as if the next runs of the scheduled retry came that much later (the retry
+ * runs every 15 minutes; a claim lasts `CLAIM_MS`, a retry delay 5 minutes or more).
+ */
+export async function advanceOutboxClock(database: pg.Pool, ms: number): Promise<void> {
+  await database.query(
+    `UPDATE outbox SET next_attempt_at = next_attempt_at - make_interval(secs => $1), claimed_until = claimed_until - make_interval(secs => $1)`,
+    [ms / 1_000],
+  );
+}
+
+/** Per reference, how many e-mails of each kind arrived (read from the Message-ID `<PBC-YYYY-NNNNN.kind@…>`). */
+export function countMailsByReference(messages: readonly ParsedMail[]): Record<string, Record<string, number>> {
+  const counts: Record<string, Record<string, number>> = {};
+  for (const mail of messages) {
+    const [, reference = '?', kind = '?'] = /^<(PBC-\d{4}-\d{5})\.(\w+)@/.exec(mail.messageId ?? '') ?? [];
+    counts[reference] ??= {};
+    counts[reference][kind] = (counts[reference][kind] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/**
+ * Raise the per-address daily caps of e-mails (3 confirmations, 10 startup
+ * messages by default) for tests that post the same fields many times and
+ * expect every e-mail; restored by `FormServices.stop()`.
+ */
+export function liftSendingCaps(): void {
+  process.env['MAIL_CAP_CONFIRMATIONS_PER_DAY'] = '100000';
+  process.env['MAIL_CAP_STARTUP_PER_DAY'] = '100000';
 }
 
 /** Variables the tests set; restored by `FormServices.stop()`. */

@@ -33,8 +33,8 @@ export function describeSendFailure(error: unknown): { readonly error: string; r
   return { error: `${name}: ${String(detail)}`, permanent: code !== undefined && code >= 500, serverUnreachable: code === undefined };
 }
 
-/** The messages grouped by submission, in their order. */
-function bySubmission(messages: readonly ClaimedMessage[]): ClaimedMessage[][] {
+/** The messages grouped by submission (each group is sent over one session), in their order. */
+export function groupBySubmission(messages: readonly ClaimedMessage[]): ClaimedMessage[][] {
   const groups = new Map<string, ClaimedMessage[]>();
   for (const message of messages) {
     const group = groups.get(message.submission.reference) ?? [];
@@ -45,13 +45,22 @@ function bySubmission(messages: readonly ClaimedMessage[]): ClaimedMessage[][] {
 }
 
 /** Results of one submission's messages, and whether the server was unreachable. */
-interface GroupOutcome {
+export interface SubmissionSendOutcome {
   readonly results: SendResult[];
   readonly serverUnreachable: boolean;
 }
 
-/** Send the messages of one submission over one session. */
-async function sendGroup(group: readonly ClaimedMessage[], openSession: OpenMailSession, compose: ComposeMessage, policy: DeliveryPolicy): Promise<GroupOutcome> {
+/**
+ * Send the messages of one submission (one group of `groupBySubmission`) over
+ * one session. After a temporary failure the next messages are not tried.
+ * Never throws.
+ */
+export async function sendSubmissionMessages(
+  group: readonly ClaimedMessage[],
+  openSession: OpenMailSession,
+  compose: ComposeMessage,
+  policy: DeliveryPolicy,
+): Promise<SubmissionSendOutcome> {
   if (policy.kind === 'hold') return { results: group.map((message) => ({ id: message.id, outcome: 'held', reason: 'deploy-preview' })), serverUnreachable: false };
   const results: SendResult[] = [];
   const session = openSession();
@@ -91,12 +100,12 @@ async function sendGroup(group: readonly ClaimedMessage[], openSession: OpenMail
 export async function sendMessages(messages: readonly ClaimedMessage[], openSession: OpenMailSession, compose: ComposeMessage, policy: DeliveryPolicy): Promise<SendResult[]> {
   const results: SendResult[] = [];
   let unreachable: string | undefined;
-  for (const group of bySubmission(messages)) {
+  for (const group of groupBySubmission(messages)) {
     if (unreachable !== undefined) {
       results.push(...group.map((message): SendResult => ({ id: message.id, outcome: 'retry', error: unreachable!, attempted: false })));
       continue;
     }
-    const outcome = await sendGroup(group, openSession, compose, policy);
+    const outcome = await sendSubmissionMessages(group, openSession, compose, policy);
     results.push(...outcome.results);
     if (outcome.serverUnreachable) unreachable = 'server unreachable';
   }
