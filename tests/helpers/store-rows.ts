@@ -26,6 +26,15 @@ export async function storedSubmission(database: pg.Pool, reference: string): Pr
   return (await database.query<{ form: FormName; data: Record<string, unknown> }>('SELECT form, data FROM submissions WHERE reference = $1', [reference])).rows[0];
 }
 
+/** Rows of every table a form post may write to (`reference_counters` left out: a refused submission never reaches it). */
+export async function tableCounts(database: pg.Pool): Promise<Record<'submissions' | 'outbox' | 'spam' | 'rate_counters', number>> {
+  const { rows } = await database.query<{ submissions: number; outbox: number; spam: number; rate_counters: number }>(
+    `SELECT (SELECT count(*) FROM submissions)::int AS submissions, (SELECT count(*) FROM outbox)::int AS outbox,
+            (SELECT count(*) FROM spam)::int AS spam, (SELECT count(*) FROM rate_counters)::int AS rate_counters`,
+  );
+  return rows[0]!;
+}
+
 /** Scopes of the rate counters (`client:<key>`, `spam-client:<key>`, `confirmation:<address key>`…), sorted. */
 export async function counterScopes(database: pg.Pool): Promise<string[]> {
   return (await database.query<{ scope: string }>('SELECT DISTINCT scope FROM rate_counters ORDER BY scope')).rows.map((row) => row.scope);
