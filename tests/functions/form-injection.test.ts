@@ -1,5 +1,5 @@
 /**
- * Injection through the forms, end to end (handler → Blobs → SMTP, messages
+ * Injection through the forms, end to end (handler → database → SMTP, messages
  * parsed by mailparser): line breaks aimed at e-mail headers are refused, and
  * one-line tricks that reach the headers (address lists in a name, encoded
  * words, percent-escaped CR/LF) add no header and no recipient; HTML and
@@ -14,7 +14,7 @@ import orderHandler from '../../netlify/functions/demande-bon-de-commande.mts';
 import commitmentHandler from '../../netlify/functions/engagement-acheteur.mts';
 import { applyFrenchSpacing } from '../../src/lib/format/french-spacing.ts';
 import type { FormName } from '../../src/lib/forms/definitions/index.ts';
-import { functionContext } from '../helpers/function-context.ts';
+import { functionContext, settleBackgroundWork } from '../helpers/function-context.ts';
 import { FIELD_LABELS, refusalProblems } from '../helpers/french-answers.ts';
 import {
   decodeHtmlEntities,
@@ -24,7 +24,7 @@ import {
   ORDERABLE_STARTUP,
   SITE,
   startFormServices,
-  storedKeys,
+  storedReferences,
   validApplicationFields,
   validCommitmentFields,
   validOrderFields,
@@ -40,11 +40,13 @@ beforeAll(async () => {
   services = await startFormServices();
 });
 afterAll(() => services.stop());
-/** Records stored before each test: a refused request must leave exactly these. */
+/** References stored before each test: a refused request must leave exactly these. */
 let recordsBefore: string[];
 beforeEach(async () => {
+  // The e-mails of the previous test are sent after its answers: let them arrive first.
+  await settleBackgroundWork();
   services.smtp.messages.length = 0;
-  recordsBefore = await storedKeys('records/');
+  recordsBefore = await storedReferences(services.database);
 });
 
 type Handler = (request: Request, context: ReturnType<typeof functionContext>) => Promise<Response> | Response;
@@ -92,7 +94,7 @@ describe('header injection', () => {
     expect(response.status).toBe(422);
     const body = (await response.json()) as { errors: { field: string; message: string }[] };
     expect(body.errors).toEqual([{ field, message: `${FIELD_LABELS[form][field]} : le texte doit tenir sur une ligne.` }]);
-    expect(await storedKeys('records/')).toEqual(recordsBefore);
+    expect(await storedReferences(services.database)).toEqual(recordsBefore);
     expect(services.smtp.messages).toEqual([]);
   });
 
@@ -163,7 +165,7 @@ describe('HTML and scripts in every free-text field', () => {
     expect(page).not.toMatch(/<script>alert|<img src=x/);
     const hidden = Object.fromEntries(hiddenInputs(page).filter(([name]) => name !== 'jeton'));
     expect(hidden).toEqual(fields);
-    expect(await storedKeys('records/')).toEqual(recordsBefore);
+    expect(await storedReferences(services.database)).toEqual(recordsBefore);
   });
 
   it('escaped in the error page and literal in the JSON error when the markup is a field name', async () => {
@@ -197,7 +199,7 @@ describe('over-long values', () => {
     const response = await submit(form, { ...VALID[form](), [field]: 'é'.repeat(max + 1) }, { accept: 'json' });
     expect(response.status).toBe(422);
     expect(await response.json()).toMatchObject({ errors: [{ field, message: `${FIELD_LABELS[form][field]} : ${max} caractères au plus.` }] });
-    expect(await storedKeys('records/')).toEqual(recordsBefore);
+    expect(await storedReferences(services.database)).toEqual(recordsBefore);
   });
 
   it('an e-mail address with a local part over 64 characters is refused', async () => {
@@ -244,6 +246,6 @@ describe('a 7 MB body', () => {
     expect(decodeHtmlEntities(text).replace(/[\u00a0\u202f]/g, ' ')).toContain('Envoi trop volumineux : raccourcissez vos textes.');
     // The limit plus one chunk at most, never the 7 MB (none at all when the length is declared).
     expect(body.pulled()).toBeLessThanOrEqual(declared ? 0 : 64 * 1024 + CHUNK);
-    expect(await storedKeys('records/')).toEqual(recordsBefore);
+    expect(await storedReferences(services.database)).toEqual(recordsBefore);
   });
 });

@@ -12,7 +12,7 @@ import applicationHandler from '../../netlify/functions/candidature.mts';
 import { applyFrenchSpacing } from '../../src/lib/format/french-spacing.ts';
 import { verifyFormToken } from '../../src/lib/forms/form-token.ts';
 import type { FormName } from '../../src/lib/forms/definitions/index.ts';
-import { functionContext } from '../helpers/function-context.ts';
+import { functionContext, settleBackgroundWork } from '../helpers/function-context.ts';
 import { REAL_SITE_DIST } from '../helpers/paths.ts';
 import {
   decodeHtmlEntities,
@@ -21,7 +21,7 @@ import {
   looksLikeStackTrace,
   ORDERABLE_STARTUP,
   startFormServices,
-  storedKeys,
+  storedReferences,
   validApplicationFields,
   validCommitmentFields,
   validOrderFields,
@@ -157,11 +157,13 @@ describe('invalid submissions', () => {
   });
 
   it('accepts the same request once corrected, and stored nothing before', async () => {
-    expect(await storedKeys('records/')).toEqual([]);
+    expect(await storedReferences(services.database)).toEqual([]);
     expect(services.smtp.messages).toHaveLength(0);
     const fields = await withToken('demande-bon-de-commande', { ...validOrderFields(), startup: ORDERABLE_STARTUP.slug });
     const response = await orderHandler(formRequest('demande-bon-de-commande', fields, { accept: 'json' }), functionContext());
     expect(response.status).toBe(200);
-    expect(await storedKeys('records/')).toHaveLength(1);
+    expect(await storedReferences(services.database)).toHaveLength(1);
+    await settleBackgroundWork();
+    expect(services.smtp.messages).toHaveLength(3);
   });
 });

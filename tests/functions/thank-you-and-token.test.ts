@@ -5,6 +5,7 @@ import tokenHandler from '../../netlify/functions/jeton.mts';
 import { verifyFormToken } from '../../src/lib/forms/form-token.ts';
 import { functionContext } from '../helpers/function-context.ts';
 import { LOCAL_SIGNING_SECRET, startFormServices, type FormServices } from '../helpers/form-fixtures.ts';
+import { tableCounts } from '../helpers/store-rows.ts';
 
 let services: FormServices;
 
@@ -50,7 +51,7 @@ describe('merci', () => {
 });
 
 describe('jeton', () => {
-  it.each(['candidature', 'demande-bon-de-commande'] as const)('%s → 200 with a token of that form, signed with the local secret', async (form) => {
+  it.each(['candidature', 'demande-bon-de-commande', 'engagement-acheteur'] as const)('%s → 200 with a token of that form, signed with the local secret', async (form) => {
     const before = Date.now();
     const response = await tokenHandler(new Request(`http://127.0.0.1:9/api/jeton/?formulaire=${form}`), functionContext());
     expect(response.status).toBe(200);
@@ -93,5 +94,9 @@ describe('jeton', () => {
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('GET, OPTIONS');
     expect(await response.json()).toEqual({ message: 'Méthode non acceptée.' });
+  });
+
+  it('writes nothing to the database: a token is signed, not stored', async () => {
+    expect(await tableCounts(services.database)).toEqual({ submissions: 0, outbox: 0, spam: 0, rate_counters: 0 });
   });
 });

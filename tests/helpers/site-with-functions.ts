@@ -3,7 +3,7 @@
  * functions, the way Netlify routes them: the paths of the functions' `config`
  * go to their default export, called in-process with a WHATWG `Request` built
  * from the Node request; everything else is a static file (`404.html` when
- * none). The Blobs server and SMTP settings are the caller's business.
+ * none). The database and SMTP settings are the caller's business.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import nodemailer from 'nodemailer';
 import { simpleParser, type AddressObject } from 'mailparser';
 import { composeSubmissionEmail, type EmailContext } from '../../../src/lib/email/compose-submission-email.ts';
-import { describeSubmission, type FormData } from '../../../src/lib/forms/definitions/index.ts';
-import type { MessageKind, SubmissionRecord } from '../../../src/lib/forms/submission-repository.ts';
+import { describeSubmission } from '../../../src/lib/forms/definitions/index.ts';
+import type { HeldMessage } from '../../../src/lib/forms/store/outbox.ts';
+import type { MessageKind, StoredSubmission } from '../../../src/lib/forms/store/stored-submission.ts';
 import { decodeHtmlEntities, ORDERABLE_STARTUP, validCommitmentData, VALID_ORDER_DATA, WISHED_DATE_YEAR } from '../../helpers/form-fixtures.ts';
 
 const CONTEXT: EmailContext = {
@@ -15,22 +16,17 @@ const CONTEXT: EmailContext = {
 
 const ORGANISATION = 'Communauté d’agglomération « Mulhouse Alsace » <script>alert("x")</script>';
 
-const ORDER: SubmissionRecord = {
+const ORDER: StoredSubmission = {
   reference: 'PBC-2026-00042',
   form: 'demande-bon-de-commande',
-  nonce: 'nonce-of-the-order-request',
   receivedAt: '2026-05-12T08:30:00.000Z',
-  status: 'pending',
   data: { ...VALID_ORDER_DATA, organisation: ORGANISATION, need: 'Deux lignes :\n<b>capteurs</b> & « pompes » de l’usine.' },
-  messages: [],
 };
 
-const APPLICATION: SubmissionRecord = {
+const APPLICATION: StoredSubmission = {
   reference: 'PBC-2026-00043',
   form: 'candidature',
-  nonce: 'nonce-of-the-application',
   receivedAt: '2026-05-12T08:31:00.000Z',
-  status: 'pending',
   data: {
     company_name: 'L’Atelier « Vert » & Cie',
     siret: '73282932000074',
@@ -48,17 +44,13 @@ const APPLICATION: SubmissionRecord = {
     phone: '+33389123456',
     consent: true,
   },
-  messages: [],
 };
 
-const COMMITMENT: SubmissionRecord = {
+const COMMITMENT: StoredSubmission = {
   reference: 'PBC-2026-00044',
   form: 'engagement-acheteur',
-  nonce: 'nonce-of-the-commitment',
   receivedAt: '2026-05-12T08:32:00.000Z',
-  status: 'pending',
   data: validCommitmentData(),
-  messages: [],
 };
 
 const BUYER = { name: 'Élise Müller', address: 'Achats+IT@exemple.fr' };
@@ -151,6 +143,51 @@ describe('composeSubmissionEmail', () => {
       Téléphone: '+33 3 89 12 34 56',
       'Type de commande': 'Prototype',
     });
+  });
+
+  const NOTES = {
+    confirmationCapped: `La confirmation au demandeur n’a pas été envoyée${NBSP}: cette adresse a déjà reçu aujourd’hui le nombre maximal de messages de ce type.`,
+    startupCapped: `Le message à la startup n’a pas été envoyé${NBSP}: cette adresse a déjà reçu aujourd’hui le nombre maximal de messages de ce type.`,
+    confirmationHourly: `La confirmation au demandeur n’a pas été envoyée${NBSP}: le site a reçu plus d’envois que le plafond horaire.`,
+    startupHourly: `Le message à la startup n’a pas été envoyé${NBSP}: le site a reçu plus d’envois que le plafond horaire.`,
+    confirmationPreview: `La confirmation au demandeur n’a pas été envoyée${NBSP}: ce site est une prévisualisation sans adresse de test.`,
+  };
+
+  it.each<[string, StoredSubmission, readonly HeldMessage[], readonly string[]]>([
+    ['nothing held', ORDER, [], []],
+    ['a confirmation over its address cap', APPLICATION, [{ kind: 'confirmation', reason: 'recipient-cap' }], [NOTES.confirmationCapped]],
+    ['a startup message over its address cap', ORDER, [{ kind: 'startup', reason: 'recipient-cap' }], [NOTES.startupCapped]],
+    [
+      'both over the hourly cap',
+      ORDER,
+      [
+        { kind: 'startup', reason: 'hourly-cap' },
+        { kind: 'confirmation', reason: 'hourly-cap' },
+      ],
+      [NOTES.startupHourly, NOTES.confirmationHourly],
+    ],
+    ['a deploy preview without test address', COMMITMENT, [{ kind: 'confirmation', reason: 'deploy-preview' }], [NOTES.confirmationPreview]],
+  ])('the team copy says what was held and why: %s', (_case, record, held, notes) => {
+    const team = composeSubmissionEmail(record, 'team', CONTEXT.teamAddress, CONTEXT, ORDERABLE_STARTUP.name, held);
+    for (const body of [String(team.text), decodeHtmlEntities(String(team.html))]) {
+      // Each note once, in the order given; no other note.
+      const positions = notes.map((note) => body.indexOf(note));
+      expect(positions.every((position) => position >= 0)).toBe(true);
+      expect(positions).toEqual([...positions].sort((left, right) => left - right));
+      expect(Object.values(NOTES).filter((note) => body.includes(note) && !notes.includes(note))).toEqual([]);
+    }
+    // After the fixed paragraphs, before the rows of the submission.
+    const text = String(team.text);
+    for (const note of notes) expect(text.indexOf(note)).toBeLessThan(text.indexOf(`${describeSubmission(record.form, record.data, ORDERABLE_STARTUP.name)[0]![0]}${NBSP}:`));
+  });
+
+  it.each(['startup', 'confirmation'] as const)('the %s message never mentions what was held', (kind) => {
+    const held: HeldMessage[] = [
+      { kind: 'startup', reason: 'recipient-cap' },
+      { kind: 'confirmation', reason: 'hourly-cap' },
+    ];
+    const message = composeSubmissionEmail(ORDER, kind, 'x@exemple.fr', CONTEXT, ORDERABLE_STARTUP.name, held);
+    expect(`${message.text} ${message.html}`).not.toContain('n’a pas été envoy');
   });
 
   it('keeps accents, apostrophes, « » and no-break spaces of the subject and addresses through MIME encoding', async () => {

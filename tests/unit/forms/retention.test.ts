@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { retentionFromSettings } from '../../../src/lib/forms/retention.ts';
 
+// When a submission or a spam entry expires is decided by the purge statement
+// (`store/purge-expired.ts`), tested against the database.
 describe('retentionFromSettings', () => {
   it.each([
     ['every value set', { retention_months_applications: 24, retention_months_order_requests: 12, retention_days_spam: 7 }, { months: { candidature: 24, 'demande-bon-de-commande': 12, 'engagement-acheteur': 36 }, spamDays: 7 }],
