@@ -10,7 +10,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { chown, mkdtemp, rm } from 'node:fs/promises';
+import { chown, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -97,12 +97,19 @@ export async function startPostgresServer(): Promise<PostgresServer> {
     async stop() {
       if (server.exitCode === null) {
         const exited = new Promise((resolve) => server.once('exit', resolve));
-        server.kill('SIGINT');
+        // Fast shutdown (SIGINT) goes to the postmaster itself: as root, `server` is the
+        // `runuser` wrapper, which does not pass SIGINT on (the stop would wait for ever).
+        process.kill(await postmasterPid(dataDirectory), 'SIGINT');
         await exited;
       }
       await rm(directory, { recursive: true, force: true });
     },
   };
+}
+
+/** PID of the running postmaster: the first line of `postmaster.pid` in its data folder. */
+async function postmasterPid(dataDirectory: string): Promise<number> {
+  return Number((await readFile(join(dataDirectory, 'postmaster.pid'), 'utf8')).split('\n')[0]);
 }
 
 function postgresUser(): { uid: number; gid: number } {
