@@ -195,7 +195,7 @@ function printTable(series: readonly Series[]): void {
 
 /** One line of the targets block; returns whether the target is met. */
 function printTarget(label: string, figure: string, target: string, met: boolean): boolean {
-  console.log(`  ${label.padEnd(38)} ${figure.padEnd(46)} target ${target.padEnd(22)} ${met ? 'met' : 'MISSED'}`);
+  console.log(`  ${label.padEnd(38)} ${figure.padEnd(60)} target ${target.padEnd(22)} ${met ? 'met' : 'MISSED'}`);
   return met;
 }
 
@@ -257,12 +257,15 @@ async function main(): Promise<number> {
 
     const perCall = sequential.perCall!;
     const share = (series: Series) => `${((100 * perSecond(series)) / perSecond(baseline)).toFixed(1)} %`;
+    // The handler alone, one at a time: answers per second if the sending cost nothing.
+    const answersPerSecond = (1_000 * sequential.answerMs.length) / sequential.answerMs.reduce((total, ms) => total + ms, 0);
+    const answersShare = `${((100 * answersPerSecond) / perSecond(baseline)).toFixed(1)} %`;
     console.log('\nTargets (issue 10), production context:');
     const met = [
       printTarget('database round trips per submission', `${perCall.statements.toFixed(2)} (${perCall.statementsBeforeAnswer!.toFixed(2)} before the answer)`, `≤ ${TARGETS.roundTrips} (≤ ${TARGETS.roundTripsBeforeAnswer} before)`, perCall.statements <= TARGETS.roundTrips && perCall.statementsBeforeAnswer! <= TARGETS.roundTripsBeforeAnswer),
       printTarget('SMTP connections per submission', `${perCall.smtpConnections.toFixed(2)} (${perCall.mails.toFixed(2)} e-mails)`, `${TARGETS.smtpConnections}`, perCall.smtpConnections === TARGETS.smtpConnections && perCall.mails === 3),
       printTarget('visitor’s answer p95, one at a time', `${percentile(sequential.answerMs, 0.95).toFixed(2)} ms (${percentile(concurrent.answerMs, 0.95).toFixed(2)} ms with ${IN_FLIGHT} in flight)`, `≤ ${TARGETS.answerP95Ms} ms`, percentile(sequential.answerMs, 0.95) <= TARGETS.answerP95Ms),
-      printTarget(`throughput / baseline, ${IN_FLIGHT} in flight`, `${share(concurrent)} (one at a time: ${share(sequential)})`, `≥ ${100 * TARGETS.throughputShare} %`, perSecond(concurrent) / perSecond(baseline) >= TARGETS.throughputShare),
+      printTarget(`throughput / baseline, ${IN_FLIGHT} in flight`, `${share(concurrent)} (one at a time ${share(sequential)}; answers only ${answersShare})`, `≥ ${100 * TARGETS.throughputShare} %`, perSecond(concurrent) / perSecond(baseline) >= TARGETS.throughputShare),
       printTarget('unexpected answers', String(results.reduce((total, entry) => total + entry.unexpected, 0)), '0', results.every((entry) => entry.unexpected === 0)),
     ];
     console.log(`\nThrough the tests’ SMTP server: ${checked.perCall!.smtpConnections.toFixed(2)} connection(s) and ${checked.perCall!.mails.toFixed(2)} parsed e-mails per submission; answer p95 ${percentile(checked.answerMs, 0.95).toFixed(2)} ms: its 100 ms greeting delay falls after the answer.`);
