@@ -5,26 +5,29 @@
  * measured in one run, against a throwaway PostgreSQL server and a local SMTP
  * server, both on 127.0.0.1 (`scripts/lib/bench-database.ts`).
  *
- * Each submission is sequential and carries a fresh signed token (issued
- * outside the timed region, as the form page would), so each one is stored
- * under a new reference and sends its three e-mails. For each submission the
- * bench measures the visitor's answer (until the handler returns, before the
- * sending handed to `context.waitUntil`) and the whole work (until that sending
- * is done), and counts the statements sent to the database before the answer
- * and in total, and the SMTP connections. The next submission starts once the
- * previous one's sending is done: submissions per second count the sending.
+ * Each submission carries a fresh signed token (issued before the series, as
+ * the form page would), so each one is stored under a new reference and sends
+ * its three e-mails. For each submission the bench measures the visitor's
+ * answer (until the handler returns, before the sending handed to
+ * `context.waitUntil`) and the whole work (until that sending is done); per
+ * series it counts the statements sent to the database (before the answer and
+ * in total), the SMTP connections and e-mails, and this process's CPU time. A
+ * caller submits the next one once the previous one's sending is done:
+ * submissions per second count the sending.
  *
  * Series: the production deploy context (runtime built once per instance, as
- * on Netlify); the local context (content re-read on each request, as
- * `npm run dev` does); the local context again through the tests' SMTP server
- * (`tests/helpers/smtp-capture.ts`: the `smtp-server` package, 100 ms before
- * its greeting, every message parsed), which proves three parsed messages over
- * one connection per submission and that the answer does not wait for SMTP.
+ * on Netlify), one at a time then `IN_FLIGHT` at a time; the local context
+ * (content re-read on each request, as `npm run dev` does); the local context
+ * again through the tests' SMTP server (`tests/helpers/smtp-capture.ts`: the
+ * `smtp-server` package, 100 ms before its greeting, every message parsed),
+ * which shows three parsed messages over one connection per submission and an
+ * answer that does not wait for SMTP.
  *
  * The function modules import `.tsx` files, which Node's type stripping does
  * not handle: they are loaded through Vite's SSR module loader. Prints figures
  * and the issue's targets; exits 1 when one is missed.
- * Options: `SUBMISSIONS=400` (production series; the others are shorter), `WARMUP=20`.
+ * Options: `SUBMISSIONS=400` (production series; the others are shorter),
+ * `WARMUP=20`, `IN_FLIGHT=8`; `NODE_ENV=production` for React's production build.
  */
 import { availableParallelism } from 'node:os';
 import type { Context } from '@netlify/functions';

@@ -197,13 +197,13 @@ async function runServer(): Promise<number> {
     const connectionsBeforeRetry = smtp.connections();
     const retryResponse = await retry(new Request('http://127.0.0.1/.netlify/functions/retry-pending-emails', { method: 'POST' }), functionContext({ deployContext: 'production' }));
 
-    const count = async (sql: string) => Number((await database.pool.query<{ count: string }>(sql)).rows[0]!.count);
+    const count = async (sql: string) => Number((await database.client.query<{ count: string }>(sql)).rows[0]!.count);
     const stored = await count('SELECT count(*) FROM submissions');
     const outboxSent = await count(`SELECT count(*) FROM outbox WHERE status = 'sent'`);
     const outboxOther = await count(`SELECT count(*) FROM outbox WHERE status <> 'sent'`);
     const mails = smtp.accepted();
     const notSent = (
-      await database.pool.query<{ status: string; attempts: number; last_error: string | null; count: string }>(
+      await database.client.query<{ status: string; attempts: number; last_error: string | null; count: string }>(
         `SELECT status, attempts, last_error, count(*) FROM outbox WHERE status <> 'sent' GROUP BY 1, 2, 3 ORDER BY 4 DESC LIMIT 5`,
       )
     ).rows.map((row) => `${row.count} ${row.status} after ${row.attempts} attempt(s) (${row.last_error ?? 'no error'})`);

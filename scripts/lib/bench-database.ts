@@ -13,8 +13,8 @@ import { createDatabase, prepareTemplate, startPostgresServer } from '../../test
 export interface BenchDatabase {
   /** Connection string of the migrated database, for `NETLIFY_DB_URL`. */
   readonly url: string;
-  /** A small pool on it, for the benchmark's own counts. */
-  readonly pool: pg.Pool;
+  /** A client on it, for the benchmark's own counts (one statement at a time). */
+  readonly client: pg.Client;
   /** Which engine the figures come from, e.g. `PostgreSQL 15.14, fsync off, synchronous_commit off, TCP on 127.0.0.1`. */
   readonly engine: string;
   stop(): Promise<void>;
@@ -26,17 +26,19 @@ export async function startBenchDatabase(): Promise<BenchDatabase> {
   try {
     await prepareTemplate(server.adminUrl);
     const url = await createDatabase(server.adminUrl);
-    const pool = new pg.Pool({ connectionString: url, max: 2 });
-    const { rows } = await pool.query<{ version: string; fsync: string; commit: string }>(
+    // A client, not a pool: `end()` waits for its connection to close, so stopping the server next cannot reach it.
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const { rows } = await client.query<{ version: string; fsync: string; commit: string }>(
       `SELECT current_setting('server_version') AS version, current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS commit`,
     );
     const settings = rows[0]!;
     return {
       url,
-      pool,
+      client,
       engine: `PostgreSQL ${settings.version.split(' ')[0]}, fsync ${settings.fsync}, synchronous_commit ${settings.commit}, TCP on 127.0.0.1`,
       async stop() {
-        await pool.end();
+        await client.end();
         await server.stop();
       },
     };
