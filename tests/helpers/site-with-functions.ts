@@ -77,14 +77,43 @@ function clientAddress(incoming: IncomingMessage): string {
 }
 
 /**
+ * At most `limit` holders at a time, served in arrival order.
+ * @returns `acquire()`, resolving with the function that releases the slot
+ */
+function createSlots(limit: number): { acquire(): Promise<() => void> } {
+  let free = limit;
+  const waiting: (() => void)[] = [];
+  const release = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else free += 1;
+  };
+  return {
+    acquire: () =>
+      new Promise((resolve) => {
+        if (free > 0) {
+          free -= 1;
+          resolve(release);
+        } else waiting.push(() => resolve(release));
+      }),
+  };
+}
+
+/**
  * Start serving `root` and the functions; close it in `afterAll`.
  * @param headerRules custom header rules (`readHeaderRules`) to add to the static files, as Netlify does
  * @param deployContext the functions' deploy context: `''` (local, the default) or `production` (runtime built once)
+ * @param instances at most this many function calls at a time, each holding its
+ * slot until the work it handed to `waitUntil` is done, as a Netlify function
+ * instance serves one invocation at a time and stays busy while that work runs
+ * (load benchmarks: without it, one process takes new requests while the
+ * sending of earlier ones piles up); no limit by default
  */
 export async function serveSiteWithFunctions(
   root: string,
-  { headerRules = [], deployContext = '' }: { headerRules?: readonly Header[]; deployContext?: string } = {},
+  { headerRules = [], deployContext = '', instances = Infinity }: { headerRules?: readonly Header[]; deployContext?: string; instances?: number } = {},
 ): Promise<SiteWithFunctions> {
+  const slots = createSlots(instances);
   const setCustomHeaders = (outgoing: ServerResponse, path: string) => {
     for (const [name, value] of Object.entries(headersForPath(headerRules, path))) outgoing.setHeader(name, value);
   };
@@ -104,9 +133,20 @@ export async function serveSiteWithFunctions(
       });
       return;
     }
-    const response = await handler(toRequest(incoming, origin), functionContext({ deployContext, ip: clientAddress(incoming) }));
-    calls.push({ method: incoming.method ?? 'GET', path, status: response.status });
-    await writeResponse(response, outgoing);
+    const release = await slots.acquire();
+    const background: Promise<unknown>[] = [];
+    try {
+      const context = functionContext({ deployContext, ip: clientAddress(incoming) });
+      const waitUntil = (promise: Promise<unknown>) => {
+        background.push(promise);
+        context.waitUntil(promise);
+      };
+      const response = await handler(toRequest(incoming, origin), { ...context, waitUntil });
+      calls.push({ method: incoming.method ?? 'GET', path, status: response.status });
+      await writeResponse(response, outgoing);
+    } finally {
+      void Promise.allSettled(background).then(release);
+    }
   }
 
   const server: Server = createServer((incoming, outgoing) => {
