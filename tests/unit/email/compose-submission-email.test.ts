@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import nodemailer from 'nodemailer';
 import { simpleParser, type AddressObject } from 'mailparser';
 import { composeSubmissionEmail, type EmailContext } from '../../../src/lib/email/compose-submission-email.ts';
-import { describeSubmission } from '../../../src/lib/forms/definitions/index.ts';
+import { describeSubmission, type FormData } from '../../../src/lib/forms/definitions/index.ts';
 import type { HeldMessage } from '../../../src/lib/forms/store/outbox.ts';
 import type { MessageKind, StoredSubmission } from '../../../src/lib/forms/store/stored-submission.ts';
 import { decodeHtmlEntities, ORDERABLE_STARTUP, validCommitmentData, VALID_ORDER_DATA, WISHED_DATE_YEAR } from '../../helpers/form-fixtures.ts';
@@ -178,7 +178,7 @@ describe('composeSubmissionEmail', () => {
     }
     // After the fixed paragraphs, before the rows of the submission.
     const text = String(team.text);
-    for (const note of notes) expect(text.indexOf(note)).toBeLessThan(text.indexOf(`${describeSubmission(record.form, record.data, ORDERABLE_STARTUP.name)[0]![0]}${NBSP}:`));
+    for (const note of notes) expect(text.indexOf(note)).toBeLessThan(text.indexOf(`${describeSubmission(record.form, record.data as FormData, { startups: [ORDERABLE_STARTUP] })[0]![0]}${NBSP}:`));
   });
 
   it.each(['startup', 'confirmation'] as const)('the %s message never mentions what was held', (kind) => {
