@@ -11,6 +11,7 @@ import { applyFrenchSpacing as fr } from '../format/french-spacing.ts';
 import type { FormName } from './definitions/form-names.ts';
 import { FORM_DEFINITIONS } from './definitions/forms.ts';
 import { FORM_PAGES, RESPONSE_SLOT, RESPONSE_TEMPLATE_TITLE, fieldAnchor } from './form-pages.ts';
+import { orderFieldErrors } from './order-field-errors.ts';
 import type { FieldError } from './process-submission.ts';
 import { TOKEN_FIELD } from './process-submission.ts';
 import type { SubmittedFields } from './request/read-form-request.ts';
@@ -30,14 +31,18 @@ export function renderInTemplate(template: string | undefined, title: string, co
   return page.replace(RESPONSE_TEMPLATE_TITLE, () => escapedTitle).replace(RESPONSE_SLOT, () => html);
 }
 
-/** The errors of a submission, each linking to its field on the form page. */
+/**
+ * The errors of a submission in the order of the fields, each linking to its
+ * field on the form page: the answer when that page cannot be fetched to be
+ * filled again (`refill-form-page.ts`).
+ */
 export function ErrorsContent({ form, errors }: { readonly form: FormName; readonly errors: readonly FieldError[] }) {
   const page = FORM_PAGES[form];
   return (
     <section aria-labelledby="erreurs">
       <h1 id="erreurs">{fr(`${page.title} : le formulaire contient ${errors.length > 1 ? `${errors.length} erreurs` : 'une erreur'}`)}</h1>
       <ul>
-        {errors.map((error) => (
+        {orderFieldErrors(form, errors).map((error) => (
           <li key={error.field}>
             <a href={`${page.path}#${fieldAnchor(error.field)}`}>{fr(error.message)}</a>
           </li>

@@ -37,3 +37,13 @@ export function describeSearchState(words: string, total: number | undefined): s
 export function describeDirectoryState(matching: number): string {
   return `Startups filtrées\u00a0: ${resultCount(matching)}`;
 }
+
+/**
+ * The title of a form sent back with errors: the error state first (RGAA 8.6,
+ * DSFR practice), « Erreur : 2 champs à corriger — Candidater — … ».
+ * @param title the form page's title
+ * @param errorCount number of errors (at least 1)
+ */
+export function titleWithFormErrors(title: string, errorCount: number): string {
+  return `Erreur\u00a0: ${formatCount(errorCount)} ${errorCount > 1 ? 'champs' : 'champ'} à corriger${TITLE_SEPARATOR}${title}`;
+}
