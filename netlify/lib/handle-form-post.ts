@@ -12,7 +12,7 @@ import { processSubmission, type SubmissionOutcome } from '../../src/lib/forms/p
 import { readFormRequest, type SubmittedFields } from '../../src/lib/forms/request/read-form-request.ts';
 import { refillFormPage } from '../../src/lib/forms/refill-form-page.ts';
 import { ConfirmContent, ErrorsContent, MessageContent } from '../../src/lib/forms/render-form-response.tsx';
-import { titleWithFormErrors } from '../../src/lib/site/page-title.ts';
+import { composePageTitle, describeFormErrorState } from '../../src/lib/site/page-title.ts';
 import { loadFormRuntime, submissionDependencies } from './form-runtime.ts';
 import { guardOrigin } from './guard-origin.ts';
 import { fetchSitePage, htmlResponse, jsonResponse, pageResponse } from './respond.ts';
@@ -51,7 +51,7 @@ async function respondInvalid(request: Request, form: FormName, fields: Submitte
   const page = await fetchSitePage(request, FORM_PAGES[form].path);
   const refilled = page === undefined ? undefined : refillFormPage(page, { form, fields, errors: outcome.errors, token: outcome.token });
   if (refilled !== undefined) return pageResponse(422, refilled);
-  return htmlResponse(request, 422, titleWithFormErrors(FORM_PAGES[form].title, outcome.errors.length), createElement(ErrorsContent, { form, errors: outcome.errors }));
+  return htmlResponse(request, 422, composePageTitle([describeFormErrorState(outcome.errors.length)], FORM_PAGES[form].title), createElement(ErrorsContent, { form, errors: outcome.errors }));
 }
 
 function respondHtml(request: Request, form: FormName, fields: SubmittedFields, outcome: SubmissionOutcome): Promise<Response> | Response {

@@ -13,7 +13,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toHtml } from 'hast-util-to-html';
 import { applyFrenchSpacing as fr } from '../format/french-spacing.ts';
-import { titleWithFormErrors } from '../site/page-title.ts';
+import { composePageTitle, describeFormErrorState } from '../site/page-title.ts';
 import type { FormName } from './definitions/form-names.ts';
 import { FORM_DEFINITIONS } from './definitions/forms.ts';
 import { fieldAnchor, fieldErrorId } from './form-pages.ts';
@@ -168,7 +168,7 @@ function insertSummary(tree: Root, form: Element, summary: Element): void {
 
 function prefixTitle(tree: Root, errorCount: number): void {
   const title = select('title', tree);
-  if (title) title.children = [text(titleWithFormErrors(textContent(title), errorCount))];
+  if (title) title.children = [text(composePageTitle([describeFormErrorState(errorCount)], textContent(title)))];
 }
 
 /**

@@ -39,11 +39,10 @@ export function describeDirectoryState(matching: number): string {
 }
 
 /**
- * The title of a form sent back with errors: the error state first (RGAA 8.6,
- * DSFR practice), « Erreur : 2 champs à corriger — Candidater — … ».
- * @param title the form page's title
+ * The state of a form sent back with errors, put before its title (RGAA 8.6,
+ * DSFR practice): « Erreur : 2 champs à corriger — Candidater — … ».
  * @param errorCount number of errors (at least 1)
  */
-export function titleWithFormErrors(title: string, errorCount: number): string {
-  return `Erreur\u00a0: ${formatCount(errorCount)} ${errorCount > 1 ? 'champs' : 'champ'} à corriger${TITLE_SEPARATOR}${title}`;
+export function describeFormErrorState(errorCount: number): string {
+  return `Erreur\u00a0: ${formatCount(errorCount)} ${errorCount > 1 ? 'champs' : 'champ'} à corriger`;
 }
