@@ -22,7 +22,7 @@ import { FORM_LEVEL_ERROR, HONEYPOT_FIELD, TOKEN_FIELD, TURNSTILE_FIELD, type Fi
 import type { SubmittedFields } from './request/read-form-request.ts';
 
 /** Id of the summary of errors inserted at the top of the page. */
-export const ERROR_SUMMARY_ID = 'erreurs';
+const ERROR_SUMMARY_ID = 'erreurs';
 
 /** What a refilled page is made of. */
 export interface RefillRequest {
