@@ -10,10 +10,12 @@ import { FORM_DEFINITIONS, THANK_YOU_PATH } from '../../src/lib/forms/definition
 import { CROSS_SITE_MESSAGE } from '../../src/lib/forms/request/check-request-origin.ts';
 import { processSubmission, type SubmissionOutcome } from '../../src/lib/forms/process-submission.ts';
 import { readFormRequest, type SubmittedFields } from '../../src/lib/forms/request/read-form-request.ts';
+import { refillFormPage } from '../../src/lib/forms/refill-form-page.ts';
 import { ConfirmContent, ErrorsContent, MessageContent } from '../../src/lib/forms/render-form-response.tsx';
+import { composePageTitle, describeFormErrorState } from '../../src/lib/site/page-title.ts';
 import { loadFormRuntime, submissionDependencies } from './form-runtime.ts';
 import { guardOrigin } from './guard-origin.ts';
-import { htmlResponse, jsonResponse } from './respond.ts';
+import { fetchSitePage, htmlResponse, jsonResponse, pageResponse } from './respond.ts';
 
 const UNAVAILABLE = 'Le service est momentanément indisponible : rien n’a été enregistré. Réessayez dans quelques minutes.';
 const REFUSED = 'Envoi refusé : le formulaire semble avoir été rempli automatiquement. Si vous pensez qu’il s’agit d’une erreur, écrivez à l’équipe du programme.';
@@ -40,13 +42,25 @@ function respondJson(form: FormName, outcome: SubmissionOutcome): Response {
   }
 }
 
+/**
+ * Errors without JavaScript: the form's own page again, with everything typed
+ * and the errors (`refillFormPage`); the plain list of errors when that page
+ * cannot be fetched.
+ */
+async function respondInvalid(request: Request, form: FormName, fields: SubmittedFields, outcome: Extract<SubmissionOutcome, { kind: 'invalid' }>): Promise<Response> {
+  const page = await fetchSitePage(request, FORM_DEFINITIONS[form].path);
+  const refilled = page === undefined ? undefined : refillFormPage(page, { form, fields, errors: outcome.errors, token: outcome.token });
+  if (refilled !== undefined) return pageResponse(422, refilled);
+  return htmlResponse(request, 422, composePageTitle([describeFormErrorState(outcome.errors.length)], FORM_DEFINITIONS[form].title), createElement(ErrorsContent, { form, errors: outcome.errors }));
+}
+
 function respondHtml(request: Request, form: FormName, fields: SubmittedFields, outcome: SubmissionOutcome): Promise<Response> | Response {
   const title = FORM_DEFINITIONS[form].title;
   switch (outcome.kind) {
     case 'accepted':
       return new Response(null, { status: 303, headers: { location: thankYouUrl(form, outcome.reference), 'cache-control': 'no-store' } });
     case 'invalid':
-      return htmlResponse(request, 422, `${title} : erreurs`, createElement(ErrorsContent, { form, errors: outcome.errors }));
+      return respondInvalid(request, form, fields, outcome);
     case 'confirm':
       return htmlResponse(request, 200, `${title} : confirmation`, createElement(ConfirmContent, { form, fields, token: outcome.token }));
     case 'spam':

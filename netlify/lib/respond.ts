@@ -1,22 +1,43 @@
 /**
  * Responses of the form functions: JSON for the enhanced form (JavaScript on),
  * HTML pages in the site's layout otherwise. The layout is the built page
- * `/formulaires/reponse/`, fetched from the site itself once per instance.
+ * `/formulaires/reponse/`, and a form sent back with errors is its own built
+ * page: both are fetched from the site itself, once per instance.
  */
 import type { ReactElement } from 'react';
 import { RESPONSE_TEMPLATE_PATH } from '../../src/lib/forms/definitions/index.ts';
 import { renderInTemplate } from '../../src/lib/forms/render-form-response.tsx';
 import { pageSecurityHeaders } from '../../src/lib/security/security-headers.ts';
 
-let template: Promise<string | undefined> | undefined;
+/** Built pages by address; a failed fetch is forgotten, so the next answer tries again. */
+const sitePages = new Map<string, Promise<string | undefined>>();
 
-async function fetchTemplate(origin: string): Promise<string | undefined> {
+async function fetchPage(url: string): Promise<string | undefined> {
   try {
-    const response = await fetch(new URL(RESPONSE_TEMPLATE_PATH, origin), { signal: AbortSignal.timeout(3_000) });
+    const response = await fetch(url, { signal: AbortSignal.timeout(3_000) });
     return response.ok ? await response.text() : undefined;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A built page of the site, fetched from the origin the request came to
+ * (within 3 s) and kept for the life of the instance.
+ * @param path the page's path, e.g. `/candidater/`
+ * @returns its HTML, or `undefined` when it cannot be fetched
+ */
+export function fetchSitePage(request: Request, path: string): Promise<string | undefined> {
+  const url = new URL(path, new URL(request.url).origin).href;
+  let page = sitePages.get(url);
+  if (!page) {
+    page = fetchPage(url).then((html) => {
+      if (html === undefined) sitePages.delete(url);
+      return html;
+    });
+    sitePages.set(url, page);
+  }
+  return page;
 }
 
 /**
@@ -27,16 +48,14 @@ function baseHeaders(): Record<string, string> {
   return { 'cache-control': 'no-store', ...pageSecurityHeaders({ turnstile: Boolean(process.env['TURNSTILE_SITE_KEY']) }) };
 }
 
+/** A finished HTML page, with the headers of every answer. */
+export function pageResponse(status: number, html: string, headers: Record<string, string> = {}): Response {
+  return new Response(html, { status, headers: { 'content-type': 'text/html; charset=utf-8', ...baseHeaders(), ...headers } });
+}
+
 /** An HTML page in the site's layout. */
 export async function htmlResponse(request: Request, status: number, title: string, content: ReactElement, headers: Record<string, string> = {}): Promise<Response> {
-  template ??= fetchTemplate(new URL(request.url).origin).then((html) => {
-    if (html === undefined) template = undefined;
-    return html;
-  });
-  return new Response(renderInTemplate(await template, title, content), {
-    status,
-    headers: { 'content-type': 'text/html; charset=utf-8', ...baseHeaders(), ...headers },
-  });
+  return pageResponse(status, renderInTemplate(await fetchSitePage(request, RESPONSE_TEMPLATE_PATH), title, content), headers);
 }
 
 /** A JSON answer. */

@@ -11,7 +11,7 @@ import { fieldsOf, type PublicFormContext } from '../lib/forms/definitions/form-
 import type { FormName } from '../lib/forms/definitions/form-names.ts';
 import { FORM_DEFINITIONS } from '../lib/forms/definitions/forms.ts';
 import { createFormSchema } from '../lib/forms/definitions/to-schema.ts';
-import { fieldAnchor } from '../lib/forms/definitions/form-pages.ts';
+import { fieldErrorId } from '../lib/forms/definitions/form-pages.ts';
 import { applyFrenchSpacing as fr } from '../lib/format/french-spacing.ts';
 import { config as configureZod } from 'zod';
 
@@ -127,7 +127,7 @@ function enhance(form: HTMLFormElement): void {
   /** Shows or clears the error of one field; false when the field is not on the page. */
   function setFieldError(name: string, message: string | undefined): boolean {
     const container = containerOf(name);
-    const error = document.getElementById(`${fieldAnchor(name)}-erreur`);
+    const error = document.getElementById(fieldErrorId(name));
     if (!container || !error) return false;
     const controls = [...container.querySelectorAll<FieldControl>(CONTROLS)];
     const described = container instanceof HTMLFieldSetElement ? container : controls[0];

@@ -9,6 +9,7 @@ import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { applyFrenchSpacing as fr } from '../format/french-spacing.ts';
 import { FORM_DEFINITIONS, RESPONSE_SLOT, RESPONSE_TEMPLATE_TITLE, fieldAnchor, type FormName } from './definitions/index.ts';
+import { orderFieldErrors } from './order-field-errors.ts';
 import type { FieldError } from './process-submission.ts';
 import { TOKEN_FIELD } from './process-submission.ts';
 import type { SubmittedFields } from './request/read-form-request.ts';
@@ -28,14 +29,18 @@ export function renderInTemplate(template: string | undefined, title: string, co
   return page.replace(RESPONSE_TEMPLATE_TITLE, () => escapedTitle).replace(RESPONSE_SLOT, () => html);
 }
 
-/** The errors of a submission, each linking to its field on the form page. */
+/**
+ * The errors of a submission in the order of the fields, each linking to its
+ * field on the form page: the answer when that page cannot be fetched to be
+ * filled again (`refill-form-page.ts`).
+ */
 export function ErrorsContent({ form, errors }: { readonly form: FormName; readonly errors: readonly FieldError[] }) {
   const page = FORM_DEFINITIONS[form];
   return (
     <section aria-labelledby="erreurs">
       <h1 id="erreurs">{fr(`${page.title} : le formulaire contient ${errors.length > 1 ? `${errors.length} erreurs` : 'une erreur'}`)}</h1>
       <ul>
-        {errors.map((error) => (
+        {orderFieldErrors(form, errors).map((error) => (
           <li key={error.field}>
             <a href={`${page.path}#${fieldAnchor(error.field)}`}>{fr(error.message)}</a>
           </li>

@@ -37,3 +37,12 @@ export function describeSearchState(words: string, total: number | undefined): s
 export function describeDirectoryState(matching: number): string {
   return `Startups filtrées\u00a0: ${resultCount(matching)}`;
 }
+
+/**
+ * The state of a form sent back with errors, put before its title (RGAA 8.6,
+ * DSFR practice): « Erreur : 2 champs à corriger — Candidater — … ».
+ * @param errorCount number of errors (at least 1)
+ */
+export function describeFormErrorState(errorCount: number): string {
+  return `Erreur\u00a0: ${formatCount(errorCount)} ${errorCount > 1 ? 'champs' : 'champ'} à corriger`;
+}

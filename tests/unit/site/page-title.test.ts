@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composePageTitle, describeDirectoryState, describeSearchState } from '../../../src/lib/site/page-title.ts';
+import { composePageTitle, describeDirectoryState, describeFormErrorState, describeSearchState } from '../../../src/lib/site/page-title.ts';
 
 const SITE = 'Premiers bons de commande';
 
@@ -27,6 +27,13 @@ describe('page titles', () => {
     [1200, 'Startups filtrées\u00a0: 1\u202f200 résultats'],
   ])('describeDirectoryState(%i)', (matching, expected) => {
     expect(describeDirectoryState(matching)).toBe(expected);
+  });
+
+  it.each([
+    [1, 'Erreur\u00a0: 1 champ à corriger'],
+    [2, 'Erreur\u00a0: 2 champs à corriger'],
+  ])('describeFormErrorState(%i)', (count, expected) => {
+    expect(describeFormErrorState(count)).toBe(expected);
   });
 });
 

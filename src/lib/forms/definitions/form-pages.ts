@@ -19,3 +19,8 @@ export const THANK_YOU_PATH = '/formulaires/merci/';
 export function fieldAnchor(field: string): string {
   return `champ-${field.replace(/_/g, '-')}`;
 }
+
+/** Id of the element that shows a field's error (`champ-siret-erreur`), named by its control's `aria-describedby` when shown. */
+export function fieldErrorId(field: string): string {
+  return `${fieldAnchor(field)}-erreur`;
+}
