@@ -11,6 +11,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { LOCAL_OUTBOX } from '../src/lib/forms/read-forms-config.ts';
+import { removeDevDatabaseUrl, writeDevDatabaseUrl } from './lib/dev-database-url.ts';
 import { LOCAL_DATABASE_DIRECTORY, startEmbeddedDatabase } from './lib/local-database.ts';
 
 const SITE_PORT = process.env['PORT'] ?? '4321';
@@ -26,16 +27,22 @@ function start(name: string, command: string, args: string[], env: NodeJS.Proces
 }
 
 const database = await startEmbeddedDatabase(join(process.cwd(), LOCAL_DATABASE_DIRECTORY));
+// The embedded database opens in one process only: `npm run submissions` connects to this one's server.
+await writeDevDatabaseUrl(process.cwd(), database.connectionString);
 
 const children = [
   start('decap-server', 'decap-server', [], { BIND_HOST: '127.0.0.1', PORT: CMS_PROXY_PORT, MODE: 'fs', LOG_LEVEL: 'warn' }),
   start('astro dev', 'astro', ['dev', '--port', SITE_PORT], { NETLIFY_DB_URL: database.connectionString }),
 ];
 
+let stopping = false;
+
 function shutdown(code: number): void {
+  if (stopping) return;
+  stopping = true;
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
   process.exitCode = code;
-  void database.stop();
+  void removeDevDatabaseUrl(process.cwd()).then(() => database.stop());
 }
 
 process.on('SIGINT', () => shutdown(0));
