@@ -476,22 +476,29 @@ describe('without JavaScript', () => {
 
     await page.waitForURL(`${site.origin}/api/candidature/`);
     expect(site.calls.at(-1)).toEqual({ method: 'POST', path: '/api/candidature/', status: 422 });
-    expect(await page.locator('h1').innerText()).toBe(`Candidature au DAS numérique${NBSP}: le formulaire contient 3 erreurs`);
-    const links = await page.locator('main li a').evaluateAll((anchors) =>
+    // The answer is the form page again, filled, with the errors summed up first and at their fields.
+    expect(await page.title()).toMatch(new RegExp(`^Erreur${NBSP}: 3 champs à corriger — `));
+    expect(await page.locator('#erreurs h2').innerText()).toBe('Le formulaire contient 3 erreurs');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('erreurs');
+    const links = await page.locator('#erreurs li a').evaluateAll((anchors) =>
       anchors.map((anchor) => ({ href: anchor.getAttribute('href'), text: anchor.textContent })),
     );
     expect(links).toEqual([
-      { href: '/candidater/#champ-siret', text: `Numéro SIRET${NBSP}: numéro invalide, la clé de contrôle ne correspond pas.` },
-      { href: '/candidater/#champ-sectors', text: `Secteurs${NBSP}: cochez au moins une case.` },
-      { href: '/candidater/#champ-phone', text: `Téléphone${NBSP}: numéro invalide (ex. 03 89 12 34 56).` },
+      { href: '#champ-siret', text: `Numéro SIRET${NBSP}: numéro invalide, la clé de contrôle ne correspond pas.` },
+      { href: '#champ-sectors', text: `Secteurs${NBSP}: cochez au moins une case.` },
+      { href: '#champ-phone', text: `Téléphone${NBSP}: numéro invalide (ex. 03 89 12 34 56).` },
     ]);
+    expect(await page.locator('#champ-siret').inputValue()).toBe('732 829 320 00075');
+    expect(await page.locator('#champ-phone').inputValue()).toBe('12');
+    expect(await page.locator('#champ-siret').getAttribute('aria-invalid')).toBe('true');
     await page.screenshot({ path: join(SCREENS, 'forms-candidater-erreurs-sans-js.png'), fullPage: true });
 
-    // Each link leads to an element of the form page: the field, or the group of checkboxes.
+    // Each link leads to an element of the form on this page: the field, or the group of checkboxes.
     const targets: Record<string, string> = { 'champ-siret': 'INPUT', 'champ-sectors': 'FIELDSET', 'champ-phone': 'INPUT' };
     for (const { href } of links) {
-      const id = href!.split('#')[1]!;
-      await page.goto(`${site.origin}${href}`);
+      const id = href!.slice(1);
+      await page.locator(`#erreurs a[href="${href}"]`).click();
+      expect(await page.evaluate(() => location.hash)).toBe(href);
       expect(await page.locator(`#${id}`).evaluate((element) => element.tagName)).toBe(targets[id]);
       expect(await page.locator(`#${id}`).evaluate((element) => element.closest('form')?.getAttribute('action'))).toBe('/api/candidature/');
     }

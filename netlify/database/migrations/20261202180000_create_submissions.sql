@@ -2,7 +2,8 @@
 -- limits. One submission is stored by one call of `pbc_submit` (one statement,
 -- so one transaction): its reference, the record and its outbox rows are
 -- committed together or not at all. Times are `timestamptz` (UTC inside);
--- reference years and daily windows follow the Europe/Paris calendar.
+-- reference years follow the Europe/Paris calendar; the counters' windows
+-- are fixed UTC intervals (an hour, a day from midnight UTC).
 
 -- Last reference number given per year (`PBC-2026-00042`): unique, not
 -- necessarily gap-free (a refused or rolled-back submission may skip one).
@@ -195,8 +196,12 @@ CREATE FUNCTION pbc_record_spam(
 ) RETURNS boolean
 LANGUAGE plpgsql AS $$
 BEGIN
-  IF pbc_count('spam-client:' || p_client_key, interval '1 hour') > p_client_hourly_max
-    OR pbc_count('spam-all', interval '1 day') > p_daily_max THEN
+  -- Two statements: SQL does not promise the order of an OR's operands, and a
+  -- client over its own limit must not use up the site's daily count.
+  IF pbc_count('spam-client:' || p_client_key, interval '1 hour') > p_client_hourly_max THEN
+    RETURN false;
+  END IF;
+  IF pbc_count('spam-all', interval '1 day') > p_daily_max THEN
     RETURN false;
   END IF;
   INSERT INTO spam (form, reason, fields, submitter_key) VALUES (p_form, p_reason, p_fields, p_submitter_key);

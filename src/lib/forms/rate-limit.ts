@@ -1,6 +1,7 @@
 /**
- * Per-client rate limit over a sliding window: at most `max` accepted
- * submissions per client in `windowMs`. Pure: the caller stores the timestamps.
+ * Per-client rate limit: at most `max` submissions per client in each fixed
+ * window of `windowMs` (counted by the database, `pbc_count` in
+ * `netlify/database/migrations/`).
  */
 
 /** Limit settings (defaults: 5 submissions per client per 10 minutes). */
@@ -22,13 +23,3 @@ export function rateLimitFromSettings(settings: { readonly rate_limit_max_submis
   };
 }
 
-/**
- * Decide on one more submission.
- * @param previous earlier submission times of this client, ms since the epoch
- * @returns whether it is allowed and the timestamps to store (only those inside the window, plus now when allowed)
- */
-export function applyRateLimit(previous: readonly number[], now: number, limit: RateLimit = DEFAULT_RATE_LIMIT): { allowed: boolean; timestamps: number[] } {
-  const recent = previous.filter((time) => now - time < limit.windowMs);
-  if (recent.length >= limit.max) return { allowed: false, timestamps: recent };
-  return { allowed: true, timestamps: [...recent, now] };
-}
