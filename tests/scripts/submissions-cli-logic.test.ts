@@ -67,7 +67,6 @@ describe('parseInvocation', () => {
     [['export']],
     [['export', '--csv', '--form', 'devis']],
     [['list', '--site', 'a']],
-    [['list', '--blobs-dir', 'b']],
     [['list', '--database-url']],
     [['list', '--database-url', 'mysql://db.example/x']],
     [['list', '--database-url', 'postgres://']],
