@@ -13,6 +13,7 @@ import type { FormName } from '../../src/lib/forms/definitions/form-names.ts';
 import { TOKEN_FIELD } from '../../src/lib/forms/process-submission.ts';
 import { createFormSchema, type BuyerCommitment } from '../../src/lib/forms/definitions/index.ts';
 import { toParisCalendarDate, yearOf } from '../../src/lib/format/calendar-date.ts';
+import { settleBackgroundWork } from './function-context.ts';
 import { createDatabase } from './postgres-server.ts';
 import { startSmtpCapture, type SmtpCapture } from './smtp-capture.ts';
 
@@ -338,6 +339,8 @@ export async function startFormServices(): Promise<FormServices> {
       smtp = await startSmtpCapture(port);
     },
     async stop() {
+      // E-mails still being sent after an answer would reach a stopped server or pool.
+      await settleBackgroundWork();
       for (const name of MANAGED_VARIABLES) {
         if (saved[name] === undefined) delete process.env[name];
         else process.env[name] = saved[name];
