@@ -2,21 +2,12 @@
  * The outbox on a real PostgreSQL: claims that never overlap, results recorded
  * only under their claim, attempts, retry delays and the final failure.
  */
-import pg from 'pg';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { claimDueMessages, MAX_SEND_ATTEMPTS, recordSendResults } from '../../src/lib/forms/store/outbox.ts';
 import { storeSubmission } from '../../src/lib/forms/store/store-submission.ts';
-import { createDatabase } from '../helpers/postgres-server.ts';
+import { openEmptyDatabase } from '../helpers/empty-database.ts';
 
-let database: pg.Pool;
-
-beforeAll(async () => {
-  database = new pg.Pool({ connectionString: await createDatabase(process.env['PBC_TEST_POSTGRES_URL']!), max: 8 });
-});
-afterAll(() => database.end());
-beforeEach(async () => {
-  await database.query('TRUNCATE submissions, outbox, spam, rate_counters, reference_counters RESTART IDENTITY CASCADE');
-});
+const database = await openEmptyDatabase();
 
 /** Store `count` submissions of three e-mails each, whose request claim has already expired. */
 async function storeAbandoned(count: number): Promise<void> {

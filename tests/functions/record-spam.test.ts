@@ -2,20 +2,11 @@
  * `recordSpam` (database function `pbc_record_spam`) on a real PostgreSQL: the
  * bounds of what a flood of refused sends may store.
  */
-import pg from 'pg';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recordSpam, SPAM_LIMITS } from '../../src/lib/forms/store/record-spam.ts';
-import { createDatabase } from '../helpers/postgres-server.ts';
+import { openEmptyDatabase } from '../helpers/empty-database.ts';
 
-let database: pg.Pool;
-
-beforeAll(async () => {
-  database = new pg.Pool({ connectionString: await createDatabase(process.env['PBC_TEST_POSTGRES_URL']!), max: 4 });
-});
-afterAll(() => database.end());
-beforeEach(async () => {
-  await database.query('TRUNCATE spam, rate_counters RESTART IDENTITY CASCADE');
-});
+const database = await openEmptyDatabase(4);
 
 async function counter(scope: string): Promise<number> {
   const { rows } = await database.query<{ count: number }>('SELECT coalesce(sum(count), 0)::integer AS count FROM rate_counters WHERE scope = $1', [scope]);

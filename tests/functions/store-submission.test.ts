@@ -4,22 +4,13 @@
  * client rate limit, the per-recipient and hourly caps, and the claim of the
  * e-mails by the storing request.
  */
-import pg from 'pg';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { storeSubmission, type NewSubmission } from '../../src/lib/forms/store/store-submission.ts';
 import { claimDueMessages } from '../../src/lib/forms/store/outbox.ts';
-import { createDatabase } from '../helpers/postgres-server.ts';
+import { openEmptyDatabase } from '../helpers/empty-database.ts';
 import { currentReferenceYear, expectedReference } from '../helpers/form-fixtures.ts';
 
-let database: pg.Pool;
-
-beforeAll(async () => {
-  database = new pg.Pool({ connectionString: await createDatabase(process.env['PBC_TEST_POSTGRES_URL']!), max: 8 });
-});
-afterAll(() => database.end());
-beforeEach(async () => {
-  await database.query('TRUNCATE submissions, outbox, spam, rate_counters, reference_counters RESTART IDENTITY CASCADE');
-});
+const database = await openEmptyDatabase();
 
 function submission(overrides: Partial<NewSubmission> = {}): NewSubmission {
   return {
