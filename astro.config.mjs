@@ -54,18 +54,14 @@ export default defineConfig({
     // `npm run dev` (scripts/dev.ts, with the migrations applied, which the
     // plugin's own database does not do) and given in NETLIFY_DB_URL. Offline,
     // the other features below would try to download Deno or start services
-    // this site does not use. Blobs: the site stores no files. Headers: the
-    // plugin would apply the production `dist/_headers` of an earlier build, whose
-    // CSP blocks the inline styles of Vite's dev server (unstyled pages); the
-    // headers are tested on the built site (tests/e2e/security-headers.test.ts).
+    // this site does not use. Blobs: the site stores no files. (The plugin
+    // ignores options for headers; `[context.dev]` in netlify.toml keeps an
+    // earlier build's `dist/_headers` out of dev.)
     plugins: [
       netlify({
         blobs: { enabled: false },
-        headers: { enabled: false },
         edgeFunctions: { enabled: false },
         database: { enabled: false },
-        aiGateway: { enabled: false },
-        geolocation: { enabled: false },
         images: { enabled: false },
       }),
     ],
