@@ -1,7 +1,7 @@
 /**
  * Property-based fuzzing of the public endpoints (fast-check): 10 000 random
- * and malformed requests per endpoint, called in-process against the local
- * Blobs server and a real SMTP server. Methods, content types (true, missing,
+ * and malformed requests per endpoint, called in-process against a real
+ * PostgreSQL database and a real SMTP server. Methods, content types (true, missing,
  * lying), encodings (invalid UTF-8, bad percent-escapes, NUL), sizes up to three
  * times the limit, and field values (Unicode, bidirectional overrides, emoji,
  * CR/LF, HTML, SQL and template injection, numbers, repeats, missing and extra
@@ -10,13 +10,14 @@
  *
  * Properties of every request: no 5xx, no throw, an answer within 10 s; a
  * refusal (4xx) carries a French message (`french-answers.ts`) and nothing is
- * stored or mailed for anything but an accepted submission; an accepted one is
- * stored. After each endpoint: every record is mailed, each message once.
+ * stored (no submission, outbox row or reference number) or mailed for anything
+ * but an accepted submission; an accepted one is stored. After each endpoint:
+ * the `submissions` and `outbox` rows are well-formed, the references run from
+ * 1 without a gap, and every outbox row is sent, each message exactly once.
  *
  * Runs in the `production` deploy context (the runtime is built once, as on
  * Netlify), so that 10 000 runs stay fast.
  */
-import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -25,13 +26,24 @@ import orderHandler from '../../netlify/functions/demande-bon-de-commande.mts';
 import commitmentHandler from '../../netlify/functions/engagement-acheteur.mts';
 import tokenHandler from '../../netlify/functions/jeton.mts';
 import { issueFormToken } from '../../src/lib/forms/form-token.ts';
-import type { FormName } from '../../src/lib/forms/definitions/index.ts';
+import { FORM_DEFINITIONS, recipientsOf, type FormData as SubmissionData, type FormName } from '../../src/lib/forms/definitions/index.ts';
+import { fieldsOf } from '../../src/lib/forms/definitions/form-definition.ts';
 import { HONEYPOT_FIELD, TOKEN_FIELD } from '../../src/lib/forms/process-submission.ts';
-import type { SubmissionRecord } from '../../src/lib/forms/submission-repository.ts';
+import { comparableEmail } from '../../src/lib/forms/store/email-key.ts';
 import { readSiteSettings } from '../../src/lib/content-model/read-settings.ts';
-import { functionContext } from '../helpers/function-context.ts';
+import { functionContext, settleBackgroundWork } from '../helpers/function-context.ts';
 import { refusalProblems } from '../helpers/french-answers.ts';
-import { startFormServices, storedKeys, submissionsStore, validApplicationFields, validOrderFields, type FormServices } from '../helpers/form-fixtures.ts';
+import {
+  expectedReference,
+  liftSendingCaps,
+  ORDERABLE_STARTUP,
+  SITE,
+  startFormServices,
+  validApplicationFields,
+  validOrderFields,
+  type FormServices,
+} from '../helpers/form-fixtures.ts';
+import { storedSubmission, tableCounts } from '../helpers/store-rows.ts';
 import { PROJECT_ROOT, REAL_SITE_DIST } from '../helpers/paths.ts';
 import { sameOriginRequest } from '../helpers/same-origin-request.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
@@ -52,8 +64,8 @@ const CLIENTS: Record<FormName, readonly string[]> = {
 let services: FormServices;
 /** The built site, serving the layout of the HTML answers (fetched once, as on Netlify). */
 let site: StaticServer;
-/** Folder of the `submissions` store in the Blobs server's directory. */
-let storeFolder: string;
+/** Reference → form of every submission accepted so far in this file. */
+const acceptedForms = new Map<string, FormName>();
 
 /** The functions run in the production context, which accepts posts only from pages of the `site_url` origin. */
 const SITE_ORIGIN = new URL(readSiteSettings(join(PROJECT_ROOT, 'content')).site_url).origin;
@@ -64,22 +76,40 @@ beforeAll(async () => {
   site = await serveStatic(REAL_SITE_DIST);
   process.env['FORM_SIGNING_SECRET'] = SECRET;
   process.env['RATE_LIMIT_MAX'] = String(RATE_LIMIT_MAX);
-  storeFolder = join(services.blobs.directory, 'entries', 'test-site', 'submissions');
+  // Every accepted submission of a form confirms to the same address (and orders go to one startup):
+  // the daily caps per address (tested in form-abuse) would hold most of their e-mails.
+  liftSendingCaps();
 });
 afterAll(async () => {
   await site.close();
   await services.stop();
 });
 
-/** Folders of the `submissions` store that a submission writes to (spam and rate-limit entries left out). */
-const SUBMISSION_FOLDERS = ['records', 'pending', 'counters', 'nonces/candidature', 'nonces/demande-bon-de-commande'];
+interface SubmissionState {
+  readonly submissions: number;
+  readonly outbox: number;
+  readonly referenceNumbers: number;
+}
 
 /**
- * Entries the Blobs server holds on disk for submissions: read from its
- * folder, which is much faster than listing through the API at every run.
+ * The state after the last case that passed: the next case starts from it,
+ * one query per case instead of two. Unset when a case fails (fast-check then
+ * shrinks it from a state read again).
  */
-function submissionEntries(): number {
-  return SUBMISSION_FOLDERS.map((folder) => join(storeFolder, folder)).reduce((total, folder) => total + (existsSync(folder) ? readdirSync(folder).length : 0), 0);
+let lastState: SubmissionState | undefined;
+
+/**
+ * What a submission writes: its row, its outbox rows, and a reference number
+ * (the sum of the yearly counters: a number spent by a refused request would
+ * show even when no row is left). Spam entries and rate counters are left out:
+ * refusals write them.
+ */
+async function submissionState(): Promise<SubmissionState> {
+  const { rows } = await services.database.query<SubmissionState>(
+    `SELECT (SELECT count(*) FROM submissions)::int AS submissions, (SELECT count(*) FROM outbox)::int AS outbox,
+            (SELECT coalesce(sum(last_number), 0) FROM reference_counters)::int AS "referenceNumbers"`,
+  );
+  return rows[0]!;
 }
 
 /** Strings that have broken web forms somewhere. */
@@ -401,15 +431,98 @@ function acceptedReference(response: Response, text: string): string | undefined
 type Handler = (request: Request, context: ReturnType<typeof functionContext>) => Promise<Response> | Response;
 const HANDLERS: Record<FormName, Handler> = { candidature: applicationHandler, 'demande-bon-de-commande': orderHandler, 'engagement-acheteur': commitmentHandler };
 
-/** Every record is sent, and the SMTP server got each of its messages exactly once. */
-async function expectEveryRecordMailedOnce(): Promise<number> {
-  const keys = await storedKeys('records/');
-  const records = (await Promise.all(keys.map((key) => submissionsStore().get(key, { type: 'json' })))) as SubmissionRecord[];
-  expect(records.map((record) => record.status)).toEqual(records.map(() => 'sent'));
-  const expectedIds = records.flatMap((record) => record.messages.map((message) => `<${record.reference}.${message.kind}@premiers-bons-de-commande.fr>`)).sort();
+/** One row of `submissions`, as read by the checks below. */
+interface SubmissionRow {
+  readonly id: string;
+  readonly reference: string;
+  readonly form: FormName;
+  readonly nonce: string;
+  readonly received_at: Date | null;
+  readonly data: unknown;
+  readonly submitter_key: string;
+}
+
+/** One row of `outbox`, every column but the ids and times of the retry. */
+interface OutboxTableRow {
+  readonly submission_id: string;
+  readonly kind: string;
+  readonly recipient: string;
+  readonly recipient_key: string;
+  readonly status: string;
+  readonly held_reason: string | null;
+  readonly attempts: number;
+  readonly last_error: string | null;
+  readonly claimed_until: Date | null;
+  readonly claim_id: string | null;
+  readonly sent_at: Date | null;
+}
+
+/** Field names a stored submission of `form` may hold: the form's own fields, never a control field. */
+const STORED_FIELDS: Record<FormName, ReadonlySet<string>> = {
+  candidature: new Set(fieldsOf(FORM_DEFINITIONS.candidature).map((field) => field.name)),
+  'demande-bon-de-commande': new Set(fieldsOf(FORM_DEFINITIONS['demande-bon-de-commande']).map((field) => field.name)),
+  'engagement-acheteur': new Set(fieldsOf(FORM_DEFINITIONS['engagement-acheteur']).map((field) => field.name)),
+};
+
+/**
+ * The rows of `submissions` and `outbox` are well-formed and every e-mail is
+ * sent, once:
+ * - the stored references are exactly the accepted ones, numbered from 1 without a gap
+ *   (the yearly counter at the last one), each of the form that accepted it;
+ * - each row has its token's nonce, a reception time, data of the form's own
+ *   fields only, and the key of its e-mail address;
+ * - each submission has one outbox row per recipient of its data (team,
+ *   startup when one is named, confirmation), with the recipient's key, sent
+ *   at the first attempt, no error, no claim left;
+ * - the SMTP server got each of these messages exactly once, and nothing else.
+ * @returns the number of submissions
+ */
+async function expectWellFormedRowsMailedOnce(): Promise<number> {
+  await settleBackgroundWork();
+  const submissions = (await services.database.query<SubmissionRow>('SELECT s.id::text AS id, s.reference, s.form, s.nonce, s.received_at, s.data, s.submitter_key FROM submissions s ORDER BY s.id')).rows;
+  const outbox = (
+    await services.database.query<OutboxTableRow>(
+      'SELECT submission_id::text, kind, recipient, recipient_key, status, held_reason, attempts, last_error, claimed_until, claim_id, sent_at FROM outbox ORDER BY id',
+    )
+  ).rows;
+
+  expect(submissions.map((row) => row.reference)).toEqual(submissions.map((_row, index) => expectedReference(index + 1)));
+  expect(new Map(submissions.map((row) => [row.reference, row.form]))).toEqual(acceptedForms);
+  const counters = (await services.database.query<{ year: number; last_number: number }>('SELECT year, last_number FROM reference_counters')).rows;
+  expect(counters).toEqual(submissions.length === 0 ? [] : [{ year: Number(submissions[0]!.reference.slice(4, 8)), last_number: submissions.length }]);
+  expect(new Set(submissions.map((row) => `${row.form} ${row.nonce}`)).size).toBe(submissions.length);
+
+  const expectedOutbox: OutboxTableRow[] = [];
+  for (const row of submissions) {
+    expect(row.nonce, row.reference).toMatch(/^[\w-]{8,64}$/);
+    expect(row.received_at, row.reference).toBeInstanceOf(Date);
+    expect(typeof row.data === 'object' && row.data !== null && !Array.isArray(row.data), row.reference).toBe(true);
+    const data = row.data as SubmissionData;
+    expect(Object.keys(data).filter((name) => !STORED_FIELDS[row.form].has(name)), row.reference).toEqual([]);
+    expect(typeof data['email'], row.reference).toBe('string');
+    expect(row.submitter_key, row.reference).toBe(comparableEmail(data['email'] as string));
+    for (const { kind, to } of recipientsOf(row.form, data, { startups: [ORDERABLE_STARTUP], teamAddress: SITE.teamAddress })) {
+      expectedOutbox.push({
+        submission_id: row.id,
+        kind,
+        recipient: to,
+        recipient_key: comparableEmail(to),
+        status: 'sent',
+        held_reason: null,
+        attempts: 1,
+        last_error: null,
+        claimed_until: null,
+        claim_id: null,
+        sent_at: expect.any(Date) as Date,
+      });
+    }
+  }
+  expect(outbox).toEqual(expectedOutbox);
+
+  const referenceOf = new Map(submissions.map((row) => [row.id, row.reference]));
+  const expectedIds = outbox.map((row) => `<${referenceOf.get(row.submission_id)}.${row.kind}@premiers-bons-de-commande.fr>`).sort();
   expect(services.smtp.messages.map((mail) => mail.messageId).sort()).toEqual(expectedIds);
-  expect(await storedKeys('pending/')).toEqual([]);
-  return records.length;
+  return submissions.length;
 }
 
 describe.each(['candidature', 'demande-bon-de-commande'] as const)('fuzzing POST /api/%s/', (form) => {
@@ -420,7 +533,8 @@ describe.each(['candidature', 'demande-bon-de-commande'] as const)('fuzzing POST
     const started = performance.now();
     await fc.assert(
       fc.asyncProperty(fuzzCase(form), async (fuzz) => {
-        const entriesBefore = submissionEntries();
+        const stateBefore = lastState ?? (await submissionState());
+        lastState = undefined;
         const mailsBefore = services.smtp.messages.length;
         const request = await buildRequest(form, fuzz);
         const callStarted = performance.now();
@@ -428,17 +542,26 @@ describe.each(['candidature', 'demande-bon-de-commande'] as const)('fuzzing POST
         const text = await withinTimeLimit(response.text());
         slowestMs = Math.max(slowestMs, performance.now() - callStarted);
         statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+        // E-mails are sent after the answer: this case's are done before anything is counted.
+        await settleBackgroundWork();
 
         expect(response.status).toBeLessThan(500);
         const reference = acceptedReference(response, text);
+        const stateAfter = await submissionState();
         if (reference === undefined) {
-          expect(submissionEntries()).toBe(entriesBefore);
+          expect(stateAfter).toEqual(stateBefore);
           expect(services.smtp.messages.length).toBe(mailsBefore);
         } else {
           accepted += 1;
-          expect(((await submissionsStore().get(`records/${reference}`, { type: 'json' })) as SubmissionRecord).form).toBe(form);
+          acceptedForms.set(reference, form);
+          expect((await storedSubmission(services.database, reference))?.form).toBe(form);
+          expect({ submissions: stateAfter.submissions, referenceNumbers: stateAfter.referenceNumbers }).toEqual({
+            submissions: stateBefore.submissions + 1,
+            referenceNumbers: stateBefore.referenceNumbers + 1,
+          });
         }
         if (response.status >= 400) expect(refusalProblems(form, response.status, response.headers.get('content-type'), text)).toEqual([]);
+        lastState = stateAfter;
       }),
       { numRuns: RUNS },
     );
@@ -449,13 +572,14 @@ describe.each(['candidature', 'demande-bon-de-commande'] as const)('fuzzing POST
     expect(accepted).toBeGreaterThan(0);
     for (const status of [400, 405, 413, 415, 422, 429]) expect(statuses.get(status) ?? 0).toBeGreaterThan(0);
     expect((statuses.get(202) ?? 0) + (statuses.get(200) ?? 0)).toBeGreaterThan(accepted);
-    expect(await expectEveryRecordMailedOnce()).toBe(new Set(await storedKeys('nonces/')).size);
+    expect(await expectWellFormedRowsMailedOnce()).toBe(acceptedForms.size);
   });
 });
 
 describe('fuzzing GET /api/jeton', () => {
   it(`${RUNS} random requests: a token for a known form, otherwise a French refusal; nothing stored or mailed`, async () => {
-    const recordsBefore = (await storedKeys('records/')).length;
+    await settleBackgroundWork();
+    const rowsBefore = await tableCounts(services.database);
     const mailsBefore = services.smtp.messages.length;
     const statuses = new Map<number, number>();
     const started = performance.now();
@@ -485,7 +609,8 @@ describe('fuzzing GET /api/jeton', () => {
       { numRuns: RUNS },
     );
     console.log(`fuzz jeton: ${RUNS} runs in ${((performance.now() - started) / 1_000).toFixed(1)} s, statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`);
-    expect((await storedKeys('records/')).length).toBe(recordsBefore);
+    await settleBackgroundWork();
+    expect(await tableCounts(services.database)).toEqual(rowsBefore);
     expect(services.smtp.messages.length).toBe(mailsBefore);
     expect(statuses.get(200)! + statuses.get(204)! + statuses.get(400)! + statuses.get(405)!).toBe(RUNS);
   });

@@ -136,6 +136,9 @@ describe('readFormRequest', () => {
   });
 });
 
+/** The fields of a valid order request with its token, for the bad requests that are valid but for their encoding. */
+const VALID_ORDER_WITH_TOKEN = await withToken('demande-bon-de-commande', validOrderFields());
+
 /** A request and the status and French message it must get. */
 interface BadRequestCase {
   readonly name: string;
@@ -223,6 +226,9 @@ const BAD_REQUESTS: BadRequestCase[] = [
     message: 'Envoi mal encodé : le texte doit être en UTF-8.',
   },
   { name: 'raw invalid UTF-8 (JSON)', request: () => post(new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xc3, 0x22, 0x7d]), { 'content-type': 'application/json' }), status: 400, message: 'Envoi mal encodé : le texte doit être en UTF-8.' },
+  // A JSON escape can name half of a surrogate pair, which no UTF-8 text holds (and PostgreSQL refuses to store).
+  { name: 'a valid order request whose need ends with a lone surrogate (JSON escape)', request: () => post(JSON.stringify({ ...VALID_ORDER_WITH_TOKEN, need: `${VALID_ORDER_WITH_TOKEN['need']}\ud83d` }), { 'content-type': 'application/json' }), status: 400, message: 'Envoi mal encodé : le texte doit être en UTF-8.' },
+  { name: 'a lone surrogate in a JSON field name', request: () => post(JSON.stringify({ ...VALID_ORDER_WITH_TOKEN, 'x\udc00': 'a' }), { 'content-type': 'application/json' }), status: 400, message: 'Envoi mal encodé : le texte doit être en UTF-8.' },
   { name: 'JSON that does not parse', request: () => post('{"organisation": ', { 'content-type': 'application/json' }), status: 400, message: 'Envoi mal formé : données illisibles.' },
   { name: 'a JSON array', request: () => post('["a"]', { 'content-type': 'application/json' }), status: 400, message: 'Envoi mal formé : données inattendues.' },
   { name: 'a JSON string', request: () => post('"a"', { 'content-type': 'application/json' }), status: 400, message: 'Envoi mal formé : données inattendues.' },

@@ -70,6 +70,12 @@ const spamCases: [string, () => Promise<Record<string, string>>, string][] = [
   ['a token that is not one', async () => ({ ...validOrderFields(), [TOKEN_FIELD]: 'abc.def' }), 'forged-token'],
 ];
 
+/** Spam holding NUL (U+0000), which a form post can carry (`%00`) and PostgreSQL cannot store. */
+const nulSpamCases: [string, () => Promise<Record<string, string>>, string][] = [
+  ['the honeypot filled with a NUL character', async () => ({ ...(await validOrder()), [HONEYPOT_FIELD]: 'https://spam.example/\u0000' }), 'honeypot'],
+  ['a token holding a NUL character', async () => ({ ...validOrderFields(), [TOKEN_FIELD]: 'abc\u0000.def' }), 'forged-token'],
+];
+
 describe('spam', () => {
   it.each(spamCases)('%s → 400 refused (JSON), one spam row, nothing in submissions, nothing mailed', async (_case, fields, reason) => {
     const before = await spamRows(services.database);
@@ -85,7 +91,18 @@ describe('spam', () => {
     expect(services.smtp.messages).toHaveLength(0);
   });
 
-  it.each(spamCases)('%s → 400 refusal page without JavaScript', async (_case, fields) => {
+  it.each(nulSpamCases)('%s → 400 refused (JSON), not 503: one spam row, nothing in submissions, nothing mailed', async (_case, fields, reason) => {
+    const before = await spamRows(services.database);
+    const response = await postOrder(await fields(), '192.0.2.5');
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ status: 'refused', message: REFUSED });
+    await settleBackgroundWork();
+    expect((await spamRows(services.database)).slice(before.length).map((row) => [row.form, row.reason])).toEqual([[ORDER, reason]]);
+    expect(await countRows(services.database, 'submissions')).toBe(0);
+    expect(services.smtp.messages).toHaveLength(0);
+  });
+
+  it.each([...spamCases, ...nulSpamCases])('%s → 400 refusal page without JavaScript', async (_case, fields) => {
     const response = await orderHandler(formRequest(ORDER, await fields()), functionContext({ ip: '192.0.2.2' }));
     expect(response.status).toBe(400);
     const html = await response.text();
@@ -109,6 +126,17 @@ describe('spam', () => {
     expect(Object.keys(row.fields).length).toBeLessThanOrEqual(SPAM_LIMITS.fields);
     expect(row.submitter_key).toBe('achats+it@exemple.fr');
     expect(row.received_at.getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect(await countRows(services.database, 'submissions')).toBe(0);
+  });
+
+  it('keeps a NUL character, and an emoji cut in half at SPAM_LIMITS.valueLength, as U+FFFD (PostgreSQL stores neither)', async () => {
+    const cutEmoji = `${'a'.repeat(SPAM_LIMITS.valueLength - 1)}🚀`;
+    const fields = { ...(await validOrder()), [HONEYPOT_FIELD]: ['a\u0000b', '\u0000', cutEmoji] };
+    const response = await postOrder(fields, '192.0.2.4');
+    expect(response.status).toBe(400);
+    const row = (await spamRows(services.database)).at(-1)!;
+    expect(row.reason).toBe('honeypot');
+    expect(row.fields[HONEYPOT_FIELD]).toEqual(['a\ufffdb', '\ufffd', `${'a'.repeat(SPAM_LIMITS.valueLength - 1)}\ufffd`]);
     expect(await countRows(services.database, 'submissions')).toBe(0);
   });
 

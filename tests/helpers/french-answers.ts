@@ -134,17 +134,49 @@ function jsonProblems(form: FormName | 'jeton', status: number, text: string): s
   return typeof body.message === 'string' && KNOWN_SQUEEZED.has(squeeze(body.message)) ? [] : [`unknown refusal message ${JSON.stringify(body.message)}`];
 }
 
+/** The field errors listed in `section`, as text. */
+function listedErrors(section: string): string[] {
+  return [...section.matchAll(/<li><a href="[^"]*">(.*?)<\/a><\/li>/gs)].map((match) => textOf(match[1]!));
+}
+
+/**
+ * A 422 page without JavaScript: the form's own page filled again
+ * (`refill-form-page.ts`: its heading, then the summary of errors), or, when
+ * that page cannot be fetched, the plain list of errors (`ErrorsContent`).
+ * Either way the page title says the error state first (« Erreur : 2 champs à
+ * corriger — <form title> »), and every listed error is labelled in French.
+ */
+function errorPageProblems(form: FormName, html: string): string[] {
+  const formTitle = FORM_DEFINITIONS[form].title;
+  const refilled = /<section class="form-errors" id="erreurs"[^>]*>(.*?)<\/section>/s.exec(html)?.[1];
+  const plain = /<section aria-labelledby="erreurs">(.*?)<\/section>/s.exec(html)?.[1];
+  const problems: string[] = [];
+  let items: string[];
+  if (refilled !== undefined) {
+    const heading = /<main\b[^>]*>.*?<h1>(.*?)<\/h1>/s.exec(html)?.[1];
+    if (heading === undefined || squeeze(textOf(heading)) !== squeeze(formTitle)) problems.push(`form page without its heading: ${heading}`);
+    const summary = /<h2 id="erreurs-titre">(.*?)<\/h2>/s.exec(refilled)?.[1];
+    if (summary === undefined || !squeeze(textOf(summary)).startsWith(squeeze('Le formulaire contient'))) problems.push(`unexpected summary heading ${summary}`);
+    items = listedErrors(refilled);
+  } else if (plain !== undefined) {
+    const heading = /<h1 id="erreurs">(.*?)<\/h1>/s.exec(plain)?.[1];
+    if (heading === undefined || !squeeze(textOf(heading)).startsWith(squeeze(`${formTitle} : le formulaire contient`))) problems.push(`unexpected title ${heading}`);
+    items = listedErrors(plain);
+  } else {
+    return ['422 page without its list of errors'];
+  }
+  if (items.length === 0) problems.push('error page without errors');
+  const title = /<title>(.*?)<\/title>/s.exec(html)?.[1];
+  const state = `Erreur : ${items.length} ${items.length > 1 ? 'champs' : 'champ'} à corriger — ${formTitle}`;
+  if (title === undefined || !squeeze(textOf(title)).startsWith(squeeze(state))) problems.push(`page title without the error state: ${title}`);
+  return [...problems, ...items.flatMap((item) => fieldMessageProblems(form, item))];
+}
+
 function htmlProblems(form: FormName, status: number, html: string): string[] {
   if (!/<html lang="fr"/.test(html)) return ['HTML answer without lang="fr"'];
+  if (status === 422) return errorPageProblems(form, html);
   const title = /<h1 id="\w+">(.*?)<\/h1>/s.exec(html)?.[1];
   if (title === undefined) return ['HTML answer without a title'];
-  if (status === 422) {
-    const problems = squeeze(textOf(title)).startsWith(squeeze(`${FORM_DEFINITIONS[form].title} : le formulaire contient`)) ? [] : [`unexpected title ${title}`];
-    const section = /<section aria-labelledby="erreurs">.*?<\/section>/s.exec(html)?.[0] ?? '';
-    const items = [...section.matchAll(/<li><a href="[^"]*">(.*?)<\/a><\/li>/gs)].map((match) => textOf(match[1]!));
-    if (items.length === 0) problems.push('error page without errors');
-    return [...problems, ...items.flatMap((item) => fieldMessageProblems(form, item))];
-  }
   const message = /<\/h1><p>(.*?)<\/p>/s.exec(html)?.[1];
   const problems: string[] = [];
   if (!KNOWN_TITLES.some((known) => squeeze(known) === squeeze(textOf(title)))) problems.push(`unknown title ${title}`);
@@ -157,8 +189,9 @@ function htmlProblems(form: FormName, status: number, html: string): string[] {
  * @param contentType the answer's `Content-Type`
  * @param text the answer's body
  * @returns `[]` for a French refusal in JSON (known sentence, or field errors
- * each labelled) or in a French HTML page (known title and sentence, or the
- * list of labelled field errors); otherwise one line per problem
+ * each labelled) or in a French HTML page (known title and sentence, or for
+ * a 422 the form page filled again or the plain list, its errors labelled);
+ * otherwise one line per problem
  */
 export function refusalProblems(form: FormName | 'jeton', status: number, contentType: string | null, text: string): string[] {
   const problems = looksLikeStackTrace(text) ? ['stack trace in the answer'] : [];

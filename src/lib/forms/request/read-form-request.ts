@@ -1,7 +1,8 @@
 /**
  * Reads a form submission at the edge, in this order: method, content type,
  * body size, UTF-8, then the platform's own parsers (`Request.formData()` for
- * URL-encoded and multipart bodies, `JSON.parse` for the enhanced form).
+ * URL-encoded and multipart bodies, `JSON.parse` for the enhanced form, whose
+ * escapes must give well-formed Unicode too).
  * Bad input never throws: it gives an HTTP status and a French message, a
  * client that aborts its upload included (400, not 500).
  * Time is linear in the body size: a 64 KiB body of one name repeated
@@ -97,6 +98,16 @@ function collect(entries: Iterable<[string, unknown]>): SubmittedFields | undefi
   return fields;
 }
 
+/**
+ * True when every name and value is well-formed Unicode. A JSON escape can
+ * name half of a surrogate pair (`"\\ud83d"`), which no UTF-8 text can hold:
+ * such a body is as badly encoded as invalid UTF-8 bytes (and PostgreSQL
+ * refuses to store it).
+ */
+function isWellFormedText(fields: SubmittedFields): boolean {
+  return Object.entries(fields).every(([name, value]) => name.isWellFormed() && (Array.isArray(value) ? value : [value]).every((item) => item.isWellFormed()));
+}
+
 function fromJson(value: unknown): SubmittedFields | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const fields = emptyFields();
@@ -154,7 +165,8 @@ export async function readFormRequest(request: Request, maxBytes: number = DEFAU
       return refuse(400, 'Envoi mal formé : données illisibles.');
     }
     const fields = fromJson(value);
-    return fields ? { ok: true, fields, format: 'json' } : refuse(400, 'Envoi mal formé : données inattendues.');
+    if (!fields) return refuse(400, 'Envoi mal formé : données inattendues.');
+    return isWellFormedText(fields) ? { ok: true, fields, format: 'json' } : refuse(400, 'Envoi mal encodé : le texte doit être en UTF-8.');
   }
 
   if (mediaType === 'application/x-www-form-urlencoded' && !hasValidPercentEncoding(text)) {

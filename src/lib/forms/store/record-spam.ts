@@ -20,13 +20,24 @@ export const SPAM_LIMITS = {
   valueLength: 2_000,
 } as const;
 
-/** The fields cut to the bounds above. */
+/**
+ * Text PostgreSQL can store. `text` and `jsonb` hold any Unicode text but NUL
+ * (U+0000), which a bot can send (`%00`) in the fields no rule checks before
+ * spam is recorded (honeypot, token); a half surrogate pair cannot be stored
+ * either. Both become U+FFFD, so that the reviewer sees something was there
+ * (a failed insert would answer the bot 503 instead of its refusal).
+ */
+function storable(text: string): string {
+  return text.toWellFormed().replaceAll('\u0000', '\ufffd');
+}
+
+/** The fields cut to the bounds above, storable. */
 function boundedFields(fields: SubmittedFields): Record<string, string | string[]> {
-  const cut = (value: string) => value.slice(0, SPAM_LIMITS.valueLength);
+  const cut = (value: string) => storable(value.slice(0, SPAM_LIMITS.valueLength));
   return Object.fromEntries(
     Object.entries(fields)
       .slice(0, SPAM_LIMITS.fields)
-      .map(([name, value]) => [name.slice(0, 100), Array.isArray(value) ? value.slice(0, 10).map(cut) : cut(value)]),
+      .map(([name, value]) => [storable(name.slice(0, 100)), Array.isArray(value) ? value.slice(0, 10).map(cut) : cut(value)]),
   );
 }
 
@@ -39,7 +50,7 @@ function boundedFields(fields: SubmittedFields): Record<string, string | string[
  */
 export async function recordSpam(database: Queryable, form: FormName, reason: string, fields: SubmittedFields, clientKey: string): Promise<boolean> {
   const email = fields['email'];
-  const submitterKey = typeof email === 'string' ? comparableEmail(email) : null;
+  const submitterKey = typeof email === 'string' ? comparableEmail(storable(email)) : null;
   const { rows } = await database.query<{ kept: boolean }>('SELECT pbc_record_spam($1, $2, $3, $4, $5, $6, $7) AS kept', [
     form,
     reason,
