@@ -3,8 +3,9 @@
  * Build-time glue: pages and the content config import these values.
  */
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { resolveContentRoot } from '../lib/content-model/content-root.ts';
-import { uploadFilePath } from '../lib/content-model/upload-path.ts';
+import { UPLOADS_IN_CONTENT, uploadFileName } from '../lib/content-model/upload-path.ts';
 import { readSiteSettings } from '../lib/content-model/read-settings.ts';
 import { toModelContext } from '../lib/content-model/schemas.ts';
 
@@ -17,5 +18,5 @@ export const settings = readSiteSettings(contentRoot);
 /** The ceiling and controlled lists that content rules depend on, and where uploads are checked. */
 export const modelContext = {
   ...toModelContext(settings),
-  mediaExists: (publicPath: string) => existsSync(uploadFilePath(contentRoot, publicPath)),
+  mediaExists: (publicPath: string) => existsSync(join(contentRoot, UPLOADS_IN_CONTENT, uploadFileName(publicPath))),
 };

@@ -11,11 +11,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { chown, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { applyProjectMigrations } from '../../scripts/lib/local-database.ts';
+import { freePort } from './free-port.ts';
 
 /** A running server. */
 export interface PostgresServer {
@@ -32,17 +32,6 @@ function binariesDirectory(): string {
   const found = majors.map((major) => join(root, major, 'bin')).find((bin) => existsSync(join(bin, 'postgres')));
   if (!found) throw new Error('PostgreSQL is not installed: apt-get install -y postgresql (.ci/run does it).');
   return found;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Run as the `postgres` user when we are root. */

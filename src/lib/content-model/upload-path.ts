@@ -3,10 +3,9 @@
  * `/uploads/<file>` in the front matter; the build reads the file from the
  * `uploads/` folder of the content folder being built (so a `CONTENT_DIR`
  * fixture carries its own media) and serves resized copies through Astro's
- * image pipeline, never the original.
+ * image pipeline, never the original. Browser-safe (the CMS imports it): no
+ * Node module here.
  */
-import { join } from 'node:path';
-
 /** Folder of the uploads inside the content folder. */
 export const UPLOADS_IN_CONTENT = 'uploads';
 
@@ -19,13 +18,4 @@ export const UPLOADS_PUBLIC_PREFIX = '/uploads/';
  */
 export function uploadFileName(publicPath: string): string {
   return publicPath.slice(UPLOADS_PUBLIC_PREFIX.length);
-}
-
-/**
- * Absolute path of an upload on disk.
- * @param contentRoot absolute path of the content folder being built
- * @param publicPath stored path, e.g. `/uploads/logo-acme.png`
- */
-export function uploadFilePath(contentRoot: string, publicPath: string): string {
-  return join(contentRoot, UPLOADS_IN_CONTENT, uploadFileName(publicPath));
 }
