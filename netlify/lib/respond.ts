@@ -48,9 +48,20 @@ function baseHeaders(): Record<string, string> {
   return { 'cache-control': 'no-store', ...pageSecurityHeaders({ turnstile: Boolean(process.env['TURNSTILE_SITE_KEY']) }) };
 }
 
-/** A finished HTML page, with the headers of every answer. */
+/**
+ * Pages served by Vite's dev server (`npm run dev`) load this script and carry
+ * their styles inline, which the production CSP (`style-src 'self'`) blocks.
+ */
+const VITE_DEV_CLIENT = '/@vite/client';
+
+/**
+ * A finished HTML page, with the headers of every answer; without the CSP when
+ * the page came from Vite's dev server (else it shows unstyled in dev; issue 13).
+ */
 export function pageResponse(status: number, html: string, headers: Record<string, string> = {}): Response {
-  return new Response(html, { status, headers: { 'content-type': 'text/html; charset=utf-8', ...baseHeaders(), ...headers } });
+  const { 'Content-Security-Policy': policy, ...otherHeaders } = baseHeaders();
+  const pageHeaders = html.includes(VITE_DEV_CLIENT) || policy === undefined ? otherHeaders : { ...otherHeaders, 'Content-Security-Policy': policy };
+  return new Response(html, { status, headers: { 'content-type': 'text/html; charset=utf-8', ...pageHeaders, ...headers } });
 }
 
 /** An HTML page in the site's layout. */
