@@ -36,8 +36,17 @@ function toBase64Url(bytes: ArrayBuffer | Uint8Array): string {
   return Buffer.from(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)).toString('base64url');
 }
 
+/** Imported keys by usage and secret: an instance signs and verifies with one secret (set per deploy). */
+const importedKeys = new Map<string, Promise<CryptoKey>>();
+
 function importKey(secret: string, usage: 'sign' | 'verify'): Promise<CryptoKey> {
-  return crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [usage]);
+  const cacheKey = `${usage}:${secret}`;
+  let key = importedKeys.get(cacheKey);
+  if (!key) {
+    key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [usage]);
+    importedKeys.set(cacheKey, key);
+  }
+  return key;
 }
 
 /**
