@@ -11,6 +11,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { LOCAL_OUTBOX } from '../src/lib/forms/read-forms-config.ts';
+import { assertPortFree } from './lib/assert-port-free.ts';
 import { removeDevDatabaseUrl, writeDevDatabaseUrl } from './lib/dev-database-url.ts';
 import { LOCAL_DATABASE_DIRECTORY, startEmbeddedDatabase } from './lib/local-database.ts';
 
@@ -26,6 +27,17 @@ function start(name: string, command: string, args: string[], env: NodeJS.Proces
   return child;
 }
 
+// The admin page's local backend is fixed to this port (src/lib/cms/select-cms-backend.ts).
+try {
+  await assertPortFree(
+    Number(CMS_PROXY_PORT),
+    '127.0.0.1',
+    'The CMS local backend (decap-server) needs it: stop the other `npm run dev` or `decap-server` first (a second site on another PORT cannot run beside it).',
+  );
+} catch (error) {
+  console.error(`[dev] ${(error as Error).message}`);
+  process.exit(1);
+}
 const database = await startEmbeddedDatabase(join(process.cwd(), LOCAL_DATABASE_DIRECTORY));
 // The embedded database opens in one process only: `npm run submissions` connects to this one's server.
 await writeDevDatabaseUrl(process.cwd(), database.connectionString);

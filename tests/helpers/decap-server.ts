@@ -4,8 +4,8 @@
  * The admin page always talks to 127.0.0.1:8081 (`select-cms-backend.ts`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { assertPortFree } from '../../scripts/lib/assert-port-free.ts';
 import { PROJECT_ROOT } from './paths.ts';
 
 export interface DecapServer {
@@ -29,22 +29,6 @@ export interface DecapServerOptions {
 const DECAP_SERVER_BIN = join(PROJECT_ROOT, 'node_modules', 'decap-server', 'dist', 'index.js');
 const HOST = '127.0.0.1';
 
-/** Resolves when `port` can be bound on 127.0.0.1; rejects with a clear message when it is taken. */
-export function assertPortFree(port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', (error: NodeJS.ErrnoException) =>
-      reject(
-        new Error(
-          `Port ${HOST}:${port} is not free (${error.code ?? error.message}). The admin page's local backend ` +
-            `is fixed to http://${HOST}:${port}/api/v1: stop whatever listens there (a running \`decap-server\` or \`npm run dev\`?) and run the test again.`,
-        ),
-      ),
-    );
-    probe.listen(port, HOST, () => probe.close(() => resolve()));
-  });
-}
-
 async function answersInfo(apiUrl: string): Promise<boolean> {
   try {
     const response = await fetch(apiUrl, {
@@ -64,7 +48,11 @@ async function answersInfo(apiUrl: string): Promise<boolean> {
 /** Start `decap-server` on `repoDir` and wait until it answers `{ action: 'info' }`. */
 export async function startDecapServer(options: DecapServerOptions): Promise<DecapServer> {
   const port = options.port ?? 8081;
-  await assertPortFree(port);
+  await assertPortFree(
+    port,
+    HOST,
+    `The admin page's local backend is fixed to http://${HOST}:${port}/api/v1: stop whatever listens there (a running \`decap-server\` or \`npm run dev\`?) and run the test again.`,
+  );
   const apiUrl = `http://${HOST}:${port}/api/v1`;
   const child: ChildProcess = spawn(process.execPath, [DECAP_SERVER_BIN], {
     // decap-server loads a `.env` from its working directory: run it in the test folder.
