@@ -1,10 +1,13 @@
 /**
- * The CMS as `npm run dev` serves it: `astro dev`, not a build. Under the dev
- * server the admin page once stayed blank (« @vitejs/plugin-react can't detect
- * preamble », then `node:path` imported into browser code: issue 13), while the
- * CMS tests on a built site passed. Here Decap must draw its login screen with
- * no uncaught error. (No local backend runs here, so Decap offers its
- * production login; `admin-cms.test.ts` logs in through `decap-server`.)
+ * The site as `npm run dev` serves it: `astro dev`, not a build (issue 13).
+ * - The CMS: under the dev server the admin page once stayed blank
+ *   (« @vitejs/plugin-react can't detect preamble », then `node:path` imported
+ *   into browser code), while the CMS tests on a built site passed. Decap must
+ *   draw its login screen with no uncaught error. (No local backend runs here,
+ *   so Decap offers its production login; `admin-cms.test.ts` logs in through
+ *   `decap-server`.)
+ * - The open-data files answer at their addresses without a trailing slash, as
+ *   on the built site (they were 404 under `astro dev`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
@@ -68,5 +71,17 @@ describe('the CMS under astro dev', () => {
     await page.getByRole('button', { name: /Se connecter/ }).first().waitFor({ timeout: 120_000 });
     expect(pageErrors).toEqual([]);
     expect(await page.title()).toMatch(/^Administration — /);
+  });
+});
+
+describe('the open-data files under astro dev', () => {
+  it.each([
+    ['/donnees/startups.csv', 'text/csv; charset=utf-8'],
+    ['/donnees/bons-de-commande.json', 'application/json; charset=utf-8'],
+  ])('%s answers 200 as %s', async (path, contentType) => {
+    const response = await fetch(`${origin}${path}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe(contentType);
+    expect((await response.text()).length).toBeGreaterThan(0);
   });
 });
