@@ -11,6 +11,7 @@ import { formatContentIssues } from '../content-model/format-content-issues.ts';
 import type { BuyerCommitment } from '../forms/definitions/engagement-acheteur.ts';
 import { formatFrenchDate } from '../format/calendar-date.ts';
 import { renderMarkdownEntry, slugify } from './startup-draft.ts';
+import { literalMarkdown } from './literal-markdown.ts';
 
 /** The draft: its file slug and the Markdown text of the file. */
 export interface BuyerDraft {
@@ -53,6 +54,6 @@ export function draftBuyerEntry(data: BuyerCommitment, receipt: CommitmentReceip
   const result = buildCollectionSchemas(context).buyers.safeParse(frontmatter);
   if (!result.success) throw new Error(formatContentIssues(`content/buyers/${slug}.md`, result.error.issues));
   const wished = data.signing_date ? ` Date de signature souhaitée : ${formatFrenchDate(data.signing_date)}.` : '';
-  const body = `${data.organisation} s’engage à considérer les startups du DAS numérique pour un premier bon de commande (texte à compléter par l’équipe du programme avant publication).${wished}`;
+  const body = literalMarkdown(`${data.organisation} s’engage à considérer les startups du DAS numérique pour un premier bon de commande (texte à compléter par l’équipe du programme avant publication).${wished}`);
   return { slug, text: renderMarkdownEntry(frontmatter, body) };
 }

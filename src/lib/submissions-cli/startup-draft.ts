@@ -5,6 +5,7 @@
  */
 import { stringify } from 'yaml';
 import type { StartupApplication } from '../forms/definitions/candidature.ts';
+import { literalMarkdown } from './literal-markdown.ts';
 
 /** Longest tagline the startups schema accepts. */
 export const TAGLINE_MAX_LENGTH = 160;
@@ -79,7 +80,7 @@ export function draftStartupEntry(data: StartupApplication, today: string): Star
     order_contact_email: data.email,
     draft: true,
   };
-  return { slug, frontmatter, body: data.presentation.replace(/\r\n?/g, '\n').trim() };
+  return { slug, frontmatter, body: literalMarkdown(data.presentation) };
 }
 
 /**
