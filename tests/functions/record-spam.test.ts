@@ -40,4 +40,10 @@ describe('recordSpam', () => {
     expect(Object.keys(rows[0]!.fields)).toHaveLength(40);
     expect(Object.values(rows[0]!.fields).every((value) => value.length === 2_000)).toBe(true);
   });
+
+  it('keys an entry whose e-mail field was sent twice by its first address, so that access and erasure find it', async () => {
+    expect(await recordSpam(database, 'candidature', 'honeypot', { email: ['Paul@Exemple.fr', 'autre@exemple.fr'] }, 'client-e')).toBe(true);
+    const { rows } = await database.query<{ submitter_key: string }>('SELECT submitter_key FROM spam');
+    expect(rows).toEqual([{ submitter_key: 'paul@exemple.fr' }]);
+  });
 });

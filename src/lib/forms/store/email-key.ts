@@ -10,6 +10,8 @@
  * WHATWG URL parser. `Jeanne@Société-Verte.fr`, its NFD spelling and
  * `jeanne@xn--socit-verte-ebbb.fr` give the same key. Local parts are compared
  * without case: RFC 5321 lets servers distinguish case, mail providers do not.
+ * A final dot of the domain (`exemple.fr.`, the absolute DNS name, RFC 1034
+ * §3.1) names the same domain and is dropped.
  * @param address any text; without `@`, the normalised text itself
  */
 export function comparableEmail(address: string): string {
@@ -17,7 +19,7 @@ export function comparableEmail(address: string): string {
   const at = text.lastIndexOf('@');
   if (at < 0) return text;
   try {
-    return `${text.slice(0, at)}@${new URL(`http://${text.slice(at + 1)}`).hostname}`;
+    return `${text.slice(0, at)}@${new URL(`http://${text.slice(at + 1)}`).hostname.replace(/\.$/, '')}`;
   } catch {
     return text;
   }

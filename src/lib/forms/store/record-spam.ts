@@ -49,8 +49,9 @@ function boundedFields(fields: SubmittedFields): Record<string, string | string[
  * @throws the database's error
  */
 export async function recordSpam(database: Queryable, form: FormName, reason: string, fields: SubmittedFields, clientKey: string): Promise<boolean> {
-  const email = fields['email'];
-  const submitterKey = typeof email === 'string' ? comparableEmail(storable(email)) : null;
+  // A repeated `email` field comes as a list: its first value keys the entry, so that access and erasure find it.
+  const email = [fields['email'] ?? []].flat()[0];
+  const submitterKey = email === undefined ? null : comparableEmail(storable(email));
   const { rows } = await database.query<{ kept: boolean }>('SELECT pbc_record_spam($1, $2, $3, $4, $5, $6, $7) AS kept', [
     form,
     reason,
