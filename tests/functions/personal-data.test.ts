@@ -99,6 +99,11 @@ describe('access and erasure by e-mail address', () => {
     expect(await erasePersonalData(services.database, ORDERABLE_STARTUP.orderContactEmail)).toEqual({ references: [], submissions: 0, spam: 0, messages: 1 });
     expect((await findPersonalData(services.database, 'quelqu.un@autre.example')).submissions[0]!.messages.map((message) => message.kind)).toEqual(['team', 'confirmation']);
 
+    // The team's copies are the programme's record of each submission: erasing the team's own address keeps them.
+    expect(await findPersonalData(services.database, SITE.teamAddress)).toEqual({ email: SITE.teamAddress, submissions: [], spam: [], messages: [] });
+    expect(await erasePersonalData(services.database, SITE.teamAddress)).toEqual({ references: [], submissions: 0, spam: 0, messages: 0 });
+    expect(await countRows(services.database, 'outbox')).toBe(4);
+
     expect(await erasePersonalData(services.database, NFD_ADDRESS)).toEqual({ references: [application, 'PBC-2025-00001', 'PBC-2025-00002'], submissions: 3, spam: 0, messages: 0 });
     expect(await storedReferences(services.database)).toEqual([other]);
     expect(await countRows(services.database, 'outbox')).toBe(2);

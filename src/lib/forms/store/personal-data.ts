@@ -55,7 +55,7 @@ export async function findPersonalData(database: Queryable, email: string): Prom
           'receivedAt', ${isoInstantSql('p.received_at')}, 'fields', p.fields) ORDER BY p.id)
           FROM spam p WHERE p.submitter_key = $1) AS spam,
        (SELECT jsonb_agg(${OUTBOX_ENTRY_JSON_SQL} || jsonb_build_object('reference', s.reference) ORDER BY o.id)
-          FROM outbox o JOIN submissions s ON s.id = o.submission_id WHERE o.recipient_key = $1 AND s.submitter_key <> $1) AS messages`,
+          FROM outbox o JOIN submissions s ON s.id = o.submission_id WHERE o.recipient_key = $1 AND o.kind <> 'team' AND s.submitter_key <> $1) AS messages`,
     [key],
   );
   const row = rows[0];
@@ -76,14 +76,16 @@ export interface ErasureReport {
  * Erase everything stored about `email` (right to erasure), in one statement:
  * its submissions with their e-mails, its spam, the e-mails addressed to it
  * for other submissions (those submissions stay; the team keeps its copy) and
- * the daily counters of messages sent to it.
+ * the daily counters of messages sent to it. The team's copies are the
+ * programme's record of each submission, never a person's: erasing the team's
+ * own address leaves them (it would have dropped every pending team copy).
  * @throws the database's error (nothing is erased then)
  */
 export async function erasePersonalData(database: Queryable, email: string): Promise<ErasureReport> {
   const key = comparableEmail(email);
   const { rows } = await database.query<{ references: string[] | null; spam: string; messages: string }>(
     `WITH erased_submissions AS (DELETE FROM submissions WHERE submitter_key = $1 RETURNING id, reference),
-     erased_messages AS (DELETE FROM outbox WHERE recipient_key = $1 AND submission_id NOT IN (SELECT id FROM erased_submissions) RETURNING 1),
+     erased_messages AS (DELETE FROM outbox WHERE recipient_key = $1 AND kind <> 'team' AND submission_id NOT IN (SELECT id FROM erased_submissions) RETURNING 1),
      erased_spam AS (DELETE FROM spam WHERE submitter_key = $1 RETURNING 1),
      erased_counters AS (DELETE FROM rate_counters WHERE scope IN ('confirmation:' || pbc_address_hash($1), 'startup:' || pbc_address_hash($1)) RETURNING 1)
      SELECT (SELECT array_agg(reference ORDER BY id) FROM erased_submissions) AS references,
