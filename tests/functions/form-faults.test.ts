@@ -493,6 +493,26 @@ describe('the scheduled retry stopped part-way (time limit, crash)', () => {
     expect(countMailsByReference(mails)).toEqual(Object.fromEntries(references.map((reference) => [reference, EACH_ONCE])));
     expect(await recordedSent(references)).toBe(12);
   });
+
+  it('with the SMTP server unreachable, tries one submission and ends the pass; past the claim and the delay, each e-mail is sent once', async () => {
+    const references = await pendingSubmissions(4);
+    await services.stopSmtp();
+    let first: RetryReport;
+    try {
+      const { delivery } = await loadFormRuntime(functionContext());
+      first = await retryDueMessages(delivery.database, delivery.openSession, delivery.compose, delivery.policy);
+    } finally {
+      await services.restartSmtp();
+    }
+    // One connection refused: that submission's three messages are deferred, the other nine wait under the claim.
+    expect(first).toEqual({ claimed: 12, sent: 0, deferred: 3, failed: 0, held: 0 });
+    expect(await recordedSent(references)).toBe(0);
+    // Past the claim and the refused message's retry delay, one pass sends everything.
+    await advanceOutboxClock(services.database, QUARTER_HOUR_MS);
+    expect((await runScheduledRetry()).status).toBe(204);
+    expect(countMailsByReference(services.smtp.messages)).toEqual(Object.fromEntries(references.map((reference) => [reference, EACH_ONCE])));
+    expect(await recordedSent(references)).toBe(12);
+  });
 });
 
 /**
