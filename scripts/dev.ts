@@ -16,7 +16,7 @@ import { removeDevDatabaseUrl, writeDevDatabaseUrl } from './lib/dev-database-ur
 import { LOCAL_DATABASE_DIRECTORY, startEmbeddedDatabase } from './lib/local-database.ts';
 
 const SITE_PORT = process.env['PORT'] ?? '4321';
-const CMS_PROXY_PORT = '8081';
+const CMS_PROXY_PORT = 8081;
 
 function start(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
   const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
@@ -30,7 +30,7 @@ function start(name: string, command: string, args: string[], env: NodeJS.Proces
 // The admin page's local backend is fixed to this port (src/lib/cms/select-cms-backend.ts).
 try {
   await assertPortFree(
-    Number(CMS_PROXY_PORT),
+    CMS_PROXY_PORT,
     '127.0.0.1',
     'The CMS local backend (decap-server) needs it: stop the other `npm run dev` or `decap-server` first (a second site on another PORT cannot run beside it).',
   );
@@ -43,7 +43,7 @@ const database = await startEmbeddedDatabase(join(process.cwd(), LOCAL_DATABASE_
 await writeDevDatabaseUrl(process.cwd(), database.connectionString);
 
 const children = [
-  start('decap-server', 'decap-server', [], { BIND_HOST: '127.0.0.1', PORT: CMS_PROXY_PORT, MODE: 'fs', LOG_LEVEL: 'warn' }),
+  start('decap-server', 'decap-server', [], { BIND_HOST: '127.0.0.1', PORT: String(CMS_PROXY_PORT), MODE: 'fs', LOG_LEVEL: 'warn' }),
   start('astro dev', 'astro', ['dev', '--port', SITE_PORT], { NETLIFY_DB_URL: database.connectionString }),
 ];
 

@@ -59,8 +59,8 @@ const VITE_DEV_CLIENT = '/@vite/client';
  * the page came from Vite's dev server (else it shows unstyled in dev; issue 13).
  */
 export function pageResponse(status: number, html: string, headers: Record<string, string> = {}): Response {
-  const { 'Content-Security-Policy': policy, ...otherHeaders } = baseHeaders();
-  const pageHeaders = html.includes(VITE_DEV_CLIENT) || policy === undefined ? otherHeaders : { ...otherHeaders, 'Content-Security-Policy': policy };
+  const pageHeaders = baseHeaders();
+  if (html.includes(VITE_DEV_CLIENT)) delete pageHeaders['Content-Security-Policy'];
   return new Response(html, { status, headers: { 'content-type': 'text/html; charset=utf-8', ...pageHeaders, ...headers } });
 }
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mailSessionOpener } from '../../../../src/lib/email/open-mail-session.ts';
 import { sendMessages, type ComposeMessage } from '../../../../src/lib/forms/sending/send-messages.ts';
-import type { ClaimedMessage } from '../../../../src/lib/forms/store/outbox.ts';
+import type { ClaimedMessage, SendResult } from '../../../../src/lib/forms/store/outbox.ts';
 import { startSmtpCapture, type SmtpCapture } from '../../../helpers/smtp-capture.ts';
 
 let smtp: SmtpCapture;
@@ -37,6 +37,11 @@ const compose: ComposeMessage = (message, to) => ({
 
 const open = () => mailSessionOpener({ kind: 'smtp', url: smtp.url });
 
+/** Each result's outcome and whether its message was tried. */
+function outcomesOf(results: readonly SendResult[]): [string, boolean][] {
+  return results.map((result) => [result.outcome, 'attempted' in result && result.attempted]);
+}
+
 describe('sendMessages', () => {
   it('sends each submission’s messages over one SMTP connection', async () => {
     const before = smtp.connections;
@@ -49,7 +54,7 @@ describe('sendMessages', () => {
   it('after a temporary refusal, leaves the submission’s next messages untried', async () => {
     smtp.refuse = true;
     const results = await sendMessages(messagesOf('PBC-2026-00003', 1), open(), compose, { kind: 'deliver' });
-    expect(results.map((result) => [result.outcome, 'attempted' in result && result.attempted])).toEqual([
+    expect(outcomesOf(results)).toEqual([
       ['retry', true],
       ['retry', false],
       ['retry', false],
@@ -79,7 +84,7 @@ describe('sendMessages', () => {
 
   it('reports a server that refuses connections as a temporary failure, and tries no other submission', async () => {
     const results = await sendMessages([...messagesOf('PBC-2026-00007', 1), ...messagesOf('PBC-2026-00008', 4)], mailSessionOpener({ kind: 'smtp', url: 'smtp://127.0.0.1:9' }), compose, { kind: 'deliver' });
-    expect(results.map((result) => [result.outcome, 'attempted' in result && result.attempted])).toEqual([
+    expect(outcomesOf(results)).toEqual([
       ['retry', true],
       ['retry', false],
       ['retry', false],
