@@ -32,7 +32,7 @@ import { readSiteSettings } from '../src/lib/content-model/read-settings.ts';
 import { buildCollectionSchemas, toModelContext } from '../src/lib/content-model/schemas.ts';
 import { toParisCalendarDate } from '../src/lib/format/calendar-date.ts';
 import type { BuyerCommitment, StartupApplication } from '../src/lib/forms/definitions/index.ts';
-import type { Queryable } from '../src/lib/forms/store/database.ts';
+import { createDatabasePool, type Queryable } from '../src/lib/forms/store/database.ts';
 import { erasePersonalData, findPersonalData } from '../src/lib/forms/store/personal-data.ts';
 import { listSubmissions, loadSubmission, type SubmissionWithMessages } from '../src/lib/forms/store/read-submissions.ts';
 import { submissionsToCsv } from '../src/lib/submissions-cli/export-csv.ts';
@@ -66,7 +66,7 @@ class CommandError extends Error {
  * waits for those), enough for a production database waking up from scale to
  * zero and for an export of every submission.
  */
-const COMMAND_TIMEOUTS = { connectMs: 15_000, statementMs: 60_000 } as const;
+const COMMAND_TIMEOUTS = { connectMs: 15_000, queryMs: 60_000 } as const;
 
 /** The database and how to name it in messages. */
 interface OpenDatabase {
@@ -77,9 +77,7 @@ interface OpenDatabase {
 }
 
 function openPool(connectionString: string): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max: 1, connectionTimeoutMillis: COMMAND_TIMEOUTS.connectMs, statement_timeout: COMMAND_TIMEOUTS.statementMs });
-  pool.on('error', () => undefined);
-  return pool;
+  return createDatabasePool(connectionString, 1, COMMAND_TIMEOUTS);
 }
 
 /**

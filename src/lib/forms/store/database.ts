@@ -21,21 +21,27 @@ export interface Queryable {
 export const DATABASE_TIMEOUTS = { connectMs: 2_500, queryMs: 2_000 } as const;
 
 /**
- * A connection pool with the time limits above. Create one per process (at
+ * A connection pool with time limits (those above by default). Create one per process (at
  * module scope in a function): each connection is reused across invocations.
  * @param connectionString `postgres://…` (Netlify gives it in `NETLIFY_DB_URL`)
  * @param maxConnections connections kept at most (a function instance handles
  * one request at a time; the scheduled functions and the CLI need one or two)
+ * @param timeouts time limits, ms (default `DATABASE_TIMEOUTS`, a visitor's;
+ * the team's command line waits longer)
  */
-export function createDatabasePool(connectionString: string, maxConnections = 3): pg.Pool {
+export function createDatabasePool(
+  connectionString: string,
+  maxConnections = 3,
+  timeouts: { readonly connectMs: number; readonly queryMs: number } = DATABASE_TIMEOUTS,
+): pg.Pool {
   const pool = new pg.Pool({
     connectionString,
     max: maxConnections,
-    connectionTimeoutMillis: DATABASE_TIMEOUTS.connectMs,
+    connectionTimeoutMillis: timeouts.connectMs,
     // Client side: a server that stops answering mid-query (network cut, frozen host).
-    query_timeout: DATABASE_TIMEOUTS.queryMs,
+    query_timeout: timeouts.queryMs,
     // Server side: the statement is cancelled, so a slow query holds no lock after the visitor's 503.
-    statement_timeout: DATABASE_TIMEOUTS.queryMs,
+    statement_timeout: timeouts.queryMs,
     idleTimeoutMillis: 30_000,
     allowExitOnIdle: true,
   });
