@@ -4,9 +4,16 @@ import { defineConfig } from 'vitest/config';
 /** Tests of `.astro` components, rendered with Astro's container API. */
 const COMPONENT_TESTS = 'tests/components/**/*.test.ts';
 
+/** Set-ups started before the tests of a project run, once per `npm test` whatever the number of projects using them. */
+const DATABASE = 'tests/helpers/postgres-global-setup.ts';
+const SITE_BUILD = 'tests/helpers/global-setup.ts';
+
 /**
- * One run for every test. Files run one after another: build and browser tests
- * each run `astro build`, which shares the `.astro/` folder of the project.
+ * One run for every test, in projects that can each run alone
+ * (`npx vitest run --project unit`): a project starts only the set-ups its
+ * tests need, so the unit tests run without a site build or a database.
+ * Files run one after another: build and browser tests each run
+ * `astro build`, which shares the `.astro/` folder of the project.
  * Component tests are a project of their own: Astro's Vite plugins compile
  * `.astro` files there (Astro's `container-with-vitest` example), from an
  * inline configuration without `astro.config.mjs`, whose Netlify plugin would
@@ -20,8 +27,14 @@ export default defineConfig({
     hookTimeout: 180_000,
     reporters: ['default', './tests/helpers/summary-reporter.ts'],
     projects: [
-      { extends: true, test: { name: 'site', include: ['tests/**/*.test.ts'], exclude: [COMPONENT_TESTS], globalSetup: ['tests/helpers/postgres-global-setup.ts', 'tests/helpers/global-setup.ts'] } },
+      { extends: true, test: { name: 'unit', fileParallelism: true, include: ['tests/unit/**/*.test.ts', 'tests/scripts/summary-reporter.test.ts'] } },
       getViteConfig({ test: { name: 'components', include: [COMPONENT_TESTS] } }, { configFile: false, logLevel: 'error', devToolbar: { enabled: false } }),
+      { extends: true, test: { name: 'build', include: ['tests/build/**/*.test.ts'], globalSetup: [SITE_BUILD] } },
+      {
+        extends: true,
+        test: { name: 'functions', include: ['tests/functions/**/*.test.ts', 'tests/scripts/**/*.test.ts'], exclude: ['tests/scripts/summary-reporter.test.ts'], globalSetup: [DATABASE, SITE_BUILD] },
+      },
+      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], globalSetup: [DATABASE, SITE_BUILD] } },
     ],
   },
 });

@@ -13,8 +13,9 @@ type Write = (text: string) => void;
 export default class SummaryReporter implements Reporter {
   readonly #write: Write;
 
-  constructor(write: Write = (text) => process.stdout.write(text)) {
-    this.#write = write;
+  /** Vitest constructs reporters named in the configuration with their options (none here). */
+  constructor(options: { readonly write?: Write } = {}) {
+    this.#write = options.write ?? ((text) => process.stdout.write(text));
   }
 
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {

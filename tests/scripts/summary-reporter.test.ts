@@ -16,7 +16,7 @@ it('counts tests and files as vitest does', async () => {
     config: false,
     include: ['*.fixture.ts'],
     watch: false,
-    reporters: [new SummaryReporter((text) => (printed += text))],
+    reporters: [new SummaryReporter({ write: (text) => (printed += text) })],
   });
   await vitest.close();
   expect(printed).toBe('\nTests: 3 passed, 1 failed, 3 skipped\nTest files: 1 passed, 2 failed\n');
