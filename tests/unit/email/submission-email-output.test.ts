@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { composeSubmissionEmail, type EmailContext } from '../../../src/lib/email/compose-submission-email.ts';
 import type { HeldMessage } from '../../../src/lib/forms/store/outbox.ts';
 import type { MessageKind, StoredSubmission } from '../../../src/lib/forms/store/stored-submission.ts';
+import { STORED_APPLICATION_DATA } from '../../helpers/form-fixtures.ts';
 
 const CONTEXT: EmailContext = {
   from: { name: 'Premiers bons de commande', address: 'ne-pas-repondre@premiers-bons-de-commande.fr' },
@@ -48,21 +49,10 @@ const APPLICATION: StoredSubmission = {
   form: 'candidature',
   receivedAt: '2026-05-12T08:31:00.000Z',
   data: {
+    ...STORED_APPLICATION_DATA,
     company_name: `L’Atelier « Vert » & Cie ${HOSTILE}`,
-    siret: '73282932000074',
-    postcode: '68100',
-    commune: 'Mulhouse',
-    sectors: ['Industrie du futur', 'Santé'],
-    technologies: [],
     presentation: `Des capteurs pour les ateliers.\n${HOSTILE}`,
     offer_title: 'Prototype "clé en main"',
-    offer_kind: 'prototype',
-    offer_price_ht: 12_000.5,
-    team_size: 4,
-    contact_name: 'Jeanne Dupont',
-    email: 'contact@société-verte.fr',
-    phone: '+33389123456',
-    consent: true,
   },
 };
 
