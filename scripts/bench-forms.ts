@@ -23,11 +23,18 @@
  * which shows three parsed messages over one connection per submission and an
  * answer that does not wait for SMTP.
  *
+ * Then the sending stages alone, one at a time, on a fixed order request:
+ * composing its three e-mails, and nodemailer building and sending them over
+ * one SMTP session; each printed as CPU per submission and as a multiple of
+ * the baseline's CPU, with what "the rest" of a submission costs (issue 10:
+ * where the CPU goes, against the 25 % target).
+ *
  * The function modules import `.tsx` files, which Node's type stripping does
  * not handle: they are loaded through Vite's SSR module loader. Prints figures
  * and the issue's targets; exits 1 when one is missed.
  * Options: `SUBMISSIONS=400` (production series; the others are shorter),
- * `WARMUP=20`, `IN_FLIGHT=8`; `NODE_ENV=production` for React's production build.
+ * `WARMUP=20`, `IN_FLIGHT=8`; `NODE_ENV=production` for React's production
+ * build (only the answer pages use React; an accepted submission renders none).
  */
 import { availableParallelism } from 'node:os';
 import type { Context } from '@netlify/functions';
@@ -38,7 +45,11 @@ import { startBenchDatabase, countDatabaseStatements } from './lib/bench-databas
 import { benchFormsEnvironment } from './lib/bench-environment.ts';
 import { startImmediateSmtp } from './lib/immediate-smtp.ts';
 
-/** As given to the process: Vite sets `development` when unset, and React then runs its development build, as in a Netlify function (Lambda sets no NODE_ENV). */
+/**
+ * As given to the process: Vite sets `development` when unset, and React then runs its development build, as in a Netlify
+ * function: Lambda sets no NODE_ENV, and zip-it-and-ship-it bundles a function (esbuild, `packages: 'external'`) without
+ * defining it, so `react` picks its build at run time.
+ */
 const NODE_ENV = process.env['NODE_ENV'];
 const SUBMISSIONS = Number(process.env['SUBMISSIONS'] ?? 400);
 const WARMUP = Number(process.env['WARMUP'] ?? 20);
@@ -107,6 +118,14 @@ function percentile(values: readonly number[], fraction: number): number {
 function cpuMsSince(start: NodeJS.CpuUsage): number {
   const { user, system } = process.cpuUsage(start);
   return (user + system) / 1_000;
+}
+
+/** CPU time (user + system) per call of `stage`, ms, over `count` calls one at a time after 10 unmeasured ones. */
+async function measureStageCpu(count: number, stage: () => Promise<unknown>): Promise<number> {
+  for (let index = 0; index < 10; index += 1) await stage();
+  const cpuBefore = process.cpuUsage();
+  for (let index = 0; index < count; index += 1) await stage();
+  return cpuMsSince(cpuBefore) / count;
 }
 
 /** Calls per second over the series. */
@@ -251,6 +270,23 @@ async function main(): Promise<number> {
     const checked = await measureHandler('function, local, tests’ SMTP server', await bodies(Math.max(1, Math.round(SUBMISSIONS / 20))), local, captureMeters);
     const results = [baseline, sequential, concurrent, localSeries, checked];
 
+    // The sending stages alone, on the order request of the tests' fixtures, through the immediate responder.
+    const { composeSubmissionEmail } = (await vite.ssrLoadModule('/src/lib/email/compose-submission-email.ts')) as typeof import('../src/lib/email/compose-submission-email.ts');
+    const { mailSessionOpener } = (await vite.ssrLoadModule('/src/lib/email/open-mail-session.ts')) as typeof import('../src/lib/email/open-mail-session.ts');
+    const { VALID_ORDER_DATA, ORDERABLE_STARTUP } = (await vite.ssrLoadModule('/tests/helpers/form-fixtures.ts')) as typeof import('../tests/helpers/form-fixtures.ts');
+    const record = { reference: 'PBC-2026-00042', form: FORM, receivedAt: new Date().toISOString(), data: { ...VALID_ORDER_DATA } } as const;
+    const emailContext = { from: { name: 'Premiers bons de commande', address: process.env['MAIL_FROM_ADDRESS']! }, teamAddress: 'contact@exemple.fr', siteName: 'Premiers bons de commande', siteUrl: 'https://exemple.fr' };
+    const composeAll = () => (['team', 'startup', 'confirmation'] as const).map((kind) => composeSubmissionEmail(record, kind, 'destinataire@exemple.fr', emailContext, ORDERABLE_STARTUP.name));
+    const composed = composeAll();
+    const openSession = mailSessionOpener({ kind: 'smtp', url: immediateSmtp.url });
+    const stageCount = Math.max(1, Math.round(SUBMISSIONS / 4));
+    const composeCpu = await measureStageCpu(stageCount, async () => composeAll());
+    const sessionCpu = await measureStageCpu(stageCount, async () => {
+      const session = openSession();
+      for (const message of composed) await session.send(message);
+      session.close();
+    });
+
     console.log(`\nOrder request (${FORM}), in-process, each submission with a fresh token, after ${WARMUP} warm-up ones; Node ${process.version}, NODE_ENV ${NODE_ENV === 'production' ? 'production' : `${NODE_ENV ?? 'unset'} (React's development build, as on Netlify)`}, ${availableParallelism()} CPU cores (shared).`);
     console.log(`Database: ${database.engine} (a throwaway server, tests/helpers/postgres-server.ts).`);
     console.log('SMTP: a local responder that greets at once (scripts/lib/immediate-smtp.ts), except the last series (smtp-server package: 100 ms before each greeting, messages parsed).');
@@ -272,6 +308,16 @@ async function main(): Promise<number> {
       printTarget('unexpected answers', String(results.reduce((total, entry) => total + entry.unexpected, 0)), '0', results.every((entry) => entry.unexpected === 0)),
     ];
     console.log(`\nThrough the tests’ SMTP server: ${checked.perCall!.smtpConnections.toFixed(2)} connection(s) and ${checked.perCall!.mails.toFixed(2)} parsed e-mails per submission; answer p95 ${percentile(checked.answerMs, 0.95).toFixed(2)} ms: its 100 ms greeting delay falls after the answer.`);
+    const baselineCpu = baseline.cpuMs / baseline.answerMs.length;
+    const handlerCpu = concurrent.cpuMs / concurrent.answerMs.length;
+    const times = (ms: number) => `${ms.toFixed(2).padStart(6)} ms  ${(ms / baselineCpu).toFixed(1).padStart(5)} × the baseline's CPU`;
+    console.log(`\nWhere the CPU of a submission goes (production, ${IN_FLIGHT} in flight; the stages measured alone, ${stageCount} times each, through the immediate responder):`);
+    console.log(`  whole submission (answer and sending)                  ${times(handlerCpu)}`);
+    console.log(`  composing its 3 e-mails (text and HTML)                ${times(composeCpu)}`);
+    console.log(`  nodemailer: MIME and one SMTP session for the 3        ${times(sessionCpu)}`);
+    console.log(`  the rest: read, validate, token, 2 statements, glue    ${times(Math.max(0, handlerCpu - composeCpu - sessionCpu))}`);
+    console.log(`  baseline: readFormRequest only                         ${times(baselineCpu)}`);
+    console.log(`With everything but nodemailer free, the throughput could reach ${((100 * baselineCpu) / sessionCpu).toFixed(1)} % of the baseline (CPU-bound).`);
     return met.every(Boolean) ? 0 : 1;
   } finally {
     statements.stop();

@@ -94,6 +94,25 @@ export function validCommitmentFields(): Record<string, string> {
 export const WISHED_DATE_YEAR = new Date().getFullYear() + 1;
 const WISHED_DATE = `${WISHED_DATE_YEAR}-03-15`;
 
+/** A startup application as stored (validated), with the characters e-mails must keep: accents, ’, « », &. */
+export const STORED_APPLICATION_DATA = {
+  company_name: 'L’Atelier « Vert » & Cie',
+  siret: '73282932000074',
+  postcode: '68100',
+  commune: 'Mulhouse',
+  sectors: ['Industrie du futur', 'Santé'],
+  technologies: [],
+  presentation: 'Des capteurs pour les ateliers de la région.',
+  offer_title: 'Prototype',
+  offer_kind: 'prototype',
+  offer_price_ht: 12_000.5,
+  team_size: 4,
+  contact_name: 'Jeanne Dupont',
+  email: 'contact@société-verte.fr',
+  phone: '+33389123456',
+  consent: true,
+};
+
 /** The order request of `validOrderFields` after validation, as stored. */
 export const VALID_ORDER_DATA = {
   organisation: 'Communauté d’agglomération « Mulhouse Alsace »',

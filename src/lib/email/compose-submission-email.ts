@@ -5,17 +5,16 @@
  * `From` is always the configured sender, never the visitor (DMARC alignment);
  * Reply-To is an address object, never a hand-built header string; subjects go
  * through nodemailer's header encoding, so accents, ’, « » and no-break spaces
- * arrive intact. Plain text and HTML carry the same content; HTML is escaped by React.
+ * arrive intact. Plain text and HTML carry the same content (`renderSubmissionEmailHtml`
+ * escapes the HTML).
  */
 import type Mail from 'nodemailer/lib/mailer';
-import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { applyFrenchSpacing as fr } from '../format/french-spacing.ts';
 import { formatFrenchDate, toParisCalendarDate } from '../format/calendar-date.ts';
 import { describeSubmission, type FormData, type SummaryRow } from '../forms/definitions/index.ts';
 import type { HeldMessage } from '../forms/store/outbox.ts';
 import { HELD_REASON_LABELS, type MessageKind, type StoredSubmission } from '../forms/store/stored-submission.ts';
-import { SubmissionEmail } from './SubmissionEmail.tsx';
+import { renderSubmissionEmailHtml } from './render-submission-email-html.ts';
 
 /** Sender and site values used in every message. */
 export interface EmailContext {
@@ -157,16 +156,13 @@ export function composeSubmissionEmail(
     : [...text.paragraphs, ...(kind === 'team' ? heldNotes(held) : [])];
   const spaced: MessageText = { subject: fr(text.subject), heading: fr(text.heading), paragraphs: paragraphs.map(fr) };
   const rows = confirmation ? [] : describeSubmission(record.form, record.data as FormData, { startups: namedStartup(record.data as FormData, startupName) });
-  const html = renderToStaticMarkup(
-    createElement(SubmissionEmail, { ...spaced, rows, reference: record.reference, siteName: context.siteName, siteUrl: context.siteUrl }),
-  );
   return {
     from: { name: context.from.name, address: context.from.address },
     to,
     replyTo: kind === 'confirmation' ? { name: context.siteName, address: context.teamAddress } : submitterOf(record),
     subject: spaced.subject,
     text: plainText(spaced, rows, record.reference, context),
-    html: `<!doctype html>${html}`,
+    html: renderSubmissionEmailHtml({ ...spaced, rows, reference: record.reference, siteName: context.siteName, siteUrl: context.siteUrl }),
     messageId: `<${record.reference}.${kind}@${senderDomain(context)}>`,
     headers: { 'Auto-Submitted': kind === 'confirmation' ? 'auto-replied' : 'auto-generated' },
   };

@@ -5,7 +5,7 @@ import { composeSubmissionEmail, type EmailContext } from '../../../src/lib/emai
 import { describeSubmission, type FormData } from '../../../src/lib/forms/definitions/index.ts';
 import type { HeldMessage } from '../../../src/lib/forms/store/outbox.ts';
 import type { MessageKind, StoredSubmission } from '../../../src/lib/forms/store/stored-submission.ts';
-import { decodeHtmlEntities, ORDERABLE_STARTUP, validCommitmentData, VALID_ORDER_DATA, WISHED_DATE_YEAR } from '../../helpers/form-fixtures.ts';
+import { decodeHtmlEntities, ORDERABLE_STARTUP, STORED_APPLICATION_DATA, validCommitmentData, VALID_ORDER_DATA, WISHED_DATE_YEAR } from '../../helpers/form-fixtures.ts';
 
 const CONTEXT: EmailContext = {
   from: { name: 'Premiers bons de commande', address: 'ne-pas-repondre@premiers-bons-de-commande.fr' },
@@ -27,23 +27,7 @@ const APPLICATION: StoredSubmission = {
   reference: 'PBC-2026-00043',
   form: 'candidature',
   receivedAt: '2026-05-12T08:31:00.000Z',
-  data: {
-    company_name: 'L’Atelier « Vert » & Cie',
-    siret: '73282932000074',
-    postcode: '68100',
-    commune: 'Mulhouse',
-    sectors: ['Industrie du futur', 'Santé'],
-    technologies: [],
-    presentation: 'Des capteurs pour les ateliers de la région.',
-    offer_title: 'Prototype',
-    offer_kind: 'prototype',
-    offer_price_ht: 12_000.5,
-    team_size: 4,
-    contact_name: 'Jeanne Dupont',
-    email: 'contact@société-verte.fr',
-    phone: '+33389123456',
-    consent: true,
-  },
+  data: STORED_APPLICATION_DATA,
 };
 
 const COMMITMENT: StoredSubmission = {
