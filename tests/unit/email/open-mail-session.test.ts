@@ -1,10 +1,10 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simpleParser } from 'mailparser';
 import { mailSessionOpener } from '../../../src/lib/email/open-mail-session.ts';
 import { startSmtpCapture, type SmtpCapture } from '../../helpers/smtp-capture.ts';
-import { TEST_TMP } from '../../helpers/paths.ts';
 
 const MESSAGE = {
   from: { name: 'Premiers bons de commande', address: 'ne-pas-repondre@premiers-bons-de-commande.fr' },
@@ -19,7 +19,7 @@ let outbox: string;
 
 beforeAll(async () => {
   smtp = await startSmtpCapture();
-  outbox = await mkdtemp(join(TEST_TMP, 'outbox-'));
+  outbox = await mkdtemp(join(tmpdir(), 'pbc-outbox-'));
 });
 afterAll(async () => {
   await smtp.stop();
