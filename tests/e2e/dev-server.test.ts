@@ -75,7 +75,8 @@ describe('the CMS under astro dev', () => {
     const logs: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.on('console', (message) => logs.push(message.text()));
-    await page.goto(`${origin}/admin/`);
+    // The first visit compiles the CMS on demand: minutes on a busy machine.
+    await page.goto(`${origin}/admin/`, { timeout: 120_000 });
     await page.getByRole('button', { name: /Se connecter/ }).first().waitFor({ timeout: 120_000 });
     expect(pageErrors).toEqual([]);
     expect(await page.title()).toMatch(/^Administration — /);
@@ -107,14 +108,14 @@ const CMS_READ_PACKAGE = JSON.stringify({ action: 'getEntry', params: { path: 'p
 
 describe('the dev server and its CMS backend refuse foreign hosts', () => {
   it.each([
-    ['POST', '/api/v1/', CMS_INFO],
-    ['POST', '/api/v1/', CMS_READ_PACKAGE],
-    ['GET', '/', undefined],
-    ['GET', '/admin/', undefined],
-    ['GET', '/api/jeton/?formulaire=candidature', undefined],
-    ['POST', '/api/candidature/', '{}'],
-    ['GET', '/package.json', undefined],
-  ])('%s %s with Host: attacker.example gets 403', async (method, path, body) => {
+    ['the CMS backend’s info', 'POST', '/api/v1/', CMS_INFO],
+    ['a file of the working tree through the CMS backend', 'POST', '/api/v1/', CMS_READ_PACKAGE],
+    ['the home page', 'GET', '/', undefined],
+    ['the admin page', 'GET', '/admin/', undefined],
+    ['a form token', 'GET', '/api/jeton/?formulaire=candidature', undefined],
+    ['a form post', 'POST', '/api/candidature/', '{}'],
+    ['a project file through Vite', 'GET', '/package.json', undefined],
+  ])('%s (%s %s) with Host: attacker.example gets 403', async (_what, method, path, body) => {
     for (const host of ['attacker.example', `attacker.example:${port}`, `127.0.0.1.nip.io:${port}`]) {
       const answer = await send(method, path, host, body);
       expect({ host, status: answer.status, body: answer.body }).toEqual({
