@@ -221,7 +221,8 @@ describe('Decap CMS admin with the local backend (decap-server, file-system mode
     await newStartupLink.waitFor();
     await page.screenshot({ path: join(SCREENS, 'admin-1-logged-in.png') });
 
-    expect(consoleLogs).toContain(`Detected Decap CMS Proxy Server at '${decap!.apiUrl}' with repo: 'cms-repo'`);
+    // On the page's own origin, which forwards to decap-server (`serveStatic`'s `cmsBackendUrl`), as `npm run dev` serves it.
+    expect(consoleLogs).toContain(`Detected Decap CMS Proxy Server at '${site!.origin}/api/v1/' with repo: 'cms-repo'`);
     const bodyText = await page.locator('body').innerText();
     for (const errorText of CONFIG_ERROR_TEXTS) expect(bodyText).not.toContain(errorText);
     expect(bodyText).not.toMatch(/Erreur|Error/);

@@ -128,7 +128,8 @@ beforeAll(async () => {
   const results = await bundleFunctions(PROJECT_ROOT, join(scratch, 'zips'));
   bundlingMs = Date.now() - started;
   for (const result of results) bundles.set(result.name, await unzip(result));
-});
+  // About 20 s of CPU; minutes on a loaded machine.
+}, 400_000);
 
 afterAll(async () => {
   await services?.stop();
