@@ -201,6 +201,7 @@ describe('each bundled function, called from its unzipped folder in the producti
     expect(await storedReferences(services.database)).toHaveLength(3);
   });
 
+  // After the calls above, which record the files each function opened in its bundle.
   it.each(FUNCTION_NAMES)('%s ships no content file nor image that it does not read', (name) => {
     const bundle = bundles.get(name)!;
     const reads = readsByFunction.get(name);
