@@ -10,6 +10,7 @@ import { rehypeAccessibleTables } from './src/lib/markdown/rehype-accessible-tab
 import { formatEurosHt } from './src/lib/format/money.ts';
 import { resolveContentRoot } from './src/lib/content-model/content-root.ts';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
+import { localCmsBackend } from './src/integrations/local-cms-backend.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { legalSettingsCheck } from './src/integrations/legal-settings-check.ts';
 import { SETTINGS_FILE_IN_CONTENT } from './src/lib/content-model/collections.ts';
@@ -45,6 +46,9 @@ export default defineConfig({
     processor: unified({ rehypePlugins: [[rehypeSiteText, { placeholders: { plafond: formatEurosHt(settings.order_ceiling_ht) } }], rehypeAccessibleTables] }),
   },
   devToolbar: { enabled: false },
+  // Loopback only. Vite's host check (`allowedHosts` left at its default) refuses
+  // any Host name but localhost, so no web page can reach the dev server, its
+  // functions or the CMS backend by DNS rebinding (tests/e2e/dev-server.test.ts).
   server: { host: '127.0.0.1' },
   vite: {
     server: { strictPort: true },
@@ -58,6 +62,8 @@ export default defineConfig({
     // ignores options for headers; `[context.dev]` in netlify.toml keeps an
     // earlier build's `dist/_headers` out of dev.)
     plugins: [
+      // Decap's local backend at /api/v1/ on the dev server's own origin.
+      localCmsBackend(),
       netlify({
         blobs: { enabled: false },
         edgeFunctions: { enabled: false },

@@ -4,9 +4,11 @@
  * tooling in `.netlify/db`, migrations applied), the Astro dev server (pages,
  * and the form functions through @netlify/vite-plugin, given the database in
  * `NETLIFY_DB_URL`; with no SMTP_URL, e-mails go to an outbox folder of .eml
- * files) and the Decap CMS local backend (`decap-server`, bound to 127.0.0.1 so
- * that nothing outside this machine can write to `content/`), prints where to
- * go, and stops everything when one stops or on Ctrl+C.
+ * files; and the Decap CMS local backend at `/api/v1/`, from
+ * src/integrations/local-cms-backend.ts), prints where to go, and stops
+ * everything when one stops or on Ctrl+C.
+ * Every server listens on loopback only; the site's port is the `PORT` setting
+ * (default 4321), checked free before anything starts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
@@ -14,9 +16,7 @@ import { LOCAL_OUTBOX } from '../src/lib/forms/read-forms-config.ts';
 import { assertPortFree } from './lib/assert-port-free.ts';
 import { removeDevDatabaseUrl, writeDevDatabaseUrl } from './lib/dev-database-url.ts';
 import { LOCAL_DATABASE_DIRECTORY, startEmbeddedDatabase } from './lib/local-database.ts';
-
-const SITE_PORT = process.env['PORT'] ?? '4321';
-const CMS_PROXY_PORT = 8081;
+import { readPortSetting } from './lib/read-port-setting.ts';
 
 function start(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
   const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
@@ -27,25 +27,22 @@ function start(name: string, command: string, args: string[], env: NodeJS.Proces
   return child;
 }
 
-// The admin page's local backend is fixed to this port (src/lib/cms/select-cms-backend.ts).
-try {
-  await assertPortFree(
-    CMS_PROXY_PORT,
-    '127.0.0.1',
-    'The CMS local backend (decap-server) needs it: stop the other `npm run dev` or `decap-server` first (a second site on another PORT cannot run beside it).',
-  );
-} catch (error) {
-  console.error(`[dev] ${(error as Error).message}`);
-  process.exit(1);
+/** The `PORT` setting (default 4321), once known to be free on loopback. */
+async function claimSitePort(): Promise<number> {
+  const port = readPortSetting(process.env, 'PORT', 4321);
+  await assertPortFree(port, '127.0.0.1', 'The site (and its CMS) needs it: stop what uses it, or choose another port, e.g. `PORT=4322 npm run dev`.');
+  return port;
 }
+
+const SITE_PORT = await claimSitePort().catch((error: Error) => {
+  console.error(`[dev] ${error.message}`);
+  return process.exit(1);
+});
 const database = await startEmbeddedDatabase(join(process.cwd(), LOCAL_DATABASE_DIRECTORY));
 // The embedded database opens in one process only: `npm run submissions` connects to this one's server.
 await writeDevDatabaseUrl(process.cwd(), database.connectionString);
 
-const children = [
-  start('decap-server', 'decap-server', [], { BIND_HOST: '127.0.0.1', PORT: String(CMS_PROXY_PORT), MODE: 'fs', LOG_LEVEL: 'warn' }),
-  start('astro dev', 'astro', ['dev', '--port', SITE_PORT], { NETLIFY_DB_URL: database.connectionString }),
-];
+const children = [start('astro dev', 'astro', ['dev', '--port', String(SITE_PORT)], { NETLIFY_DB_URL: database.connectionString })];
 
 let stopping = false;
 
@@ -62,8 +59,7 @@ process.on('SIGTERM', () => shutdown(0));
 
 console.log(`
 [dev] Site:               http://127.0.0.1:${SITE_PORT}/
-[dev] CMS (Decap):        http://127.0.0.1:${SITE_PORT}/admin/  (local backend, saves into content/)
-[dev] CMS proxy:          http://127.0.0.1:${CMS_PROXY_PORT}/api/v1 (decap-server, loopback only)
+[dev] CMS (Decap):        http://127.0.0.1:${SITE_PORT}/admin/  (local backend at /api/v1/, saves into content/)
 [dev] Forms:              http://127.0.0.1:${SITE_PORT}/candidater/, /demander-un-bon-de-commande/ and /s-engager/
 [dev] Database:           ${join(process.cwd(), LOCAL_DATABASE_DIRECTORY)} (embedded Postgres, ${database.connectionString})
 [dev] E-mails:            ${process.env['SMTP_URL'] ? `sent through ${new URL(process.env['SMTP_URL']).host}` : `written as .eml files to ${join(process.cwd(), LOCAL_OUTBOX)}`}

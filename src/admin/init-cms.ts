@@ -19,7 +19,7 @@ interface AdminPayload {
 }
 
 const payload = JSON.parse(document.getElementById('cms-config')?.textContent ?? '{}') as AdminPayload;
-const config: CmsConfig = { ...payload.content, ...selectCmsBackend(window.location.hostname, payload.production) };
+const config: CmsConfig = { ...payload.content, ...selectCmsBackend(window.location, payload.production) };
 
 CMS.registerLocale('fr', fr);
 registerPreviewTemplates(CMS, payload.context);

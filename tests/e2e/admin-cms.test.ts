@@ -30,8 +30,6 @@ const CMS_STARTUPS = join(CMS_CONTENT, 'startups');
 const CMS_DIST = join(TEST_TMP, 'dist-cms');
 /** Screenshots for reviewers (git-ignored). */
 const SCREENS = join(PROJECT_ROOT, 'test-results', 'screenshots');
-/** The admin page's local backend is fixed to this port (`src/lib/cms/select-cms-backend.ts`). */
-const LOCAL_BACKEND_PORT = 8081;
 
 const STARTUP = {
   name: 'Écho Données Test',
@@ -190,8 +188,9 @@ describe('Decap CMS admin with the local backend (decap-server, file-system mode
     await cp(join(PROJECT_ROOT, 'content'), CMS_CONTENT, { recursive: true });
     originalStartupFiles = await readdir(CMS_STARTUPS);
 
-    decap = await startDecapServer({ repoDir: CMS_REPO, port: LOCAL_BACKEND_PORT });
-    site = await serveStatic(REAL_SITE_DIST);
+    // On a free port; the site forwards the admin page's `/api/v1/` to it.
+    decap = await startDecapServer({ repoDir: CMS_REPO });
+    site = await serveStatic(REAL_SITE_DIST, { cmsBackendUrl: decap.apiUrl });
     browser = await launchBrowser();
     // An editor in France: a date picked in the form must not shift by the UTC offset.
     context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1400, height: 1000 } });
@@ -222,7 +221,8 @@ describe('Decap CMS admin with the local backend (decap-server, file-system mode
     await newStartupLink.waitFor();
     await page.screenshot({ path: join(SCREENS, 'admin-1-logged-in.png') });
 
-    expect(consoleLogs).toContain(`Detected Decap CMS Proxy Server at '${decap!.apiUrl}' with repo: 'cms-repo'`);
+    // On the page's own origin, which forwards to decap-server (`serveStatic`'s `cmsBackendUrl`), as `npm run dev` serves it.
+    expect(consoleLogs).toContain(`Detected Decap CMS Proxy Server at '${site!.origin}/api/v1/' with repo: 'cms-repo'`);
     const bodyText = await page.locator('body').innerText();
     for (const errorText of CONFIG_ERROR_TEXTS) expect(bodyText).not.toContain(errorText);
     expect(bodyText).not.toMatch(/Erreur|Error/);

@@ -1,11 +1,15 @@
 /**
  * Runs `decap-server`, Decap's local backend proxy, in a child process: file-system
- * mode (writes straight to disk, no git), bound to loopback, on a chosen folder.
- * The admin page always talks to 127.0.0.1:8081 (`select-cms-backend.ts`).
+ * mode (writes straight to disk, no git), bound to loopback, on a chosen folder,
+ * on a free port unless told one (so tests run beside a developer's `npm run dev`).
+ * The admin page looks for it on its own origin at `/api/v1/`
+ * (`select-cms-backend.ts`): serve the built site with
+ * `serveStatic(dist, { cmsBackendUrl: decap.apiUrl })`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { assertPortFree } from '../../scripts/lib/assert-port-free.ts';
+import { freePort } from './free-port.ts';
 import { PROJECT_ROOT } from './paths.ts';
 
 export interface DecapServer {
@@ -20,7 +24,7 @@ export interface DecapServer {
 export interface DecapServerOptions {
   /** Folder that stands for the repository: entry paths such as `content/startups/x.md` resolve under it. */
   readonly repoDir: string;
-  /** TCP port (default 8081, the port the admin page uses on localhost). */
+  /** TCP port on 127.0.0.1 (default: a free one). */
   readonly port?: number;
   /** How long to wait for the first `info` answer (default 20 s). */
   readonly startTimeoutMs?: number;
@@ -47,12 +51,8 @@ async function answersInfo(apiUrl: string): Promise<boolean> {
 
 /** Start `decap-server` on `repoDir` and wait until it answers `{ action: 'info' }`. */
 export async function startDecapServer(options: DecapServerOptions): Promise<DecapServer> {
-  const port = options.port ?? 8081;
-  await assertPortFree(
-    port,
-    HOST,
-    `The admin page's local backend is fixed to http://${HOST}:${port}/api/v1: stop whatever listens there (a running \`decap-server\` or \`npm run dev\`?) and run the test again.`,
-  );
+  const port = options.port ?? (await freePort());
+  await assertPortFree(port, HOST, 'The test asked decap-server for this port: choose another one.');
   const apiUrl = `http://${HOST}:${port}/api/v1`;
   const child: ChildProcess = spawn(process.execPath, [DECAP_SERVER_BIN], {
     // decap-server loads a `.env` from its working directory: run it in the test folder.

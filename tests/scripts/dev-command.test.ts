@@ -1,8 +1,9 @@
 /**
- * `npm run dev` when the CMS local backend's port (127.0.0.1:8081, fixed by the
- * admin page) is taken: it stops at once with a sentence saying what to do,
- * before starting the database or any server (it used to print every address,
- * then die on EADDRINUSE).
+ * `npm run dev` when its port (the `PORT` setting) is taken or not a port: it
+ * stops at once with a sentence saying what to do, before starting the database
+ * or any server (it used to print every address, then die on EADDRINUSE). The
+ * port is one this test takes itself, so the test runs beside a developer's own
+ * `npm run dev`.
  */
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
@@ -10,31 +11,42 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../helpers/paths.ts';
 
-let blocker: Server | undefined;
+let blocker: Server;
+let takenPort: number;
 
 beforeAll(async () => {
-  // Taken by this test, or already by something else on the machine: either way, taken.
-  blocker = await new Promise<Server | undefined>((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(undefined));
-    server.listen(8081, '127.0.0.1', () => resolve(server));
-  });
+  blocker = createServer();
+  await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+  takenPort = (blocker.address() as { port: number }).port;
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => (blocker ? blocker.close(resolve) : resolve(undefined)));
+  await new Promise((resolve) => blocker.close(resolve));
 });
 
-describe('npm run dev with port 8081 taken', () => {
+/** Run `scripts/dev.ts` with `PORT=port`; resolves with its exit code and everything it printed. */
+async function runDev(port: string): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'scripts', 'dev.ts')], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, PORT: port },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { code, output: output.trim() };
+}
+
+describe('npm run dev with its port taken or wrong', () => {
   it('exits with code 1 and says which port and what to do, without starting anything', async () => {
-    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'scripts', 'dev.ts')], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-    expect(code).toBe(1);
-    expect(output.trim()).toBe(
-      '[dev] Port 127.0.0.1:8081 is not free (EADDRINUSE). The CMS local backend (decap-server) needs it: stop the other `npm run dev` or `decap-server` first (a second site on another PORT cannot run beside it).',
-    );
+    expect(await runDev(String(takenPort))).toEqual({
+      code: 1,
+      output: `[dev] Port 127.0.0.1:${takenPort} is not free (EADDRINUSE). The site (and its CMS) needs it: stop what uses it, or choose another port, e.g. \`PORT=4322 npm run dev\`.`,
+    });
+  });
+
+  it('refuses a PORT that is not a port number, naming the variable', async () => {
+    expect(await runDev('43a21')).toEqual({ code: 1, output: '[dev] PORT must be a port number from 1 to 65535, not "43a21".' });
   });
 });

@@ -2,8 +2,11 @@
  * Chooses where Decap CMS reads and writes content.
  *
  * - On a developer's machine (page served from localhost or 127.0.0.1) it uses
- *   the `decap-server` proxy on 127.0.0.1:8081, which writes files straight into
- *   `content/` (file-system mode: no editorial workflow, saves publish at once).
+ *   Decap's local backend (`decap-server`'s middleware) on the page's own
+ *   origin, at `/api/v1/`: `npm run dev` serves it inside the dev server, behind
+ *   the dev server's host check (src/integrations/local-cms-backend.ts). It
+ *   writes files straight into `content/` (file-system mode: no editorial
+ *   workflow, saves publish at once).
  * - Anywhere else it uses the production backend, Git Gateway (Netlify Identity)
  *   or GitHub, with the editorial workflow: draft → in review → ready → published.
  * Docs: https://decapcms.org/docs/working-with-a-local-git-repository/,
@@ -24,21 +27,33 @@ export interface ProductionBackend {
 /** Host names on which the local backend is used. */
 export const LOCAL_HOSTNAMES: readonly string[] = ['localhost', '127.0.0.1'];
 
-/** Address of the local `decap-server` proxy (bound to loopback only). */
-export const LOCAL_BACKEND_URL = 'http://127.0.0.1:8081/api/v1';
+/**
+ * Path of the local backend on the page's origin: `decap-server`'s own route
+ * (`/api/v1`), with the trailing slash every path of this site has (the dev
+ * server refuses the other form).
+ */
+export const LOCAL_BACKEND_PATH = '/api/v1/';
+
+/** Where the admin page is served from (`window.location`). */
+export interface AdminPageLocation {
+  /** e.g. `127.0.0.1` */
+  readonly hostname: string;
+  /** e.g. `http://127.0.0.1:4321` */
+  readonly origin: string;
+}
 
 /**
- * The backend part of the Decap configuration for a page served from `hostname`.
- * @returns `backend` plus either `local_backend` (local) or `publish_mode: 'editorial_workflow'` (production)
+ * The backend part of the Decap configuration for the admin page at `page`.
+ * @returns `backend` plus either `local_backend` (local: same origin, so its port is the page's) or `publish_mode: 'editorial_workflow'` (production)
  */
 export function selectCmsBackend(
-  hostname: string,
+  page: AdminPageLocation,
   production: ProductionBackend,
 ): Pick<CmsConfig, 'backend' | 'local_backend' | 'publish_mode'> {
-  if (LOCAL_HOSTNAMES.includes(hostname)) {
+  if (LOCAL_HOSTNAMES.includes(page.hostname)) {
     return {
       backend: { name: 'git-gateway', branch: production.branch },
-      local_backend: { url: LOCAL_BACKEND_URL, allowed_hosts: [...LOCAL_HOSTNAMES] },
+      local_backend: { url: `${page.origin}${LOCAL_BACKEND_PATH}`, allowed_hosts: [...LOCAL_HOSTNAMES] },
     };
   }
   return {

@@ -88,8 +88,8 @@ export function pageSecurityHeaders(options: Pick<SecurityOptions, 'turnstile'>)
  * What the CMS talks to in production besides the site itself. Git Gateway
  * and Netlify Identity answer on the site's own origin (`/.netlify/git`,
  * `/.netlify/identity`); the GitHub backend calls GitHub's API and shows the
- * editor's GitHub avatar. Locally the CMS talks to `decap-server` on
- * 127.0.0.1:8081, but `astro dev` applies no `_headers`, so it needs no entry.
+ * editor's GitHub avatar. Locally the CMS talks to its local backend on the
+ * page's own origin (`/api/v1/`), which `'self'` already allows.
  */
 function backendSources(backend: ProductionBackend): { connect: string[]; img: string[] } {
   return backend.name === 'github' ? { connect: ['https://api.github.com'], img: ['https://avatars.githubusercontent.com'] } : { connect: [], img: [] };

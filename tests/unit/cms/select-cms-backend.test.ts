@@ -4,15 +4,19 @@ import { readProductionBackend, selectCmsBackend } from '../../../src/lib/cms/se
 describe('selectCmsBackend', () => {
   const production = { name: 'github', repo: 'm2a/premiers-bons', branch: 'main' } as const;
 
-  it.each(['localhost', '127.0.0.1'])('uses the loopback decap-server on %s, saving directly', (hostname) => {
-    expect(selectCmsBackend(hostname, production)).toEqual({
+  it.each([
+    ['localhost', 'http://localhost:4321', 'http://localhost:4321/api/v1/'],
+    ['127.0.0.1', 'http://127.0.0.1:4321', 'http://127.0.0.1:4321/api/v1/'],
+    ['127.0.0.1', 'http://127.0.0.1:40123', 'http://127.0.0.1:40123/api/v1/'],
+  ])('on %s (%s) uses the local backend at %s, on the page’s own origin, saving directly', (hostname, origin, url) => {
+    expect(selectCmsBackend({ hostname, origin }, production)).toEqual({
       backend: { name: 'git-gateway', branch: 'main' },
-      local_backend: { url: 'http://127.0.0.1:8081/api/v1', allowed_hosts: ['localhost', '127.0.0.1'] },
+      local_backend: { url, allowed_hosts: ['localhost', '127.0.0.1'] },
     });
   });
 
   it('uses the production backend with the editorial workflow elsewhere', () => {
-    expect(selectCmsBackend('premiers-bons-de-commande.fr', production)).toEqual({
+    expect(selectCmsBackend({ hostname: 'premiers-bons-de-commande.fr', origin: 'https://premiers-bons-de-commande.fr' }, production)).toEqual({
       backend: { name: 'github', repo: 'm2a/premiers-bons', branch: 'main' },
       publish_mode: 'editorial_workflow',
     });
