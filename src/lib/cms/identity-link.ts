@@ -78,6 +78,17 @@ export function checkNewPassword(password: string, confirmation: string): string
   return null;
 }
 
+/**
+ * What the account page writes to the browser's `localStorage` once the
+ * password is set, so that `/admin/` opens logged in: Decap CMS restores a
+ * session when its own entry (`decap-cms-user`, `LocalStorageAuthStore` in
+ * decap-cms-core's `backend.ts`) names its backend; the Git Gateway backend
+ * then takes the GoTrue session (`gotrue.user`) that gotrue-js has just saved.
+ * Were Decap to rename its entry, the editor would see its login form instead
+ * (the browser test `tests/e2e/editor-invitation.test.ts` would fail).
+ */
+export const DECAP_SESSION_ENTRY = { key: 'decap-cms-user', value: JSON.stringify({ backendName: 'git-gateway' }) } as const;
+
 /** Which call to the Identity service failed. */
 export type IdentityStep = 'verify' | 'set-password' | 'request-reset';
 
@@ -97,6 +108,8 @@ export function describeIdentityFailure(step: IdentityStep, status: number | und
     case 'set-password':
       return 'Le service de connexion a refusé ce mot de passe. Choisissez-en un autre, plus long.';
     case 'request-reset':
-      return status === 429 ? 'Trop de demandes pour cette adresse : attendez quelques minutes avant de réessayer.' : 'La demande a été refusée. Vérifiez l’adresse e-mail saisie.';
+      if (status === 404) return 'Aucun compte d’éditeur n’a cette adresse e-mail. Vérifiez-la, ou demandez une invitation à l’équipe du programme.';
+      if (status === 429) return 'Trop de demandes pour cette adresse : attendez quelques minutes avant de réessayer.';
+      return 'La demande a été refusée. Vérifiez l’adresse e-mail saisie.';
   }
 }

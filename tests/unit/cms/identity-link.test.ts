@@ -54,6 +54,7 @@ describe('describeIdentityFailure', () => {
     ['set-password', 422, 'Le service de connexion a refusé ce mot de passe. Choisissez-en un autre, plus long.'],
     ['set-password', 500, down],
     ['request-reset', 429, 'Trop de demandes pour cette adresse : attendez quelques minutes avant de réessayer.'],
+    ['request-reset', 404, 'Aucun compte d’éditeur n’a cette adresse e-mail. Vérifiez-la, ou demandez une invitation à l’équipe du programme.'],
     ['request-reset', 422, 'La demande a été refusée. Vérifiez l’adresse e-mail saisie.'],
     ['request-reset', undefined, down],
   ] as const)('%s, status %s', (step, status, message) => {
