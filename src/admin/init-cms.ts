@@ -21,9 +21,8 @@ interface AdminPayload {
   readonly context: ModelContext;
 }
 
-const identityLink = forwardIdentityLink(window.location.hash);
-if (identityLink) window.location.replace(identityLink);
-else startCms();
+// An invitation or reset link is being sent on to the account page (`src/scripts/forward-identity-link.ts`, loaded first).
+if (forwardIdentityLink(window.location.hash) === null) startCms();
 
 /** Start Decap CMS with the build's configuration and the backend of this host. */
 function startCms(): void {

@@ -8,12 +8,16 @@
  * token, with the password for an invitation), `PUT /user` (the new
  * password after a reset), `GET /user`, `POST /recover` (a reset link).
  */
-import GoTrue from 'gotrue-js';
+import gotrue from 'gotrue-js';
 import { ADMIN_PATH, DECAP_SESSION_ENTRY, checkNewPassword, describeIdentityFailure, readIdentityLink, type IdentityStep } from '../lib/cms/identity-link.ts';
 
 /** Netlify Identity's address on the site, the default of Decap's Git Gateway backend too. */
 const IDENTITY_PATH = '/.netlify/identity';
 
+// gotrue-js is CommonJS compiled by Babel (`exports.default = GoTrue`); the
+// build imports it into this ES-module package with Node's interop, where the
+// default import is `module.exports` itself, so the class is its `default`.
+const GoTrue = (gotrue as unknown as { default?: typeof gotrue }).default ?? gotrue;
 const auth = new GoTrue({ APIUrl: `${window.location.origin}${IDENTITY_PATH}`, setCookie: false });
 const link = readIdentityLink(window.location.hash);
 // The token is kept in memory only: out of the address bar, the history and any shared screenshot.
