@@ -77,9 +77,10 @@ async function setPassword(event: SubmitEvent): Promise<void> {
   const password = element<HTMLInputElement>('mot-de-passe');
   const confirmation = element<HTMLInputElement>('confirmation-mot-de-passe');
   const problem = checkNewPassword(password.value, confirmation.value);
-  showFieldError(password, element('mot-de-passe-erreur'), problem);
+  showFieldError(password, element('mot-de-passe-erreur'), problem?.field === 'password' ? problem.message : null);
+  showFieldError(confirmation, element('confirmation-mot-de-passe-erreur'), problem?.field === 'confirmation' ? problem.message : null);
   if (problem) {
-    password.focus();
+    (problem.field === 'password' ? password : confirmation).focus();
     return;
   }
   const button = passwordForm.querySelector('button')!;

@@ -114,6 +114,12 @@ describe('an invited editor', () => {
       const field = page.getByLabel('Mot de passe', { exact: true });
       expect(await field.getAttribute('aria-invalid')).toBe('true');
       expect(await field.getAttribute('aria-describedby')).toBe('mot-de-passe-erreur mot-de-passe-aide');
+      await field.fill(PASSWORD);
+      await page.getByLabel('Confirmation du mot de passe').fill(`${PASSWORD}.`);
+      await page.getByRole('button', { name: 'Enregistrer et ouvrir l’administration' }).click();
+      await page.getByText('Confirmation du mot de passe : elle ne correspond pas au mot de passe.').waitFor();
+      expect(await field.getAttribute('aria-invalid')).toBeNull();
+      expect(await page.getByLabel('Confirmation du mot de passe').getAttribute('aria-invalid')).toBe('true');
       expect(standIn.passwordOf(EDITOR)).toBeNull();
 
       await choosePassword(page, PASSWORD);

@@ -66,15 +66,24 @@ export function forwardIdentityLink(hash: string): string | null {
  */
 export const MIN_PASSWORD_LENGTH = 12;
 
+/** A French error of the password form, and the field it belongs to. */
+export interface PasswordProblem {
+  readonly field: 'password' | 'confirmation';
+  /** Starts with the field's label. */
+  readonly message: string;
+}
+
 /**
- * The French error of the password fields, or `null` when they can be sent.
+ * Check the password form before it is sent.
  * @param password the new password
  * @param confirmation the same typed again
+ * @returns the first problem, or `null` when the password can be sent
  */
-export function checkNewPassword(password: string, confirmation: string): string | null {
-  if (password.length === 0) return 'Mot de passe : saisissez un mot de passe.';
-  if ([...password].length < MIN_PASSWORD_LENGTH) return `Mot de passe : ${MIN_PASSWORD_LENGTH} caractères au moins (vous en avez saisi ${[...password].length}).`;
-  if (confirmation !== password) return 'Confirmation du mot de passe : elle ne correspond pas au mot de passe.';
+export function checkNewPassword(password: string, confirmation: string): PasswordProblem | null {
+  const length = [...password].length;
+  if (length === 0) return { field: 'password', message: 'Mot de passe : saisissez un mot de passe.' };
+  if (length < MIN_PASSWORD_LENGTH) return { field: 'password', message: `Mot de passe : ${MIN_PASSWORD_LENGTH} caractères au moins (vous en avez saisi ${length}).` };
+  if (confirmation !== password) return { field: 'confirmation', message: 'Confirmation du mot de passe : elle ne correspond pas au mot de passe.' };
   return null;
 }
 

@@ -33,14 +33,14 @@ describe('forwardIdentityLink', () => {
 
 describe('checkNewPassword', () => {
   it.each([
-    ['', '', 'Mot de passe : saisissez un mot de passe.'],
-    ['court', 'court', 'Mot de passe : 12 caractères au moins (vous en avez saisi 5).'],
-    ['éléphant ro', 'éléphant ro', 'Mot de passe : 12 caractères au moins (vous en avez saisi 11).'],
-    ['une phrase de passe', 'une phrase de pass', 'Confirmation du mot de passe : elle ne correspond pas au mot de passe.'],
+    ['', '', { field: 'password', message: 'Mot de passe : saisissez un mot de passe.' }],
+    ['court', 'court', { field: 'password', message: 'Mot de passe : 12 caractères au moins (vous en avez saisi 5).' }],
+    ['éléphant ro', 'éléphant ro', { field: 'password', message: 'Mot de passe : 12 caractères au moins (vous en avez saisi 11).' }],
+    ['une phrase de passe', 'une phrase de pass', { field: 'confirmation', message: 'Confirmation du mot de passe : elle ne correspond pas au mot de passe.' }],
     ['une phrase de passe', 'une phrase de passe', null],
     ['douze-carac.', 'douze-carac.', null],
-  ])('%j / %j → %j', (password, confirmation, error) => {
-    expect(checkNewPassword(password, confirmation)).toBe(error);
+  ])('%j / %j → %j', (password, confirmation, problem) => {
+    expect(checkNewPassword(password, confirmation)).toEqual(problem);
   });
 });
 
