@@ -35,8 +35,8 @@ export default defineConfig({
     // Fails a production build (CONTEXT=production) while a legal fact is missing.
     legalSettingsCheck(settings, relative(process.cwd(), join(contentRoot, SETTINGS_FILE_IN_CONTENT))),
     react(),
-    // The CMS and the form answer pages are not for search engines.
-    sitemap({ filter: (page) => !/\/(admin|formulaires)\//.test(new URL(page).pathname) }),
+    // The CMS, the editors' account page and the form answer pages are not for search engines.
+    sitemap({ filter: (page) => !/\/(admin|compte-editeur|formulaires)\//.test(new URL(page).pathname) }),
     securityHeaders(),
     // Pagefind runs last, on the final HTML.
     pagefindIndex(),

@@ -1,6 +1,8 @@
 /**
  * Starts Decap CMS in the browser with the configuration derived at build time
- * (`load_config_file: false`: there is no config.yml), in French.
+ * (`load_config_file: false`: there is no config.yml), in French — unless the
+ * page was opened with an invitation or reset link (`#invite_token=…`), which
+ * goes to the editor account page first (`src/lib/cms/identity-link.ts`).
  */
 import CMS from 'decap-cms-app';
 import { fr } from 'decap-cms-locales';
@@ -10,6 +12,7 @@ import type { DecapContentConfig } from '../lib/content-model/to-decap.ts';
 import type { ModelContext } from '../lib/content-model/fields.ts';
 import { registerPreviewTemplates } from './preview-templates.tsx';
 import { registerUploadAwareImageWidget } from './upload-asset.tsx';
+import { forwardIdentityLink } from '../lib/cms/identity-link.ts';
 
 interface AdminPayload {
   readonly content: DecapContentConfig;
@@ -18,10 +21,16 @@ interface AdminPayload {
   readonly context: ModelContext;
 }
 
-const payload = JSON.parse(document.getElementById('cms-config')?.textContent ?? '{}') as AdminPayload;
-const config: CmsConfig = { ...payload.content, ...selectCmsBackend(window.location, payload.production) };
+// An invitation or reset link is being sent on to the account page (`src/scripts/forward-identity-link.ts`, loaded first).
+if (forwardIdentityLink(window.location.hash) === null) startCms();
 
-CMS.registerLocale('fr', fr);
-registerPreviewTemplates(CMS, payload.context);
-registerUploadAwareImageWidget(CMS);
-CMS.init({ config });
+/** Start Decap CMS with the build's configuration and the backend of this host. */
+function startCms(): void {
+  const payload = JSON.parse(document.getElementById('cms-config')?.textContent ?? '{}') as AdminPayload;
+  const config: CmsConfig = { ...payload.content, ...selectCmsBackend(window.location, payload.production) };
+
+  CMS.registerLocale('fr', fr);
+  registerPreviewTemplates(CMS, payload.context);
+  registerUploadAwareImageWidget(CMS);
+  CMS.init({ config });
+}

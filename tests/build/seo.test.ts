@@ -16,9 +16,9 @@ import { REAL_SITE_DIST, TEST_TMP } from '../helpers/paths.ts';
 
 const SITE_URL = 'https://premiers-bons-de-commande.netlify.app';
 
-/** Pages meant for search engines: all but the CMS, form answers and the 404 page. */
+/** Pages meant for search engines: all but the CMS, the editors' account page, form answers and the 404 page. */
 async function publicPages(dist: string): Promise<string[]> {
-  return (await htmlFiles(dist)).filter((file) => !/^(admin|formulaires)\//.test(file) && file !== '404.html');
+  return (await htmlFiles(dist)).filter((file) => !/^(admin|compte-editeur|formulaires)\//.test(file) && file !== '404.html');
 }
 
 function metaOf(html: string): Map<string, string> {
@@ -66,7 +66,7 @@ describe('search engines and link previews, on the site built from content/', ()
   });
 
   it('keeps utility pages out of search engines, without a canonical URL', async () => {
-    for (const file of ['404.html', 'formulaires/reponse/index.html']) {
+    for (const file of ['404.html', 'formulaires/reponse/index.html', 'compte-editeur/index.html']) {
       const html = await readFile(join(REAL_SITE_DIST, file), 'utf8');
       expect(metaOf(html).get('robots'), file).toBe('noindex');
       expect(canonicalOf(html), file).toBeUndefined();
