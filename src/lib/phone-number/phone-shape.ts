@@ -21,7 +21,7 @@ const SEPARATORS = /[\s\u00a0\u202f.\-/()]/g;
 /**
  * The digits of a typed number, with `+` (international form) or `00` (the
  * international prefix dialled from France) kept in front: `03 89 12 34 56` →
- * `0389123456`, `+41 (0)61…` is not a shape (a bracketed trunk zero is ambiguous).
+ * `0389123456`; `+33 (0)3 89…` → `+3303…` (the numbering plans drop that trunk zero).
  * E.164 (ITU-T) numbers have at most 15 digits; the shortest ones in use, 6.
  * @returns the compact number, or `undefined` for anything else (letters, extensions, several `+`)
  */
