@@ -34,7 +34,7 @@ const APPLICATION = {
   siretCompact: '73282932000074',
   postcode: '68100',
   commune: 'Mulhouse',
-  website: 'www.societe-verte.example',
+  website: 'www.societe-verte.fr',
   team_size: '4',
   sectors: ['Industrie du futur', 'Énergie et environnement'],
   technologies: ['Internet des objets'],
@@ -43,7 +43,7 @@ const APPLICATION = {
   offer_kind: 'Prototype',
   offer_price_ht: '12 000,50',
   contact_name: 'Jeanne Dupont',
-  email: 'jeanne.dupont@societe-verte.example',
+  email: 'jeanne.dupont@societe-verte.fr',
   phone: '03 89 12 34 56',
 } as const;
 
@@ -54,7 +54,7 @@ const ORDER_REQUEST = {
   siret: '216 800 003 00016',
   contact_name: 'Paul Martin',
   role: 'Responsable des achats',
-  email: 'achats+pbc@ville-testheim.example',
+  email: 'achats+pbc@ville-testheim.fr',
   phone: '06 12 34 56 78',
   kind: 'Étude',
   need: 'Nous voulons mesurer les vibrations de deux pompes de la station d’épuration pendant un mois.',
@@ -69,7 +69,7 @@ const COMMITMENT = {
   siret: '732 829 320 00074',
   contact_name: 'Marc Weber',
   role: 'Directeur des achats',
-  email: 'achats@fonderie-testheim.example',
+  email: 'achats@fonderie-testheim.fr',
   phone: '03 89 12 34 56',
   signing_date: `${new Date().getFullYear() + 1}-01-20`,
 } as const;
@@ -285,11 +285,11 @@ describe('with JavaScript', () => {
     const text = plainText(team);
     expect(text).toContain(`SIRET : ${APPLICATION.siretCompact}`);
     expect(text).toContain(`Commune : ${APPLICATION.postcode} ${APPLICATION.commune}`);
-    expect(text).toContain('Site web : https://www.societe-verte.example');
+    expect(text).toContain('Site web : https://www.societe-verte.fr');
     expect(text).toContain(`Secteurs : ${APPLICATION.sectors.join(', ')}`);
     expect(text).toContain(`Technologies : ${APPLICATION.technologies.join(', ')}`);
     expect(text).toContain(`Prix indicatif : ${formatEurosHt(12_000.5).replace(/[\u00a0\u202f]/g, ' ')}`);
-    expect(text).toContain('Téléphone : +33 3 89 12 34 56');
+    expect(text).toContain('Téléphone : 03 89 12 34 56');
     expect(text).toContain(`Référence : ${reference}`);
 
     const confirmation = bySubjectStart(messages, 'Votre candidature');

@@ -16,7 +16,7 @@ export type PhoneRefusal = 'shape' | 'not-allocated';
 export type PhoneReading = { readonly ok: true; readonly number: string } | { readonly ok: false; readonly reason: PhoneRefusal };
 
 /** Separators people type between digits: spaces (no-break ones too), dots, hyphens, slashes, brackets. */
-const SEPARATORS = /[\s\u00a0\u202f.\-/()]/g;
+const SEPARATORS = /[ \u00a0\u202f.\-/()]/g;
 
 /**
  * The digits of a typed number, with `+` (international form) or `00` (the
