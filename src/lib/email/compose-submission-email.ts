@@ -16,6 +16,7 @@ import { describeSubmission, type FormData, type SummaryRow } from '../forms/def
 import type { HeldMessage } from '../forms/store/outbox.ts';
 import { HELD_REASON_LABELS, type MessageKind, type StoredSubmission } from '../forms/store/stored-submission.ts';
 import { SubmissionEmail } from './SubmissionEmail.tsx';
+import { toSmtpAddress } from '../email-address/read-email-address.ts';
 
 /** Sender and site values used in every message. */
 export interface EmailContext {
@@ -132,8 +133,13 @@ function heldNotes(held: readonly HeldMessage[]): string[] {
   return held.map((message) => `${KIND_NAMES[message.kind]} n’a pas été envoyé${message.kind === 'confirmation' ? 'e' : ''} : ${HELD_REASON_LABELS[message.reason]}.`);
 }
 
+function smtpContact(contact: { name: string; address: string }): { name: string; address: string } {
+  return { name: contact.name, address: toSmtpAddress(contact.address) };
+}
+
 /**
- * One message of a submission, ready for `transporter.sendMail`.
+ * One message of a submission, ready for `transporter.sendMail`; addresses in
+ * their SMTP form (domain in punycode, `toSmtpAddress`).
  * Its Message-ID is stable (`<reference.kind@sender-domain>`), so a retry of the
  * same message can be recognised by mail servers and by the team.
  * @param startupName name of the startup chosen in an order request, if any
@@ -162,8 +168,9 @@ export function composeSubmissionEmail(
   );
   return {
     from: { name: context.from.name, address: context.from.address },
-    to,
-    replyTo: kind === 'confirmation' ? { name: context.siteName, address: context.teamAddress } : submitterOf(record),
+    // Addresses are stored with their domain in Unicode; SMTP without SMTPUTF8 needs it in punycode.
+    to: toSmtpAddress(to),
+    replyTo: kind === 'confirmation' ? { name: context.siteName, address: toSmtpAddress(context.teamAddress) } : smtpContact(submitterOf(record)),
     subject: spaced.subject,
     text: plainText(spaced, rows, record.reference, context),
     html: `<!doctype html>${html}`,
