@@ -66,16 +66,8 @@ export function readPhoneNumber(text: string): PhoneReading {
 export function formatPhoneNumber(e164: string): string {
   const phone = parsePhoneNumberFromString(e164);
   if (!phone?.isValid()) return e164;
-  if (phone.country === 'FR') return phone.formatNational();
-  const national = overseasNational(phone.number);
-  return national ?? phone.formatInternational();
-}
-
-/** An overseas number in the ten-digit form used in France (`0694 12 34 56`, `0508 41 12 34`). */
-function overseasNational(e164: string): string | undefined {
-  const phone = parsePhoneNumberFromString(e164);
-  if (phone === undefined) return undefined;
-  if (phone.country === 'PM') return `0508 ${phone.nationalNumber.replace(/(\d{2})(?=\d)/g, '$1 ')}`;
-  const isOverseas = OVERSEAS_PREFIXES.some(({ prefixes }) => prefixes.some((prefix) => `0${phone.nationalNumber}`.startsWith(prefix)));
-  return isOverseas ? phone.formatNational() : undefined;
+  const national = `0${phone.nationalNumber}`;
+  if (phone.country === 'PM') return `${SAINT_PIERRE_PREFIX} ${phone.nationalNumber.replace(/(\d{2})(?=\d)/g, '$1 ')}`;
+  const isOverseas = OVERSEAS_PREFIXES.some(({ prefixes }) => prefixes.some((prefix) => national.startsWith(prefix)));
+  return phone.country === 'FR' || isOverseas ? phone.formatNational() : phone.formatInternational();
 }
