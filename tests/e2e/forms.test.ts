@@ -486,7 +486,7 @@ describe('without JavaScript', () => {
     expect(links).toEqual([
       { href: '#champ-siret', text: `Numéro SIRET${NBSP}: numéro invalide, la clé de contrôle ne correspond pas.` },
       { href: '#champ-sectors', text: `Secteurs${NBSP}: cochez au moins une case.` },
-      { href: '#champ-phone', text: `Téléphone${NBSP}: numéro invalide (ex. 03 89 12 34 56).` },
+      { href: '#champ-phone', text: `Téléphone${NBSP}: numéro invalide, chiffres seulement, avec l’indicatif (+41…) pour un numéro étranger (ex. 03 89 12 34 56).` },
     ]);
     expect(await page.locator('#champ-siret').inputValue()).toBe('732 829 320 00075');
     expect(await page.locator('#champ-phone').inputValue()).toBe('12');

@@ -66,14 +66,17 @@ export function multiLineText(label: string, { min = 1, max = 4000 } = {}) {
  */
 export function emailAddress(label: string) {
   return required(
-    textInput(label).transform((value, context) => {
-      const verdict = readEmailAddress(value);
-      if (!verdict.ok) {
-        context.issues.push({ code: 'custom', input: value, message: emailAddressMessage(verdict, label) });
-        return z.NEVER;
-      }
-      return verdict.address;
-    }),
+    textInput(label)
+      // Line breaks and NUL get the message of every one-line field (header injection).
+      .refine((value) => !hasControlCharacter(value), { message: `${label} : le texte doit tenir sur une ligne.`, abort: true })
+      .transform((value, context) => {
+        const verdict = readEmailAddress(value);
+        if (!verdict.ok) {
+          context.issues.push({ code: 'custom', input: value, message: emailAddressMessage(verdict, label) });
+          return z.NEVER;
+        }
+        return verdict.address;
+      }),
   );
 }
 

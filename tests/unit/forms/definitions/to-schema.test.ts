@@ -119,7 +119,7 @@ describe('order request schema', () => {
     ['contact_name', 'Jean\rDupont', 'Nom du contact : le texte doit tenir sur une ligne.'],
     ['role', 'Acheteur\0', 'Fonction : le texte doit tenir sur une ligne.'],
     ['startup', `${ORDERABLE_STARTUP.slug}\n`, 'Startup : le texte doit tenir sur une ligne.'],
-    ['email', 'achats@exemple.fr\r\nBcc: victime@exemple.fr', 'Adresse e-mail : l’adresse contient une espace ou un caractère invisible (souvent apporté par un copier-coller) : retapez-la.'],
+    ['email', 'achats@exemple.fr\r\nBcc: victime@exemple.fr', 'Adresse e-mail : le texte doit tenir sur une ligne.'],
     ['phone', '03 89\n12 34 56', 'Téléphone : numéro invalide, chiffres seulement, avec l’indicatif (+41…) pour un numéro étranger (ex. 03 89 12 34 56).'],
     ['need', `${'Un besoin assez long pour passer le minimum.'}\0`, 'Description du besoin : caractère interdit.'],
     // Other rules
