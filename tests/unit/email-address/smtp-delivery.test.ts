@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import nodemailer from 'nodemailer';
+import nodemailer, { type Transporter } from 'nodemailer';
 import addressparser from 'nodemailer/lib/addressparser/index.js';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
@@ -64,7 +64,7 @@ function startServerWithoutSmtputf8() {
 }
 
 const { server, deliveries } = startServerWithoutSmtputf8();
-let transport: nodemailer.Transporter;
+let transport: Transporter;
 
 beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
