@@ -73,7 +73,7 @@ describe('adding a field to a definition', () => {
     expect(columns).toHaveLength(csvColumnsOf(engagementAcheteur).length + 1);
     expect(recipientsOfDefinition(extended, data, { startups: [], teamAddress: 'equipe@exemple.fr' })).toEqual([
       { kind: 'team', to: 'equipe@exemple.fr' },
-      { kind: 'confirmation', to: 'achats@fonderie-rhin.example' },
+      { kind: 'confirmation', to: 'achats@fonderie-rhin.fr' },
     ]);
   });
 });

@@ -45,7 +45,7 @@ const STARTUP = {
   siren: '732829320',
   memberSince: '2025-03-15',
   memberSinceFrench: '15 mars 2025',
-  orderContactEmail: 'commandes@echo-test.example',
+  orderContactEmail: 'commandes@echo-donnees-test.fr',
   body: 'Écho Données Test conçoit des capteurs pour les ateliers et en présente les mesures simplement.',
   editedTagline: 'Capteurs, tableaux de bord et alertes pour les ateliers du Sud-Alsace.',
   logoFixture: join(PROJECT_ROOT, 'tests', 'fixtures', 'content-with-orders', 'uploads', 'logo-atelier-test.png'),

@@ -60,7 +60,7 @@ commune: '${startup.commune.name}'
 postcode: '${startup.commune.postcode}'
 siren: '${siren(position)}'
 member_since: '${startup.memberSince}'
-order_contact_email: 'commandes@${startup.slug}.example'
+order_contact_email: 'commandes@${startup.slug}.fr'
 sample: ${position !== 0}
 ---
 

@@ -11,6 +11,7 @@ import type { ParsedMail, AddressObject } from 'mailparser';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { formatEurosHt } from '../../src/lib/format/money.ts';
+import { applyFrenchSpacing } from '../../src/lib/format/french-spacing.ts';
 import { toParisCalendarDate, yearOf } from '../../src/lib/format/calendar-date.ts';
 import { createDatabase } from '../helpers/postgres-server.ts';
 import { launchBrowser } from '../helpers/browser.ts';
@@ -34,7 +35,7 @@ const APPLICATION = {
   siretCompact: '73282932000074',
   postcode: '68100',
   commune: 'Mulhouse',
-  website: 'www.societe-verte.example',
+  website: 'www.societe-verte.fr',
   team_size: '4',
   sectors: ['Industrie du futur', 'Énergie et environnement'],
   technologies: ['Internet des objets'],
@@ -43,7 +44,7 @@ const APPLICATION = {
   offer_kind: 'Prototype',
   offer_price_ht: '12 000,50',
   contact_name: 'Jeanne Dupont',
-  email: 'jeanne.dupont@societe-verte.example',
+  email: 'jeanne.dupont@societe-verte.fr',
   phone: '03 89 12 34 56',
 } as const;
 
@@ -54,7 +55,7 @@ const ORDER_REQUEST = {
   siret: '216 800 003 00016',
   contact_name: 'Paul Martin',
   role: 'Responsable des achats',
-  email: 'achats+pbc@ville-testheim.example',
+  email: 'achats+pbc@ville-testheim.fr',
   phone: '06 12 34 56 78',
   kind: 'Étude',
   need: 'Nous voulons mesurer les vibrations de deux pompes de la station d’épuration pendant un mois.',
@@ -69,7 +70,7 @@ const COMMITMENT = {
   siret: '732 829 320 00074',
   contact_name: 'Marc Weber',
   role: 'Directeur des achats',
-  email: 'achats@fonderie-testheim.example',
+  email: 'achats@fonderie-testheim.fr',
   phone: '03 89 12 34 56',
   signing_date: `${new Date().getFullYear() + 1}-01-20`,
 } as const;
@@ -111,7 +112,7 @@ async function waitFillTime(since: number): Promise<void> {
   if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
 }
 
-async function fillApplication(page: Page, overrides: Partial<Record<'siret' | 'phone', string>> & { sectors?: readonly string[]; consent?: boolean } = {}): Promise<void> {
+async function fillApplication(page: Page, overrides: Partial<Record<'siret' | 'phone' | 'email', string>> & { sectors?: readonly string[]; consent?: boolean } = {}): Promise<void> {
   await page.getByLabel('Nom de l’entreprise').fill(APPLICATION.company_name);
   await page.getByLabel('Numéro SIRET').fill(overrides.siret ?? APPLICATION.siret);
   await page.getByLabel('Code postal').fill(APPLICATION.postcode);
@@ -127,7 +128,7 @@ async function fillApplication(page: Page, overrides: Partial<Record<'siret' | '
   await page.getByLabel('Type d’offre').selectOption({ label: APPLICATION.offer_kind });
   await page.getByLabel('Prix indicatif (€ HT)').fill(APPLICATION.offer_price_ht);
   await page.getByLabel('Nom du contact').fill(APPLICATION.contact_name);
-  await page.getByLabel('Adresse e-mail').fill(APPLICATION.email);
+  await page.getByLabel('Adresse e-mail').fill(overrides.email ?? APPLICATION.email);
   await page.getByLabel('Téléphone').fill(overrides.phone ?? APPLICATION.phone);
   if (overrides.consent ?? true) await page.getByLabel(/^J’accepte que ces informations/).check();
 }
@@ -285,11 +286,11 @@ describe('with JavaScript', () => {
     const text = plainText(team);
     expect(text).toContain(`SIRET : ${APPLICATION.siretCompact}`);
     expect(text).toContain(`Commune : ${APPLICATION.postcode} ${APPLICATION.commune}`);
-    expect(text).toContain('Site web : https://www.societe-verte.example');
+    expect(text).toContain('Site web : https://www.societe-verte.fr');
     expect(text).toContain(`Secteurs : ${APPLICATION.sectors.join(', ')}`);
     expect(text).toContain(`Technologies : ${APPLICATION.technologies.join(', ')}`);
     expect(text).toContain(`Prix indicatif : ${formatEurosHt(12_000.5).replace(/[\u00a0\u202f]/g, ' ')}`);
-    expect(text).toContain('Téléphone : +33 3 89 12 34 56');
+    expect(text).toContain('Téléphone : 03 89 12 34 56');
     expect(text).toContain(`Référence : ${reference}`);
 
     const confirmation = bySubjectStart(messages, 'Votre candidature');
@@ -409,6 +410,32 @@ describe('with JavaScript', () => {
     expect(formPosts('/api/candidature/')).toBe(postsBefore + 1);
   });
 
+  it('e-mail and phone (issue 12): the browser gives the e-mail rule\'s own hint; a phone number that does not exist is refused by the function and shown at its field', async () => {
+    screenshotOnFailure(() => page, 'js-email-phone');
+    page = await openPage('/candidater/');
+    const tokenAt = await waitForToken(page);
+    const postsBefore = formPosts('/api/candidature/');
+    const messagesBefore = smtp.messages.length;
+    await fillApplication(page, { email: 'frédéric@orange.fr', phone: '07 00 00 00 00' });
+    await page.getByRole('button', { name: 'Envoyer ma candidature' }).click();
+    // The browser's verdict comes from email-address/read-email-address.ts, as the function's does.
+    await expect.poll(() => page!.locator('#champ-email-erreur').innerText()).toBe(
+      applyFrenchSpacing('Adresse e-mail : la partie avant « @ » ne peut contenir ni accent ni lettre hors de l’alphabet latin simple : beaucoup de serveurs de messagerie refuseraient l’adresse. Vouliez-vous écrire « frederic@orange.fr » ?'),
+    );
+    // The browser checks the phone's shape only: no error there, and nothing was posted.
+    expect(await page.locator('#champ-phone').getAttribute('aria-invalid')).toBeNull();
+    expect(formPosts('/api/candidature/')).toBe(postsBefore);
+
+    await page.getByLabel('Adresse e-mail').fill('frederic@orange.fr');
+    await waitFillTime(tokenAt);
+    await page.getByRole('button', { name: 'Envoyer ma candidature' }).click();
+    await expect.poll(() => page!.locator('#champ-phone-erreur').innerText()).toBe(
+      applyFrenchSpacing('Téléphone : ce numéro n’existe pas dans le plan de numérotation, vérifiez les chiffres (ex. 03 89 12 34 56 ; +41 61 123 45 67 pour l’étranger).'),
+    );
+    expect(formPosts('/api/candidature/')).toBe(postsBefore + 1);
+    expect(smtp.messages.length).toBe(messagesBefore);
+  });
+
   it('asks for a confirmation when the token could not be fetched, then sends with the token the function gave', async () => {
     screenshotOnFailure(() => page, 'js-confirm');
     const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 900 } });
@@ -486,7 +513,7 @@ describe('without JavaScript', () => {
     expect(links).toEqual([
       { href: '#champ-siret', text: `Numéro SIRET${NBSP}: numéro invalide, la clé de contrôle ne correspond pas.` },
       { href: '#champ-sectors', text: `Secteurs${NBSP}: cochez au moins une case.` },
-      { href: '#champ-phone', text: `Téléphone${NBSP}: numéro invalide (ex. 03 89 12 34 56).` },
+      { href: '#champ-phone', text: applyFrenchSpacing('Téléphone : numéro invalide, chiffres seulement, avec l’indicatif (+41…) pour un numéro étranger (ex. 03 89 12 34 56).') },
     ]);
     expect(await page.locator('#champ-siret').inputValue()).toBe('732 829 320 00075');
     expect(await page.locator('#champ-phone').inputValue()).toBe('12');

@@ -29,7 +29,7 @@ import { issueFormToken } from '../../src/lib/forms/form-token.ts';
 import { FORM_DEFINITIONS, recipientsOf, type FormData as SubmissionData, type FormName } from '../../src/lib/forms/definitions/index.ts';
 import { fieldsOf } from '../../src/lib/forms/definitions/form-definition.ts';
 import { HONEYPOT_FIELD, TOKEN_FIELD } from '../../src/lib/forms/process-submission.ts';
-import { comparableEmail } from '../../src/lib/forms/store/email-key.ts';
+import { comparableEmail } from '../../src/lib/email-address/read-email-address.ts';
 import { readSiteSettings } from '../../src/lib/content-model/read-settings.ts';
 import { functionContext, settleBackgroundWork } from '../helpers/function-context.ts';
 import { refusalProblems } from '../helpers/french-answers.ts';

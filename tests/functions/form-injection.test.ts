@@ -204,7 +204,7 @@ describe('over-long values', () => {
 
   it('an e-mail address with a local part over 64 characters is refused', async () => {
     const response = await submit('candidature', { ...validApplicationFields(), email: `${'a'.repeat(65)}@exemple.fr` }, { accept: 'json' });
-    expect(await response.json()).toMatchObject({ errors: [{ field: 'email', message: 'Adresse e-mail : adresse invalide (ex. nom@exemple.fr).' }] });
+    expect(await response.json()).toMatchObject({ errors: [{ field: 'email', message: 'Adresse e-mail : la partie avant « @ » dépasse 64 caractères.' }] });
   });
 });
 

@@ -52,7 +52,7 @@ describe('access and erasure by e-mail address', () => {
     expect(NFD_ADDRESS).not.toBe(NFC_ADDRESS);
     const first = await submit('demande-bon-de-commande', validOrderFields());
     const second = await submit('demande-bon-de-commande', { ...validOrderFields(), email: 'achats+it@EXEMPLE.fr' });
-    const other = await submit('demande-bon-de-commande', { ...validOrderFields(), email: 'quelqu.un@autre.example' });
+    const other = await submit('demande-bon-de-commande', { ...validOrderFields(), email: 'quelqu.un@autre-organisation.fr' });
     const application = await submit('candidature', validApplicationFields());
     await seedSubmission(services.database, { reference: 'PBC-2025-00001', form: 'candidature', receivedAt: '2025-06-01T10:00:00Z', data: { ...validApplicationFields(), email: NFD_ADDRESS } });
     await seedSubmission(services.database, { reference: 'PBC-2025-00002', form: 'candidature', receivedAt: '2025-06-02T10:00:00Z', data: { ...validApplicationFields(), email: PUNYCODE_ADDRESS } });
@@ -97,7 +97,7 @@ describe('access and erasure by e-mail address', () => {
     expect([await countRows(services.database, 'outbox'), await countRows(services.database, 'spam')]).toEqual([5, 0]);
 
     expect(await erasePersonalData(services.database, ORDERABLE_STARTUP.orderContactEmail)).toEqual({ references: [], submissions: 0, spam: 0, messages: 1 });
-    expect((await findPersonalData(services.database, 'quelqu.un@autre.example')).submissions[0]!.messages.map((message) => message.kind)).toEqual(['team', 'confirmation']);
+    expect((await findPersonalData(services.database, 'quelqu.un@autre-organisation.fr')).submissions[0]!.messages.map((message) => message.kind)).toEqual(['team', 'confirmation']);
 
     // The team's copies are the programme's record of each submission: erasing the team's own address keeps them.
     expect(await findPersonalData(services.database, SITE.teamAddress)).toEqual({ email: SITE.teamAddress, submissions: [], spam: [], messages: [] });

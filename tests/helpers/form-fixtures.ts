@@ -84,7 +84,7 @@ export function validCommitmentFields(): Record<string, string> {
     siret: '732 829 320 00074',
     contact_name: 'Marc Weber',
     role: 'Directeur des achats',
-    email: 'achats@fonderie-rhin.example',
+    email: 'achats@fonderie-rhin.fr',
     phone: '03 89 12 34 56',
     consent: 'on',
   };

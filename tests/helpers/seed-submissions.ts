@@ -6,7 +6,7 @@
  */
 import pg from 'pg';
 import type { FormName } from '../../src/lib/forms/definitions/index.ts';
-import { comparableEmail } from '../../src/lib/forms/store/email-key.ts';
+import { comparableEmail } from '../../src/lib/email-address/read-email-address.ts';
 import type { HeldReason, MessageKind, MessageStatus } from '../../src/lib/forms/store/stored-submission.ts';
 import { createDatabase } from './postgres-server.ts';
 

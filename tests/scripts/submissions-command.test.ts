@@ -50,7 +50,7 @@ const application: StartupApplication = {
   siret: '73282932000074',
   postcode: '68100',
   commune: 'Mulhouse',
-  website: 'https://oeil-et-main.example',
+  website: 'https://oeil-et-main.fr',
   sectors: ['Industrie du futur', 'Santé'],
   technologies: ['Internet des objets'],
   presentation:
@@ -60,7 +60,7 @@ const application: StartupApplication = {
   offer_price_ht: 12000.5,
   team_size: 4,
   contact_name: 'Jeanne Dupont',
-  email: 'jeanne@oeil-et-main.example',
+  email: 'jeanne@oeil-et-main.fr',
   phone: '+33389123456',
   consent: true,
 };
@@ -71,7 +71,7 @@ const orderRequest: OrderRequest = {
   siret: '35600000000048',
   contact_name: 'Paul Martin',
   role: '=1+1',
-  email: 'paul.martin@mulhouse.example',
+  email: 'paul.martin@mulhouse.fr',
   phone: '+33612345678',
   startup: 'bac-a-sable-cyber',
   kind: 'etude',
@@ -88,7 +88,7 @@ const staleApplication: StartupApplication = {
   website: undefined,
   offer_price_ht: undefined,
   sectors: ['Aérospatiale'],
-  email: 'contact@orbites.example',
+  email: 'contact@orbites.fr',
 };
 
 let databaseUrl: string;
@@ -150,9 +150,9 @@ describe('npm run submissions', () => {
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n').map((line) => line.split(/ {2,}/));
     expect(lines).toEqual([
-      ['PBC-2026-00001', 'Candidature au DAS numérique', '15/03/2026 00:30', 'envoyé', 'Atelier « Œil & Main », SAS', 'jeanne@oeil-et-main.example'],
-      ['PBC-2026-00002', 'Demande de premier bon de commande', '01/07/2026 10:05', 'en attente', 'Ville de Mulhouse, direction "Achats"', 'paul.martin@mulhouse.example'],
-      ['PBC-2026-00003', 'Candidature au DAS numérique', '02/11/2026 11:00', 'échec', 'Orbites Alsace', 'contact@orbites.example'],
+      ['PBC-2026-00001', 'Candidature au DAS numérique', '15/03/2026 00:30', 'envoyé', 'Atelier « Œil & Main », SAS', 'jeanne@oeil-et-main.fr'],
+      ['PBC-2026-00002', 'Demande de premier bon de commande', '01/07/2026 10:05', 'en attente', 'Ville de Mulhouse, direction "Achats"', 'paul.martin@mulhouse.fr'],
+      ['PBC-2026-00003', 'Candidature au DAS numérique', '02/11/2026 11:00', 'échec', 'Orbites Alsace', 'contact@orbites.fr'],
     ]);
   });
 
@@ -176,14 +176,14 @@ describe('npm run submissions', () => {
       'Envoi des e-mails :',
       '  Équipe du programme → equipe@pbc.example · en attente · 1 tentative · dernière erreur : SMTP 421 try again later',
       '  Startup choisie → commandes@bac-a-sable-cyber.example · en attente · 0 tentative',
-      '  Confirmation au demandeur → paul.martin@mulhouse.example · retenu : cette adresse a déjà reçu aujourd’hui le nombre maximal de messages de ce type · 0 tentative',
+      '  Confirmation au demandeur → paul.martin@mulhouse.fr · retenu : cette adresse a déjà reçu aujourd’hui le nombre maximal de messages de ce type · 0 tentative',
     ]);
   });
 
   it('shows when each e-mail of a sent submission left', async () => {
     const { code, stdout } = await runCommand(on('show', 'PBC-2026-00001'));
     expect(code).toBe(0);
-    expect(stdout).toContain('Confirmation au demandeur → jeanne@oeil-et-main.example · envoyé le 15/03/2026 00:31 · 1 tentative');
+    expect(stdout).toContain('Confirmation au demandeur → jeanne@oeil-et-main.fr · envoyé le 15/03/2026 00:31 · 1 tentative');
     expect(stdout).toMatch(/^Prix indicatif {2,}12\u202f000,50\u00a0€\u00a0HT$/m);
   });
 
@@ -191,7 +191,7 @@ describe('npm run submissions', () => {
     const { code, stdout } = await runCommand(on('show', 'PBC-2026-00003'));
     expect(code).toBe(0);
     expect(stdout).toMatch(/^E-mails {2,}échec$/m);
-    expect(stdout).toContain('Confirmation au demandeur → contact@orbites.example · échec · 1 tentative · dernière erreur : 550 5.1.1 mailbox unavailable');
+    expect(stdout).toContain('Confirmation au demandeur → contact@orbites.fr · échec · 1 tentative · dernière erreur : 550 5.1.1 mailbox unavailable');
   });
 
   it('exports CSV: BOM, CRLF, French headers, quoted cells, formulas neutralised', async () => {
@@ -262,10 +262,10 @@ describe('npm run submissions', () => {
       offers: [{ title: 'Prototype de capteur', kind: 'prototype', price_ht: 12000.5 }],
       commune: 'Mulhouse',
       postcode: '68100',
-      website: 'https://oeil-et-main.example',
+      website: 'https://oeil-et-main.fr',
       siren: '732829320',
       member_since: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
-      order_contact_email: 'jeanne@oeil-et-main.example',
+      order_contact_email: 'jeanne@oeil-et-main.fr',
       draft: true,
     });
     expect([before, after]).toContain(frontmatter['member_since']);
@@ -350,26 +350,26 @@ describe('npm run submissions: buyer-draft', () => {
 describe('npm run submissions: right of access and erasure', () => {
   // Last in this file: it erases a submission the tests above read.
   it('personal-data prints every submission of the address and the e-mails addressed to it as JSON; erase shows, then with --confirm erases (so the dry run kept it), only that address', async () => {
-    const access = await runCommand(on('personal-data', 'Paul.Martin@Mulhouse.example'));
+    const access = await runCommand(on('personal-data', 'Paul.Martin@Mulhouse.fr'));
     expect(access.code).toBe(0);
     const found = JSON.parse(access.stdout) as PersonalData;
-    expect(found.email).toBe('Paul.Martin@Mulhouse.example');
+    expect(found.email).toBe('Paul.Martin@Mulhouse.fr');
     expect(found.submissions.map((record) => [record.reference, (record.data as OrderRequest).contact_name, (record.data as OrderRequest).phone, record.messages.length])).toEqual([
       ['PBC-2026-00002', 'Paul Martin', '+33612345678', 3],
     ]);
     expect([found.spam, found.messages]).toEqual([[], []]);
-    expect(access.stderr).toContain('1 submission(s) (PBC-2026-00002), 0 spam entries and 0 e-mail(s) addressed to it for Paul.Martin@Mulhouse.example');
+    expect(access.stderr).toContain('1 submission(s) (PBC-2026-00002), 0 spam entries and 0 e-mail(s) addressed to it for Paul.Martin@Mulhouse.fr');
 
     const startup = await runCommand(on('personal-data', STARTUP_ADDRESS));
     expect((JSON.parse(startup.stdout) as PersonalData).messages.map((message) => [message.reference, message.kind, message.status])).toEqual([['PBC-2026-00002', 'startup', 'pending']]);
 
-    const dryRun = await runCommand(on('erase', 'paul.martin@mulhouse.example'));
+    const dryRun = await runCommand(on('erase', 'paul.martin@mulhouse.fr'));
     expect(dryRun.code).toBe(0);
-    expect(dryRun.stdout).toMatch(/^Would erase 1 submission\(s\) \(PBC-2026-00002\), 0 spam entries and 0 e-mail\(s\) addressed to it for paul\.martin@mulhouse\.example from the database .+\. Nothing erased: add --confirm to erase\.\n$/);
+    expect(dryRun.stdout).toMatch(/^Would erase 1 submission\(s\) \(PBC-2026-00002\), 0 spam entries and 0 e-mail\(s\) addressed to it for paul\.martin@mulhouse\.fr from the database .+\. Nothing erased: add --confirm to erase\.\n$/);
 
-    const erased = await runCommand(on('erase', 'paul.martin@mulhouse.example', '--confirm'));
+    const erased = await runCommand(on('erase', 'paul.martin@mulhouse.fr', '--confirm'));
     expect(erased.code).toBe(0);
-    expect(erased.stdout).toMatch(/^Erased 1 submission\(s\) \(PBC-2026-00002\), 0 spam entries and 0 e-mail\(s\) addressed to it for paul\.martin@mulhouse\.example from /);
+    expect(erased.stdout).toMatch(/^Erased 1 submission\(s\) \(PBC-2026-00002\), 0 spam entries and 0 e-mail\(s\) addressed to it for paul\.martin@mulhouse\.fr from /);
     const listed = (await runCommand(on('list'))).stdout;
     expect(listed).not.toContain('PBC-2026-00002');
     expect(listed).toContain('PBC-2026-00001');

@@ -9,14 +9,17 @@ import type { FieldDefinition, FieldPattern, ModelContext } from './fields.ts';
 import { SETTINGS_FILE, folderCollections, settingsFields } from './collections.ts';
 import type { FolderCollection } from './collections.ts';
 import { UPLOADS_IN_CONTENT, UPLOADS_PUBLIC_PREFIX } from './upload-path.ts';
+import { EMAIL_SHAPE_PATTERN } from '../email-address/read-email-address.ts';
 
 /**
- * Loose e-mail shape for the CMS (one `@`, a dot in the domain, no spaces);
- * accented domains pass. The build applies the full rule.
+ * The e-mail shape the CMS checks (`EMAIL_SHAPE_PATTERN` of the site's one
+ * e-mail rule: ASCII dot-atom local part, a domain of dotted labels, accented
+ * ones included); the build applies the whole rule (public extension, reserved
+ * names, label syntax, invisible characters).
  */
 export const CMS_EMAIL_PATTERN = {
-  source: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$',
-  message: 'Adresse e-mail invalide (ex. contact@exemple.fr).',
+  source: EMAIL_SHAPE_PATTERN,
+  message: 'Adresse e-mail invalide (ex. contact@exemple.fr) : pas d’accent ni d’espace avant « @ », pas de point au début, à la fin ni doublé.',
 };
 
 /** http(s) URL shape for the CMS; the build applies the full rule. */

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { formatEurosHt, formatNumber } from '../format/money.ts';
 import { isValidSiren } from '../identifiers/siren.ts';
+import { emailAddressMessage, readEmailAddress } from '../email-address/read-email-address.ts';
 import { SLUG_PATTERN, UPLOAD_PATTERN, resolveMax, resolveOptions } from './fields.ts';
 import type { FieldDefinition, FieldPattern, ModelContext, NumberField, SelectField } from './fields.ts';
 import { toCalendarDateInput } from './calendar-date-input.ts';
@@ -49,10 +50,45 @@ function applyPattern(schema: z.ZodString, pattern: FieldPattern | undefined): z
   return pattern ? schema.regex(new RegExp(pattern.source), { message: pattern.message, abort: true }) : schema;
 }
 
+/** The first words of every e-mail message of the content rule. */
+const EMAIL_INVALID = 'Adresse e-mail invalide';
+
+/**
+ * The site's one e-mail rule (`email-address/read-email-address.ts`), with one
+ * reserved name allowed: `.example` (RFC 2606), for the fictitious startups of
+ * sample entries; `sampleOnlyAddresses` refuses it on the other entries.
+ * The value becomes the stored form (trimmed, NFC, domain in lower-case Unicode).
+ */
+function contentEmailSchema(): z.ZodType {
+  return z.string({ error: textExpected }).transform((value, context) => {
+    const verdict = readEmailAddress(value, { allowReserved: ['example'] });
+    if (!verdict.ok) {
+      context.issues.push({ code: 'custom', input: value, message: emailAddressMessage(verdict, EMAIL_INVALID) });
+      return z.NEVER;
+    }
+    return verdict.address;
+  });
+}
+
+/** Message of an `.example` address on an entry that is not a sample. */
+export const SAMPLE_ONLY_EMAIL_MESSAGE = `${EMAIL_INVALID} : le domaine « example » est réservé aux fiches d’exemple (RFC 2606), aucune messagerie n’y répond. Indiquez une adresse réelle, ou cochez « Fiche d’exemple » si la fiche est fictive.`;
+
+/** Names of the e-mail fields whose value uses `.example` while the entry is not marked `sample: true`. */
+function sampleOnlyAddresses(fields: readonly FieldDefinition[], data: Record<string, unknown>): string[] {
+  if (data['sample'] === true) return [];
+  return fields
+    .filter((field) => field.kind === 'string' && field.format === 'email')
+    .map((field) => field.name)
+    .filter((name) => {
+      const value = data[name];
+      if (typeof value !== 'string') return false;
+      const verdict = readEmailAddress(value, { allowReserved: ['example'] });
+      return verdict.ok && verdict.reserved === 'example';
+    });
+}
+
 function stringSchema(field: Extract<FieldDefinition, { kind: 'string' }>): z.ZodType {
-  if (field.format === 'email') {
-    return z.email({ pattern: z.regexes.unicodeEmail, error: requiredOr(() => 'Adresse e-mail invalide (ex. contact@exemple.fr).') });
-  }
+  if (field.format === 'email') return contentEmailSchema();
   if (field.format === 'url') {
     return z.url({ protocol: /^https?$/, error: requiredOr(() => 'Adresse web invalide : elle doit commencer par https:// ou http://.') });
   }
@@ -179,6 +215,9 @@ export function fieldsToZodObject(fields: readonly FieldDefinition[], context: M
         if (data[image.name] !== undefined && data[image.altField] === undefined) {
           refinement.addIssue({ code: 'custom', path: [image.altField], message: MEDIA_MESSAGES.altRequired });
         }
+      }
+      for (const name of sampleOnlyAddresses(fields, data)) {
+        refinement.addIssue({ code: 'custom', path: [name], message: SAMPLE_ONLY_EMAIL_MESSAGE });
       }
     });
 }

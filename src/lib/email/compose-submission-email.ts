@@ -15,6 +15,7 @@ import { describeSubmission, type FormData, type SummaryRow } from '../forms/def
 import type { HeldMessage } from '../forms/store/outbox.ts';
 import { HELD_REASON_LABELS, type MessageKind, type StoredSubmission } from '../forms/store/stored-submission.ts';
 import { renderSubmissionEmailHtml } from './render-submission-email-html.ts';
+import { toSmtpAddress } from '../email-address/read-email-address.ts';
 
 /** Sender and site values used in every message. */
 export interface EmailContext {
@@ -131,8 +132,13 @@ function heldNotes(held: readonly HeldMessage[]): string[] {
   return held.map((message) => `${KIND_NAMES[message.kind]} n’a pas été envoyé${message.kind === 'confirmation' ? 'e' : ''} : ${HELD_REASON_LABELS[message.reason]}.`);
 }
 
+function smtpContact(contact: { name: string; address: string }): { name: string; address: string } {
+  return { name: contact.name, address: toSmtpAddress(contact.address) };
+}
+
 /**
- * One message of a submission, ready for `transporter.sendMail`.
+ * One message of a submission, ready for `transporter.sendMail`; addresses in
+ * their SMTP form (domain in punycode, `toSmtpAddress`).
  * Its Message-ID is stable (`<reference.kind@sender-domain>`), so a retry of the
  * same message can be recognised by mail servers and by the team.
  * @param startupName name of the startup chosen in an order request, if any
@@ -158,8 +164,9 @@ export function composeSubmissionEmail(
   const rows = confirmation ? [] : describeSubmission(record.form, record.data as FormData, { startups: namedStartup(record.data as FormData, startupName) });
   return {
     from: { name: context.from.name, address: context.from.address },
-    to,
-    replyTo: kind === 'confirmation' ? { name: context.siteName, address: context.teamAddress } : submitterOf(record),
+    // Addresses are stored with their domain in Unicode; SMTP without SMTPUTF8 needs it in punycode.
+    to: toSmtpAddress(to),
+    replyTo: kind === 'confirmation' ? { name: context.siteName, address: toSmtpAddress(context.teamAddress) } : smtpContact(submitterOf(record)),
     subject: spaced.subject,
     text: plainText(spaced, rows, record.reference, context),
     html: renderSubmissionEmailHtml({ ...spaced, rows, reference: record.reference, siteName: context.siteName, siteUrl: context.siteUrl }),

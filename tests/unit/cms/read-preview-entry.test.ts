@@ -27,7 +27,7 @@ describe('readPreviewEntry', () => {
       : '';
     expect(html).toContain('<article class="profile">');
     expect(html).toContain('Acme Robotique');
-    expect(html).not.toContain('commandes@acme.example');
+    expect(html).not.toContain('commandes@acme-robotique.fr');
   });
 
   it.each([

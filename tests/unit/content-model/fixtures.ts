@@ -18,7 +18,7 @@ export function validStartup(): Record<string, unknown> {
     postcode: '68100',
     siren: '732829320',
     member_since: '2024-03-15',
-    order_contact_email: 'commandes@acme.example',
+    order_contact_email: 'commandes@acme-robotique.fr',
   };
 }
 

@@ -15,9 +15,9 @@ async function writeStartup(slug: string, data: Record<string, unknown>): Promis
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'orderable-'));
   await mkdir(join(root, 'startups'));
-  await writeStartup('zebre-robotique', { ...validStartup(), name: 'Zèbre Robotique', order_contact_email: 'commandes@zebre.example' });
-  await writeStartup('ecole-numerique', { ...validStartup(), name: 'École Numérique', order_contact_email: 'commandes@ecole.example' });
-  await writeStartup('exemple-fictif', { ...validStartup(), name: 'Exemple Fictif', sample: true, order_contact_email: 'commandes@exemple.invalid' });
+  await writeStartup('zebre-robotique', { ...validStartup(), name: 'Zèbre Robotique', order_contact_email: 'commandes@zebre-robotique.fr' });
+  await writeStartup('ecole-numerique', { ...validStartup(), name: 'École Numérique', order_contact_email: 'commandes@ecole-numerique.fr' });
+  await writeStartup('exemple-fictif', { ...validStartup(), name: 'Exemple Fictif', sample: true, order_contact_email: 'commandes@exemple-fictif.example' });
   await writeStartup('brouillon', { ...validStartup(), name: 'Brouillon', draft: true });
 });
 
@@ -26,9 +26,9 @@ afterAll(() => rm(root, { recursive: true, force: true }));
 describe('readOrderableStartups', () => {
   it('offers published startups, samples included, sorted in French: no draft', async () => {
     expect(await readOrderableStartups(root, context)).toEqual([
-      { slug: 'ecole-numerique', name: 'École Numérique', orderContactEmail: 'commandes@ecole.example' },
-      { slug: 'exemple-fictif', name: 'Exemple Fictif', orderContactEmail: 'commandes@exemple.invalid' },
-      { slug: 'zebre-robotique', name: 'Zèbre Robotique', orderContactEmail: 'commandes@zebre.example' },
+      { slug: 'ecole-numerique', name: 'École Numérique', orderContactEmail: 'commandes@ecole-numerique.fr' },
+      { slug: 'exemple-fictif', name: 'Exemple Fictif', orderContactEmail: 'commandes@exemple-fictif.example' },
+      { slug: 'zebre-robotique', name: 'Zèbre Robotique', orderContactEmail: 'commandes@zebre-robotique.fr' },
     ]);
   });
 });

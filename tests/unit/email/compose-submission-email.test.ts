@@ -62,12 +62,13 @@ describe('composeSubmissionEmail', () => {
       BUYER,
     ],
     [ORDER, 'confirmation', BUYER.address, 'Votre demande de premier bon de commande est bien reçue (PBC-2026-00042)', { name: CONTEXT.siteName, address: CONTEXT.teamAddress }],
-    [APPLICATION, 'team', CONTEXT.teamAddress, `[PBC-2026-00043] Nouvelle candidature au DAS numérique${NBSP}: L’Atelier «${NBSP}Vert${NBSP}» & Cie`, { name: 'Jeanne Dupont', address: 'contact@société-verte.fr' }],
-    [APPLICATION, 'confirmation', 'contact@société-verte.fr', 'Votre candidature au DAS numérique est bien reçue (PBC-2026-00043)', { name: CONTEXT.siteName, address: CONTEXT.teamAddress }],
-    [COMMITMENT, 'team', CONTEXT.teamAddress, `[PBC-2026-00044] Engagement d’un acheteur${NBSP}: Fonderie «${NBSP}Rhin & Doller${NBSP}»`, { name: 'Marc Weber', address: 'achats@fonderie-rhin.example' }],
-    [COMMITMENT, 'confirmation', 'achats@fonderie-rhin.example', 'Votre engagement dans le programme est bien reçu (PBC-2026-00044)', { name: CONTEXT.siteName, address: CONTEXT.teamAddress }],
+    // Stored with the domain in Unicode, sent with it in punycode (SMTP without SMTPUTF8, RFC 5891).
+    [APPLICATION, 'team', CONTEXT.teamAddress, `[PBC-2026-00043] Nouvelle candidature au DAS numérique${NBSP}: L’Atelier «${NBSP}Vert${NBSP}» & Cie`, { name: 'Jeanne Dupont', address: 'contact@xn--socit-verte-ebbb.fr' }],
+    [APPLICATION, 'confirmation', 'contact@xn--socit-verte-ebbb.fr', 'Votre candidature au DAS numérique est bien reçue (PBC-2026-00043)', { name: CONTEXT.siteName, address: CONTEXT.teamAddress }],
+    [COMMITMENT, 'team', CONTEXT.teamAddress, `[PBC-2026-00044] Engagement d’un acheteur${NBSP}: Fonderie «${NBSP}Rhin & Doller${NBSP}»`, { name: 'Marc Weber', address: 'achats@fonderie-rhin.fr' }],
+    [COMMITMENT, 'confirmation', 'achats@fonderie-rhin.fr', 'Votre engagement dans le programme est bien reçu (PBC-2026-00044)', { name: CONTEXT.siteName, address: CONTEXT.teamAddress }],
   ] as const)('%# %s: the %s message has the configured sender, its subject and Reply-To', (record, kind, to, subject, replyTo) => {
-    const message = composeSubmissionEmail(record, kind as MessageKind, to, CONTEXT, ORDERABLE_STARTUP.name);
+    const message = composeSubmissionEmail(record, kind as MessageKind, kind === 'confirmation' ? String((record.data as { email: string }).email) : to, CONTEXT, ORDERABLE_STARTUP.name);
     expect(message.from).toEqual(CONTEXT.from);
     expect(message.to).toBe(to);
     expect(message.replyTo).toEqual(replyTo);
@@ -124,7 +125,7 @@ describe('composeSubmissionEmail', () => {
       Startup: 'Démo Capteurs Rhin',
       Budget: '14\u202f500,50\u00a0€\u00a0HT',
       'Date souhaitée': `15 mars ${WISHED_DATE_YEAR}`,
-      Téléphone: '+33 3 89 12 34 56',
+      Téléphone: '03 89 12 34 56',
       'Type de commande': 'Prototype',
     });
   });

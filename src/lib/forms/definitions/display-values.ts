@@ -1,12 +1,12 @@
 /**
  * How a stored value reads, derived from its field: in e-mail rows and the
- * team's terminal (French display: `12 000,50 € HT`, `15 mars 2027`, `+33 3 89 12 34 56`,
+ * team's terminal (French display: `12 000,50 € HT`, `15 mars 2027`, `03 89 12 34 56`,
  * choice labels) and in CSV cells (values a spreadsheet can use: plain numbers,
  * `YYYY-MM-DD` dates, national phone numbers, SIRET in printed groups).
  * Works on data read back from JSON as well as on the schema's output.
  */
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { formatFrenchDate } from '../../format/calendar-date.ts';
+import { formatPhoneNumber } from '../../phone-number/read-phone-number.ts';
 import { formatEurosHt } from '../../format/money.ts';
 import type { FormFieldDefinition, FormValue, PublicStartup } from './form-definition.ts';
 import { optionLabel } from './option-sources.ts';
@@ -39,7 +39,7 @@ export function rowValue(field: FormFieldDefinition, value: FormValue, startups:
   if (isMissing(value)) return undefined;
   if (field.display === 'euros-ht' && typeof value === 'number') return formatEurosHt(value);
   if (typeof value === 'string' || Array.isArray(value)) {
-    if (field.control === 'tel' && typeof value === 'string') return parsePhoneNumberFromString(value)?.formatInternational() ?? value;
+    if (field.control === 'tel' && typeof value === 'string') return formatPhoneNumber(value);
     if (field.control === 'date' && typeof value === 'string') return formatFrenchDate(value);
     return labelsOf(field, value as string | readonly string[], startups, 'row');
   }
@@ -48,7 +48,7 @@ export function rowValue(field: FormFieldDefinition, value: FormValue, startups:
 
 /**
  * The value of a CSV cell: numbers stay numbers (euros HT, counts), French
- * phone numbers in the national format, others international.
+ * and overseas phone numbers in the national format, others international.
  * @returns `''` when the field was left empty
  */
 export function cellValue(field: FormFieldDefinition, value: FormValue, startups: StartupNames): string | number {
@@ -57,11 +57,7 @@ export function cellValue(field: FormFieldDefinition, value: FormValue, startups
   if (typeof value === 'boolean') return value ? 'oui' : 'non';
   if (typeof value === 'string') {
     if (field.display === 'siret') return spacedSiret(value);
-    if (field.control === 'tel') {
-      const phone = parsePhoneNumberFromString(value);
-      if (!phone) return value;
-      return phone.country === 'FR' ? phone.formatNational() : phone.formatInternational();
-    }
+    if (field.control === 'tel') return formatPhoneNumber(value);
     if (field.control === 'date') return value;
   }
   return labelsOf(field, value as string | readonly string[], startups, 'cell');

@@ -7,7 +7,10 @@ import { z } from 'zod';
 import { isValidSiret } from '../../identifiers/siren.ts';
 import { formatEurosHt } from '../../format/money.ts';
 import { toParisCalendarDate } from '../../format/calendar-date.ts';
-import { compactDigits, hasControlCharacter, readEmailAddress, readFrenchAmount, readPhoneNumber } from './form-values.ts';
+import { emailAddressMessage, readEmailAddress } from '../../email-address/read-email-address.ts';
+import { readPhoneNumber } from '#phone-rule';
+import { phoneNumberMessage } from '../../phone-number/phone-shape.ts';
+import { compactDigits, hasControlCharacter, readFrenchAmount } from './form-values.ts';
 
 /** Blank text, `null` and a missing value all mean "not filled in". */
 function blankToUndefined(value: unknown): unknown {
@@ -56,32 +59,42 @@ export function multiLineText(label: string, { min = 1, max = 4000 } = {}) {
   );
 }
 
-/** An e-mail address, accented domains accepted, normalised once (see `readEmailAddress`). */
+/**
+ * An e-mail address under the site's one rule (`email-address/read-email-address.ts`):
+ * stored with its domain in Unicode; reserved domains (`.test`, `.example`…) refused.
+ * Each refusal says why in French, an accented local part with the unaccented suggestion.
+ */
 export function emailAddress(label: string) {
   return required(
     textInput(label)
-      .refine((value) => !hasControlCharacter(value), `${label} : le texte doit tenir sur une ligne.`)
+      // Line breaks and NUL get the message of every one-line field (header injection).
+      .refine((value) => !hasControlCharacter(value), { message: `${label} : le texte doit tenir sur une ligne.`, abort: true })
       .transform((value, context) => {
-        const address = readEmailAddress(value);
-        if (address === undefined) {
-          context.issues.push({ code: 'custom', input: value, message: `${label} : adresse invalide (ex. nom@exemple.fr).` });
+        const verdict = readEmailAddress(value);
+        if (!verdict.ok) {
+          context.issues.push({ code: 'custom', input: value, message: emailAddressMessage(verdict, label) });
           return z.NEVER;
         }
-        return address;
+        return verdict.address;
       }),
   );
 }
 
-/** A phone number, French by default, stored in E.164 (`+33389123456`). */
+/**
+ * A phone number, French by default, stored in E.164 (`+33389123456`). The
+ * functions check it against the full numbering plans (`phone-number/read-phone-number.ts`,
+ * overseas numbers typed nationally get their own country code); the browser
+ * checks its shape only (`#phone-rule`, see package.json `imports`).
+ */
 export function phoneNumber(label: string) {
   return required(
     textInput(label).transform((value, context) => {
-      const phone = hasControlCharacter(value) ? undefined : readPhoneNumber(value);
-      if (phone === undefined) {
-        context.issues.push({ code: 'custom', input: value, message: `${label} : numéro invalide (ex. 03 89 12 34 56).` });
+      const reading = readPhoneNumber(value);
+      if (!reading.ok) {
+        context.issues.push({ code: 'custom', input: value, message: phoneNumberMessage(reading.reason, label) });
         return z.NEVER;
       }
-      return phone;
+      return reading.number;
     }),
   );
 }

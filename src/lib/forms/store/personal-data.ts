@@ -1,6 +1,6 @@
 /**
  * The rights of access and erasure of one person (GDPR art. 15 and 17), found
- * by e-mail address whatever way it was typed (`email-key.ts`): submissions
+ * by e-mail address whatever way it was typed (`comparableEmail`, `email-address/read-email-address.ts`): submissions
  * sent with it, spam whose `email` field is it, and e-mails addressed to it
  * (outbox rows, the startups' order addresses included).
  *
@@ -9,7 +9,7 @@
  */
 import type { FormName } from '../definitions/form-names.ts';
 import type { Queryable } from './database.ts';
-import { comparableEmail } from './email-key.ts';
+import { comparableEmail } from '../../email-address/read-email-address.ts';
 import { isoInstantSql, OUTBOX_ENTRY_JSON_SQL, SUBMISSION_JSON_SQL, type SubmissionWithMessages } from './read-submissions.ts';
 import type { OutboxEntry } from './stored-submission.ts';
 

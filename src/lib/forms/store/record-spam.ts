@@ -6,7 +6,7 @@
 import type { FormName } from '../definitions/form-names.ts';
 import type { SubmittedFields } from '../request/read-form-request.ts';
 import type { Queryable } from './database.ts';
-import { comparableEmail } from './email-key.ts';
+import { comparableEmail } from '../../email-address/read-email-address.ts';
 
 /** Bounds of spam storage. */
 export const SPAM_LIMITS = {

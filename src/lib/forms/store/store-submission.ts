@@ -10,7 +10,7 @@
 import type { FormName } from '../definitions/form-names.ts';
 import type { RateLimit } from '../rate-limit.ts';
 import type { Queryable } from './database.ts';
-import { comparableEmail } from './email-key.ts';
+import { comparableEmail } from '../../email-address/read-email-address.ts';
 import type { HeldReason, MessageKind } from './stored-submission.ts';
 
 /** Caps against using the forms to send e-mail to third parties (issue 10, "abuse"). */

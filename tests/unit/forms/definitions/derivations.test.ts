@@ -50,7 +50,7 @@ describe('describeSubmission', () => {
       ['Prix indicatif', EURO('12 000,50 € HT')],
       ['Contact', 'Jeanne Dupont'],
       ['E-mail', 'contact@société-verte.fr'],
-      ['Téléphone', '+33 3 89 12 34 56'],
+      ['Téléphone', '03 89 12 34 56'],
       ['Présentation', 'Nous concevons des capteurs pour les ateliers de la région mulhousienne, depuis 2024.'],
     ]);
   });
@@ -61,7 +61,7 @@ describe('describeSubmission', () => {
       ['SIRET', '73282932000074'],
       ['Contact', 'Élise Müller, Responsable des achats'],
       ['E-mail', 'Achats+IT@exemple.fr'],
-      ['Téléphone', '+33 3 89 12 34 56'],
+      ['Téléphone', '03 89 12 34 56'],
       ['Startup', 'Démo Capteurs Rhin'],
       ['Type de commande', 'Prototype'],
       ['Budget', EURO('14 500,50 € HT')],
@@ -75,8 +75,8 @@ describe('describeSubmission', () => {
       ['Organisation', 'Fonderie « Rhin & Doller » (PME ou ETI)'],
       ['SIRET', '73282932000074'],
       ['Contact', 'Marc Weber, Directeur des achats'],
-      ['E-mail', 'achats@fonderie-rhin.example'],
-      ['Téléphone', '+33 3 89 12 34 56'],
+      ['E-mail', 'achats@fonderie-rhin.fr'],
+      ['Téléphone', '03 89 12 34 56'],
       ['Date de signature souhaitée', `15 mars ${WISHED_DATE_YEAR}`],
     ]);
   });
@@ -142,7 +142,7 @@ describe('recipientsOf, submitterOf, organisationOf', () => {
     ['candidature', application, [['team', 'equipe@pbc.example'], ['confirmation', 'contact@société-verte.fr']]],
     ['demande-bon-de-commande', order, [['team', 'equipe@pbc.example'], ['startup', ORDERABLE_STARTUP.orderContactEmail], ['confirmation', 'Achats+IT@exemple.fr']]],
     ['demande-bon-de-commande', { ...order, startup: NO_STARTUP_PREFERENCE }, [['team', 'equipe@pbc.example'], ['confirmation', 'Achats+IT@exemple.fr']]],
-    ['engagement-acheteur', commitment, [['team', 'equipe@pbc.example'], ['confirmation', 'achats@fonderie-rhin.example']]],
+    ['engagement-acheteur', commitment, [['team', 'equipe@pbc.example'], ['confirmation', 'achats@fonderie-rhin.fr']]],
   ] as const)('%s: %#', (form, data, expected) => {
     expect(recipientsOf(form, data, CONTEXT)).toEqual(expected.map(([kind, to]) => ({ kind, to })));
   });
@@ -150,7 +150,7 @@ describe('recipientsOf, submitterOf, organisationOf', () => {
   it.each([
     ['candidature', application, { name: 'Jeanne Dupont', address: 'contact@société-verte.fr' }, 'Société Verte'],
     ['demande-bon-de-commande', order, { name: 'Élise Müller', address: 'Achats+IT@exemple.fr' }, 'Communauté d’agglomération « Mulhouse Alsace »'],
-    ['engagement-acheteur', commitment, { name: 'Marc Weber', address: 'achats@fonderie-rhin.example' }, 'Fonderie « Rhin & Doller »'],
+    ['engagement-acheteur', commitment, { name: 'Marc Weber', address: 'achats@fonderie-rhin.fr' }, 'Fonderie « Rhin & Doller »'],
   ] as const)('%s: submitter and organisation', (form, data, submitter, organisation) => {
     expect(submitterOf(form, data)).toEqual(submitter);
     expect(organisationOf(form, data)).toBe(organisation);

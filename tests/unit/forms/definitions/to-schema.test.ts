@@ -73,6 +73,10 @@ describe('order request schema', () => {
     ['need', '  Un besoin décrit\r\nsur deux lignes, assez long pour passer.  ', 'Un besoin décrit\nsur deux lignes, assez long pour passer.'],
     ['email', 'Contact@Société-Verte.FR ', 'Contact@société-verte.fr'],
     ['phone', '+41 61 123 45 67', '+41611234567'],
+    // Issue 12: overseas numbers typed nationally keep their own country code (ARCEP plan).
+    ['phone', '0694 20 30 40', '+594694203040'],
+    ['phone', '0262 12 34 56', '+262262123456'],
+    ['email', 'jeanne@xn--socit-verte-ebbb.fr', 'jeanne@société-verte.fr'],
   ])('%s %j is accepted as %j', (field, value, expected) => {
     const result = parseOrder(field, value);
     expect(result.success).toBe(true);
@@ -116,7 +120,7 @@ describe('order request schema', () => {
     ['role', 'Acheteur\0', 'Fonction : le texte doit tenir sur une ligne.'],
     ['startup', `${ORDERABLE_STARTUP.slug}\n`, 'Startup : le texte doit tenir sur une ligne.'],
     ['email', 'achats@exemple.fr\r\nBcc: victime@exemple.fr', 'Adresse e-mail : le texte doit tenir sur une ligne.'],
-    ['phone', '03 89\n12 34 56', 'Téléphone : numéro invalide (ex. 03 89 12 34 56).'],
+    ['phone', '03 89\n12 34 56', 'Téléphone : numéro invalide, chiffres seulement, avec l’indicatif (+41…) pour un numéro étranger (ex. 03 89 12 34 56).'],
     ['need', `${'Un besoin assez long pour passer le minimum.'}\0`, 'Description du besoin : caractère interdit.'],
     // Other rules
     ['organisation', '   ', 'Organisation : ce champ est obligatoire.'],
@@ -127,7 +131,12 @@ describe('order request schema', () => {
     ['kind', 'autre', 'Type de commande : choix invalide.'],
     ['email', 'pas-une-adresse', 'Adresse e-mail : adresse invalide (ex. nom@exemple.fr).'],
     ['email', undefined, 'Adresse e-mail : ce champ est obligatoire.'],
-    ['phone', '12', 'Téléphone : numéro invalide (ex. 03 89 12 34 56).'],
+    ['phone', '12', 'Téléphone : numéro invalide, chiffres seulement, avec l’indicatif (+41…) pour un numéro étranger (ex. 03 89 12 34 56).'],
+    // Issue 12: the site's one e-mail rule (email-address/read-email-address.ts) and full phone metadata.
+    ['email', 'frédéric@orange.fr', 'Adresse e-mail : la partie avant « @ » ne peut contenir ni accent ni lettre hors de l’alphabet latin simple : beaucoup de serveurs de messagerie refuseraient l’adresse. Vouliez-vous écrire « frederic@orange.fr » ?'],
+    ['email', 'achats@mairie.test', 'Adresse e-mail : « test » est un nom de domaine réservé (essais, documentation ou réseau local) : aucune messagerie publique n’y répond. Indiquez une adresse réelle.'],
+    ['email', 'achats..mairie@exemple.fr', 'Adresse e-mail : la partie avant « @ » ne peut ni commencer ni finir par un point, ni contenir deux points de suite.'],
+    ['phone', '07 00 00 00 00', 'Téléphone : ce numéro n’existe pas dans le plan de numérotation, vérifiez les chiffres (ex. 03 89 12 34 56 ; +41 61 123 45 67 pour l’étranger).'],
     ['need', 'Trop court.', 'Description du besoin : 30 caractères au moins.'],
     ['need', 'x'.repeat(4001), 'Description du besoin : 4000 caractères au plus.'],
     ['wished_date', '2027-02-30', 'Date souhaitée : date invalide, choisissez-la dans le calendrier (format AAAA-MM-JJ, ex. 2027-03-15).'],
@@ -265,7 +274,7 @@ describe('buyer commitment schema', () => {
       siret: '73282932000074',
       contact_name: 'Marc Weber',
       role: 'Directeur des achats',
-      email: 'achats@fonderie-rhin.example',
+      email: 'achats@fonderie-rhin.fr',
       phone: '+33389123456',
       signing_date: undefined,
       consent: true,
@@ -293,7 +302,12 @@ describe('buyer commitment schema', () => {
     ['contact_name', '', 'Nom du contact : ce champ est obligatoire.'],
     ['role', undefined, 'Fonction : ce champ est obligatoire.'],
     ['email', 'achats@', 'Adresse e-mail : adresse invalide (ex. nom@exemple.fr).'],
-    ['phone', '12', 'Téléphone : numéro invalide (ex. 03 89 12 34 56).'],
+    ['phone', '12', 'Téléphone : numéro invalide, chiffres seulement, avec l’indicatif (+41…) pour un numéro étranger (ex. 03 89 12 34 56).'],
+    // Issue 12: the site's one e-mail rule (email-address/read-email-address.ts) and full phone metadata.
+    ['email', 'frédéric@orange.fr', 'Adresse e-mail : la partie avant « @ » ne peut contenir ni accent ni lettre hors de l’alphabet latin simple : beaucoup de serveurs de messagerie refuseraient l’adresse. Vouliez-vous écrire « frederic@orange.fr » ?'],
+    ['email', 'achats@mairie.test', 'Adresse e-mail : « test » est un nom de domaine réservé (essais, documentation ou réseau local) : aucune messagerie publique n’y répond. Indiquez une adresse réelle.'],
+    ['email', 'achats..mairie@exemple.fr', 'Adresse e-mail : la partie avant « @ » ne peut ni commencer ni finir par un point, ni contenir deux points de suite.'],
+    ['phone', '07 00 00 00 00', 'Téléphone : ce numéro n’existe pas dans le plan de numérotation, vérifiez les chiffres (ex. 03 89 12 34 56 ; +41 61 123 45 67 pour l’étranger).'],
     ['signing_date', '2000-01-01', 'Date de signature souhaitée : la date ne peut pas être déjà passée.'],
     ['signing_date', '15/03/2099', 'Date de signature souhaitée : date invalide, choisissez-la dans le calendrier (format AAAA-MM-JJ, ex. 2027-03-15).'],
     ['consent', 'off', 'Consentement : votre accord est nécessaire pour envoyer le formulaire.'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparableEmail } from '../../../src/lib/forms/store/email-key.ts';
+import { comparableEmail } from '../../../src/lib/email-address/read-email-address.ts';
 
 describe('comparableEmail', () => {
   it.each([
