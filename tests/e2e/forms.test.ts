@@ -157,6 +157,18 @@ async function fillOrderRequest(page: Page): Promise<void> {
   await page.getByLabel(/^J’accepte que ces informations/).check();
 }
 
+/** What the visitor typed, chose or ticked in the page's form, field by field in order (hidden fields apart: the token changes). */
+function typedValues(page: Page): Promise<string[][]> {
+  return page.locator('form[method="post"] :is(input, select, textarea)').evaluateAll((controls) =>
+    controls.flatMap((control) => {
+      const field = control as HTMLInputElement;
+      if (!field.name || field.type === 'hidden' || field.type === 'submit') return [];
+      if (field.type === 'checkbox' || field.type === 'radio') return [[field.name, field.value, String(field.checked)]];
+      return [[field.name, field.value]];
+    }),
+  );
+}
+
 /** The reference shown by the thank-you page the browser landed on, checked against its address. */
 /** What the thank-you page says was recorded, by form. */
 const RECORDED = {
@@ -511,10 +523,14 @@ describe('without JavaScript', () => {
     page = await openPage('/candidater/', { javaScript: false });
     const messagesBefore = smtp.messages.length;
     await fillApplication(page, { siret: '732 829 320 00075', phone: '12', sectors: [] });
+    const typed = await typedValues(page);
     await page.getByRole('button', { name: 'Envoyer ma candidature' }).click();
 
     await page.waitForURL(`${site.origin}/api/candidature/`);
     expect(site.calls.at(-1)).toEqual({ method: 'POST', path: '/api/candidature/', status: 422 });
+    // Every value typed comes back, in every field.
+    expect(typed.length).toBeGreaterThan(12);
+    expect(await typedValues(page)).toEqual(typed);
     // The answer is the form page again, filled, with the errors summed up first and at their fields.
     expect(await page.title()).toMatch(new RegExp(`^Erreur${NBSP}: 3 champs à corriger — `));
     expect(await page.locator('#erreurs h2').innerText()).toBe('Le formulaire contient 3 erreurs');

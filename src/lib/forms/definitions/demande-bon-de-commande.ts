@@ -12,7 +12,7 @@ export const NO_STARTUP_YET_HINT = 'Aucune startup n’est encore inscrite dans 
  * A buyer asks a startup (or the team, without a preference) for a first order.
  * Data: organisation, kind and SIRET; named contact; the chosen startup slug or
  * `sans-preference` (never a fictional sample); kind of order; need; budget in euros HT (> 0, ≤ ceiling);
- * wished date (`YYYY-MM-DD`, today or later in Paris, optional). Mailed to the
+ * wished date (`YYYY-MM-DD`, also read as typed `jj/mm/aaaa`; today or later in Paris, optional). Mailed to the
  * team, to the chosen startup's private order contact and, as a confirmation, to the buyer.
  */
 export const demandeBonDeCommande = defineForm({
