@@ -8,6 +8,7 @@
 import { readFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ParsedMail, AddressObject } from 'mailparser';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { formatEurosHt } from '../../src/lib/format/money.ts';
@@ -242,7 +243,8 @@ beforeAll(async () => {
   site = await serveSiteWithFunctions(REAL_SITE_DIST);
   orderSite = await serveSiteWithFunctions(dist);
   browser = await launchBrowser();
-});
+  // The fixture's build (unless another file of the run made it) takes minutes on a busy machine.
+}, 600_000);
 
 afterAll(async () => {
   for (const context of contexts) await context.close().catch(() => undefined);
@@ -280,6 +282,21 @@ describe('form pages', () => {
     const profile = await openPage(`/startups/${SAMPLE_STARTUP_SLUG}/`, { javaScript });
     expect(await profile.getByRole('link', { name: 'Demander un premier bon de commande' }).count()).toBe(0);
     expect(await profile.locator('main').innerText()).toContain('ne peut pas recevoir de demande de bon de commande');
+  });
+
+  it.each([true, false])('with a real startup, its profile and the order form offering it have no axe-core violation (site scripts %s)', async (scripts) => {
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
+    // Without the site's scripts, as without JavaScript (axe itself runs in the page's engine).
+    if (!scripts) await context.route('**/*', (route) => (route.request().resourceType() === 'script' ? route.abort() : route.continue()));
+    for (const path of [`/startups/${STARTUP.slug}/`, `/demander-un-bon-de-commande/?startup=${STARTUP.slug}`]) {
+      const page = await context.newPage();
+      await page.goto(`${orderSite.origin}${path}`);
+      if (scripts && path.startsWith('/demander')) await waitForToken(page);
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+      expect(results.violations.map((violation) => ({ path, rule: violation.id, targets: violation.nodes.map((node) => node.target.join(' ')) }))).toEqual([]);
+      await page.close();
+    }
   });
 
   it('with a real startup, the order page offers it and says nothing of an opening', async () => {
