@@ -182,7 +182,8 @@ async function readThankYou(page: Page, form: keyof typeof RECORDED): Promise<st
   await page.waitForURL(new RegExp(`/formulaires/merci/\\?formulaire=${form}&reference=PBC-\\d{4}-\\d{5}$`));
   const reference = new URL(page.url()).searchParams.get('reference')!;
   expect(reference).toMatch(new RegExp(`^PBC-${yearOf(toParisCalendarDate(new Date()))}-\\d{5}$`));
-  await expect.poll(() => page.locator('h1').innerText()).toBe('Merci, c’est envoyé');
+  // The thank-you function fetches the answers' layout from the site: seconds on a busy machine (poll's default is 1 s).
+  await expect.poll(() => page.locator('h1').innerText(), { timeout: 15_000 }).toBe('Merci, c’est envoyé');
   expect(await page.locator('main strong').innerText()).toBe(reference);
   expect(await page.locator('main').innerText()).toContain(`${RECORDED[form]} est enregistrée sous la référence${NBSP}: ${reference}`);
   return reference;
