@@ -42,7 +42,7 @@ import { functionContext } from '../tests/helpers/function-context.ts';
 import { startSmtpCapture } from '../tests/helpers/smtp-capture.ts';
 import { startSsrLoader } from '../tests/helpers/ssr-loader.ts';
 import { startBenchDatabase, countDatabaseStatements } from './lib/bench-database.ts';
-import { benchFormsEnvironment } from './lib/bench-environment.ts';
+import { BENCH_STARTUP_SLUG, benchFormsEnvironment } from './lib/bench-environment.ts';
 import { startImmediateSmtp } from './lib/immediate-smtp.ts';
 
 /**
@@ -73,7 +73,7 @@ const ORDER_FIELDS: Record<string, string> = {
   role: 'Responsable des achats',
   email: 'achats@exemple.fr',
   phone: '03 89 12 34 56',
-  startup: 'demo-capteurs-rhin',
+  startup: BENCH_STARTUP_SLUG,
   kind: 'prototype',
   need: 'Un prototype de capteur de vibrations pour les pompes de la station d’épuration.',
   budget_ht: '14 500,50',

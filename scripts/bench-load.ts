@@ -34,7 +34,7 @@ import autocannon from 'autocannon';
 import { readSiteSettings } from '../src/lib/content-model/read-settings.ts';
 import { startSsrLoader } from '../tests/helpers/ssr-loader.ts';
 import { startBenchDatabase } from './lib/bench-database.ts';
-import { benchFormsEnvironment } from './lib/bench-environment.ts';
+import { BENCH_STARTUP_SLUG, benchFormsEnvironment } from './lib/bench-environment.ts';
 import { startImmediateSmtp } from './lib/immediate-smtp.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -55,7 +55,7 @@ const ORDER_FIELDS = {
   contact_name: 'Élise Müller',
   role: 'Responsable des achats',
   phone: '03 89 12 34 56',
-  startup: 'demo-capteurs-rhin',
+  startup: BENCH_STARTUP_SLUG,
   kind: 'prototype',
   need: 'Un prototype de capteur de vibrations pour les pompes de la station d’épuration.',
   budget_ht: '14 500,50',

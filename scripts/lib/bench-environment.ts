@@ -4,7 +4,15 @@
  * limit raised far above what a run sends (per-client rate limit, per-address
  * daily caps, global hourly cap), so that the figures measure the work of a
  * submission, not the limits, and every submission sends its three e-mails.
+ * The content is the test fixture's: `content/` publishes fictional sample
+ * startups only, which an order request may not name (issue 14).
  */
+
+/** Content folder with a real startup (`atelier-test`), relative to the project root. */
+export const BENCH_CONTENT_DIR = 'tests/fixtures/content-with-orders';
+
+/** The real startup of `BENCH_CONTENT_DIR` the benchmarks' order requests name. */
+export const BENCH_STARTUP_SLUG = 'atelier-test';
 
 /** High enough for any benchmark run (a limit is a positive integer). */
 const UNLIMITED = '1000000000';
@@ -17,6 +25,7 @@ const UNLIMITED = '1000000000';
  */
 export function benchFormsEnvironment(databaseUrl: string, smtpUrl: string, signingSecret: string): Record<string, string> {
   return {
+    CONTENT_DIR: BENCH_CONTENT_DIR,
     NETLIFY_DB_URL: databaseUrl,
     SMTP_URL: smtpUrl,
     MAIL_FROM_ADDRESS: 'ne-pas-repondre@premiers-bons-de-commande.fr',

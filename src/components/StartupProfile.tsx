@@ -17,7 +17,7 @@ export interface StartupProfileProps {
   readonly ordersReceived: readonly Published<OrderData>[];
   /** Name of each buyer, by slug, to label the orders. */
   readonly buyerNames: ReadonlyMap<string, string>;
-  /** Where the "request a first order" button leads, with this startup preselected. */
+  /** Where the "request a first order" button leads, with this startup preselected (a sample shows no button: it cannot receive requests). */
   readonly orderRequestHref: string;
   /** The logo, resized by the page (or the uploaded file in the CMS preview). */
   readonly logo?: SiteImage | undefined;
@@ -35,13 +35,16 @@ export function StartupProfile({ startup, ordersReceived, buyerNames, orderReque
         </h1>
         <p className="lead">{fr(startup.tagline)}</p>
         {startup.sample ? (
-          <p className="notice">{fr('Cette fiche est un exemple fictif : elle sera remplacée par une vraie startup du DAS numérique.')}</p>
-        ) : null}
-        <p>
-          <a className="button" href={orderRequestHref}>
-            Demander un premier bon de commande
-          </a>
-        </p>
+          <p className="notice">
+            {fr('Cette fiche est un exemple fictif : elle sera remplacée par une vraie startup du DAS numérique et ne peut pas recevoir de demande de bon de commande.')}
+          </p>
+        ) : (
+          <p>
+            <a className="button" href={orderRequestHref}>
+              Demander un premier bon de commande
+            </a>
+          </p>
+        )}
       </header>
       <dl className="facts">
         <div>

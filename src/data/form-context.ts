@@ -1,9 +1,10 @@
 /**
  * What the form pages quote and choose from, once per build: the settings'
- * lists and ceiling, and the published startups (names, slugs and sample
- * flags only; never their private order addresses).
+ * lists and ceiling, and the startups an order may name (real ones, never a
+ * fictional sample; names and slugs only, never their private order addresses).
  */
 import type { PublicFormContext } from '../lib/forms/definitions/form-definition.ts';
+import { isOrderableStartup } from '../lib/content-model/is-orderable-startup.ts';
 import { settings } from './settings.ts';
 import { loadSite } from './site.ts';
 
@@ -14,6 +15,6 @@ export async function loadFormContext(): Promise<PublicFormContext> {
     sectors: settings.sectors,
     technologies: settings.technologies,
     orderCeilingHt: settings.order_ceiling_ht,
-    startups: site.startups.map((startup) => ({ slug: startup.slug, name: startup.name, sample: startup.sample })),
+    startups: site.startups.filter(isOrderableStartup).map((startup) => ({ slug: startup.slug, name: startup.name })),
   };
 }

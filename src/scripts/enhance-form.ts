@@ -3,7 +3,8 @@
  * and the functions answer with HTML pages. On load: fetch the signed token,
  * preselect a choice named in the address (`?startup=slug`). On submit:
  * validate with the same Zod schema as the function, show the French errors
- * next to their fields and focus the first one, or send the answers as JSON
+ * next to their fields, focus the first one and say the error state in the
+ * title (as the no-JavaScript error page does), or send the answers as JSON
  * (protocol: `netlify/lib/handle-form-post.ts`) and follow the answer. Every
  * status change is written in a live region for screen readers.
  */
@@ -13,6 +14,7 @@ import { FORM_DEFINITIONS } from '../lib/forms/definitions/forms.ts';
 import { createFormSchema } from '../lib/forms/definitions/to-schema.ts';
 import { fieldErrorId } from '../lib/forms/definitions/form-pages.ts';
 import { applyFrenchSpacing as fr } from '../lib/format/french-spacing.ts';
+import { composePageTitle, describeFormErrorState } from '../lib/site/page-title.ts';
 import { config as configureZod } from 'zod';
 
 // Zod compiles fast parsers with `new Function` when it may; the site's
@@ -98,6 +100,8 @@ function enhance(form: HTMLFormElement): void {
   const fields = fieldsOf(FORM_DEFINITIONS[config.form]).map((field) => field.name);
   const invalidFields = new Set<string>();
   let busy = false;
+  /** The title without an error state. */
+  const pageTitle = document.title;
   let pendingAnnouncement: number | undefined;
 
   const containerOf = (name: string) => form.querySelector<HTMLElement>(`[data-field="${CSS.escape(name)}"]`);
@@ -141,6 +145,7 @@ function enhance(form: HTMLFormElement): void {
     if (described) toggleDescription(described, error.id, message !== undefined);
     if (message === undefined) invalidFields.delete(name);
     else invalidFields.add(name);
+    document.title = invalidFields.size === 0 ? pageTitle : composePageTitle([describeFormErrorState(invalidFields.size)], pageTitle);
     return true;
   }
 

@@ -11,6 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { buildSite } from '../helpers/astro-build.ts';
 import { listFiles, readPage, textOf } from '../helpers/dist-files.ts';
 import { PROJECT_ROOT, REAL_SITE_DIST, TEST_TMP } from '../helpers/paths.ts';
+import { readSiteSettings } from '../../src/lib/content-model/read-settings.ts';
+import { retentionFromSettings } from '../../src/lib/forms/retention.ts';
 
 const FIXTURE = join(PROJECT_ROOT, 'tests', 'fixtures', 'content-with-orders');
 
@@ -87,9 +89,9 @@ describe('site built from content/', () => {
   });
 
   it('never publishes « à compléter »: missing legal facts are listed in a warning naming their settings', async () => {
-    for (const path of ['/mentions-legales/', '/confidentialite/', '/accessibilite/', '/acheteurs/m2a/']) {
-      expect(textOf(await readPage(REAL_SITE_DIST, path))).not.toMatch(/à compléter/i);
-    }
+    const published = (await listFiles(REAL_SITE_DIST)).filter((file) => /\.(html|json|csv|xml)$/.test(file));
+    expect(published.length).toBeGreaterThan(40);
+    for (const file of published) expect(textOf(await readFile(join(REAL_SITE_DIST, file), 'utf8')), file).not.toMatch(/à compléter/i);
     const legal = textOf(await readPage(REAL_SITE_DIST, '/mentions-legales/'));
     expect(legal).toContain('Page incomplète : version de travail.');
     expect(legal).toContain('Directeur ou directrice de la publication ( legal_publication_director )');
@@ -98,6 +100,30 @@ describe('site built from content/', () => {
     expect(privacy).toContain('Contact du délégué à la protection des données (DPO) ( privacy_dpo_contact )');
     const accessibility = textOf(await readPage(REAL_SITE_DIST, '/accessibilite/'));
     expect(accessibility).toContain('Date de la déclaration d’accessibilité ( accessibility_statement_date )');
+  });
+
+  it('tells the truth about the submissions in the privacy notice: Netlify Database, the region setting, the durations of the settings', async () => {
+    const privacy = textOf(await readPage(REAL_SITE_DIST, '/confidentialite/'));
+    expect(privacy).toContain('base de données PostgreSQL gérée par Netlify pour le compte de l’éditeur (Netlify Database)');
+    expect(privacy).toContain('Région où les envois des formulaires sont traités et conservés ( privacy_storage_region )');
+    expect(privacy).not.toMatch(/Blobs|espace de stockage/);
+    const retention = retentionFromSettings(readSiteSettings(join(PROJECT_ROOT, 'content')));
+    expect(privacy).toContain(`Candidature d’une startup ${retention.months.candidature} mois après sa réception`);
+    expect(privacy).toContain(`Demande de premier bon de commande ${retention.months['demande-bon-de-commande']} mois après sa réception`);
+    expect(privacy).toContain(`Engagement d’un acheteur ${retention.months['engagement-acheteur']} mois après sa réception`);
+    expect(privacy).toContain(`Envoi rejeté comme abusif ${retention.spamDays} jours`);
+  });
+
+  it('offers no fictional sample in the order form: with samples only, it says the directory is opening; a sample profile has no order button', async () => {
+    const html = await readPage(REAL_SITE_DIST, '/demander-un-bon-de-commande/');
+    const select = /<select[^>]*id="champ-startup"[^>]*>([\s\S]*?)<\/select>/.exec(html)![1]!;
+    expect([...select.matchAll(/<option value="([^"]*)"/g)].map((match) => match[1])).toEqual(['sans-preference']);
+    const text = textOf(html);
+    expect(text).toContain('L’annuaire ouvre : les premières startups du DAS numérique y seront présentées dès leur admission.');
+    expect(text).not.toContain('Démo Capteurs Rhin');
+    const profile = textOf(await readPage(REAL_SITE_DIST, '/startups/demo-capteurs-rhin/'));
+    expect(profile).toContain('ne peut pas recevoir de demande de bon de commande');
+    expect(profile).not.toContain('Demander un premier bon de commande');
   });
 
   it('fails a production build (CONTEXT=production) naming each missing legal setting', async () => {

@@ -20,7 +20,7 @@ const CONTEXT: PublicFormContext = {
   technologies: ['Robotique'],
   orderCeilingHt: 15_000,
   startups: [
-    { slug: 'demo', name: 'Démo', sample: true },
+    { slug: 'atelier', name: 'Atelier' },
     { slug: 'reelle', name: 'Réelle' },
   ],
 };
@@ -77,14 +77,22 @@ describe.each(FORM_NAMES)('%s', (form) => {
   });
 });
 
-it('marks the example startups and says they are fictional', async () => {
+it.each([
+  ['real startups: each is offered after « Pas de préférence », no hint', CONTEXT.startups, [['atelier', 'Atelier'], ['reelle', 'Réelle']], ''],
+  [
+    'no real startup yet: only « Pas de préférence », and the hint says why',
+    [],
+    [],
+    // `text` reads no-break spaces as spaces.
+    'Aucune startup n’est encore inscrite dans l’annuaire : gardez « Pas de préférence » et décrivez votre besoin, l’équipe du programme l’orientera.',
+  ],
+])('startup field with %s', async (_case, startups, offered, hint) => {
   const container = await AstroContainer.create();
-  const html = await container.renderToString(DefinedFormFields, { props: { definition: FORM_DEFINITIONS['demande-bon-de-commande'], context: CONTEXT } });
+  const html = await container.renderToString(DefinedFormFields, { props: { definition: FORM_DEFINITIONS['demande-bon-de-commande'], context: { ...CONTEXT, startups } } });
   const tree = fromHtml(html, { fragment: true });
   expect(elements(byId(tree, 'champ-startup')!, (element) => element.tagName === 'option').map((option) => [option.properties['value'], text(option)])).toEqual([
     ['sans-preference', 'Pas de préférence : décrire le besoin'],
-    ['demo', 'Démo (exemple)'],
-    ['reelle', 'Réelle'],
+    ...offered,
   ]);
-  expect(text(byId(tree, 'champ-startup-aide'))).toBe('Les startups marquées « exemple » sont fictives.');
+  expect(text(byId(tree, 'champ-startup-aide'))).toBe(hint);
 });

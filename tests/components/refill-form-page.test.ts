@@ -25,7 +25,7 @@ const CONTEXT: PublicFormContext = {
   technologies: ['Robotique', 'Cybersécurité'],
   orderCeilingHt: 15_000,
   startups: [
-    { slug: 'demo', name: 'Démo', sample: true },
+    { slug: 'demo', name: 'Démo' },
     { slug: 'reelle', name: 'Réelle' },
   ],
 };

@@ -8,6 +8,7 @@
 import { readFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ParsedMail, AddressObject } from 'mailparser';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { formatEurosHt } from '../../src/lib/format/money.ts';
@@ -16,6 +17,10 @@ import { toParisCalendarDate, yearOf } from '../../src/lib/format/calendar-date.
 import { createDatabase } from '../helpers/postgres-server.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { REAL_SITE_DIST, TEST_TMP } from '../helpers/paths.ts';
+import { buildOrdersFixtureOnce } from '../helpers/fixture-site.ts';
+import { FORMS_CONTENT_DIR, ORDERABLE_STARTUP, SAMPLE_STARTUP_SLUG } from '../helpers/form-fixtures.ts';
+import { DIRECTORY_OPENING } from '../../src/lib/site/describe-key-figures.ts';
+import { NO_STARTUP_YET_HINT } from '../../src/lib/forms/definitions/demande-bon-de-commande.ts';
 import { serveSiteWithFunctions, type SiteWithFunctions } from '../helpers/site-with-functions.ts';
 import { startSmtpCapture, type SmtpCapture } from '../helpers/smtp-capture.ts';
 
@@ -26,7 +31,8 @@ const MIN_FILL_SECONDS = 1;
 const FILL_WAIT_MS = MIN_FILL_SECONDS * 1_000 + 300;
 const NBSP = '\u00a0';
 
-const STARTUP = { slug: 'demo-capteurs-rhin', name: 'Démo Capteurs Rhin', orderContactEmail: 'commandes@demo-capteurs-rhin.example' } as const;
+/** The fixture's real startup: the real content publishes fictional samples only, which an order request may not name. */
+const STARTUP = ORDERABLE_STARTUP;
 
 /** A startup application as a person types it. */
 const APPLICATION = {
@@ -76,7 +82,11 @@ const COMMITMENT = {
 } as const;
 
 let smtp: SmtpCapture;
+/** The real site (fictional sample startups only) and the functions. */
 let site: SiteWithFunctions;
+/** The fixture site (`FORMS_CONTENT_DIR`, with a real startup an order may name) and the functions. */
+let orderSite: SiteWithFunctions;
+let dist: string;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 const savedEnv: Record<string, string | undefined> = {};
@@ -86,7 +96,7 @@ function setEnv(name: string, value: string): void {
   process.env[name] = value;
 }
 
-async function openPage(path: string, { javaScript = true, width = 1280 } = {}): Promise<Page> {
+async function openPage(path: string, { javaScript = true, width = 1280, on = site } = {}): Promise<Page> {
   const context = await browser.newContext({
     javaScriptEnabled: javaScript,
     locale: 'fr-FR',
@@ -96,7 +106,7 @@ async function openPage(path: string, { javaScript = true, width = 1280 } = {}):
   contexts.push(context);
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
-  await page.goto(`${site.origin}${path}`);
+  await page.goto(`${on.origin}${path}`);
   return page;
 }
 
@@ -148,6 +158,18 @@ async function fillOrderRequest(page: Page): Promise<void> {
   await page.getByLabel(/^J’accepte que ces informations/).check();
 }
 
+/** What the visitor typed, chose or ticked in the page's form, field by field in order (hidden fields apart: the token changes). */
+function typedValues(page: Page): Promise<string[][]> {
+  return page.locator('form[method="post"] :is(input, select, textarea)').evaluateAll((controls) =>
+    controls.flatMap((control) => {
+      const field = control as HTMLInputElement;
+      if (!field.name || field.type === 'hidden' || field.type === 'submit') return [];
+      if (field.type === 'checkbox' || field.type === 'radio') return [[field.name, field.value, String(field.checked)]];
+      return [[field.name, field.value]];
+    }),
+  );
+}
+
 /** The reference shown by the thank-you page the browser landed on, checked against its address. */
 /** What the thank-you page says was recorded, by form. */
 const RECORDED = {
@@ -160,7 +182,8 @@ async function readThankYou(page: Page, form: keyof typeof RECORDED): Promise<st
   await page.waitForURL(new RegExp(`/formulaires/merci/\\?formulaire=${form}&reference=PBC-\\d{4}-\\d{5}$`));
   const reference = new URL(page.url()).searchParams.get('reference')!;
   expect(reference).toMatch(new RegExp(`^PBC-${yearOf(toParisCalendarDate(new Date()))}-\\d{5}$`));
-  await expect.poll(() => page.locator('h1').innerText()).toBe('Merci, c’est envoyé');
+  // The thank-you function fetches the answers' layout from the site: seconds on a busy machine (poll's default is 1 s).
+  await expect.poll(() => page.locator('h1').innerText(), { timeout: 15_000 }).toBe('Merci, c’est envoyé');
   expect(await page.locator('main strong').innerText()).toBe(reference);
   expect(await page.locator('main').innerText()).toContain(`${RECORDED[form]} est enregistrée sous la référence${NBSP}: ${reference}`);
   return reference;
@@ -216,14 +239,19 @@ beforeAll(async () => {
   setEnv('FORM_MIN_FILL_SECONDS', String(MIN_FILL_SECONDS));
   // Every submission of this file comes from 127.0.0.1: the default limit (5 per 10 minutes) is too low.
   setEnv('RATE_LIMIT_MAX', '100');
+  setEnv('CONTENT_DIR', FORMS_CONTENT_DIR);
+  dist = await buildOrdersFixtureOnce();
   site = await serveSiteWithFunctions(REAL_SITE_DIST);
+  orderSite = await serveSiteWithFunctions(dist);
   browser = await launchBrowser();
-});
+  // The fixture's build (unless another file of the run made it) takes minutes on a busy machine.
+}, 600_000);
 
 afterAll(async () => {
   for (const context of contexts) await context.close().catch(() => undefined);
   await browser?.close();
   await site?.close();
+  await orderSite?.close();
   await smtp?.stop();
   for (const [name, value] of Object.entries(savedEnv)) {
     if (value === undefined) delete process.env[name];
@@ -233,7 +261,7 @@ afterAll(async () => {
 
 describe('form pages', () => {
   it('embed the public configuration only: startup names and slugs, never their private e-mails', async () => {
-    const html = await readFile(join(REAL_SITE_DIST, 'demander-un-bon-de-commande', 'index.html'), 'utf8');
+    const html = await readFile(join(dist, 'demander-un-bon-de-commande', 'index.html'), 'utf8');
     const config = JSON.parse(/<script type="application\/json" id="configuration-demande-bon-de-commande">([^<]*)<\/script>/.exec(html)![1]!) as {
       context: { startups: { slug: string; name: string }[]; orderCeilingHt: number };
     };
@@ -241,7 +269,42 @@ describe('form pages', () => {
     expect(config.context.startups).toContainEqual({ slug: STARTUP.slug, name: STARTUP.name });
     for (const startup of config.context.startups) expect(Object.keys(startup).sort()).toEqual(['name', 'slug']);
     expect(html).not.toContain(STARTUP.orderContactEmail);
-    expect(html).not.toMatch(/commandes@/);
+    expect(html).not.toMatch(/prive-/);
+  });
+
+  it.each([true, false])('with fictional samples only (JavaScript %s), the order page says the directory is opening and offers no sample, even one named in the address', async (javaScript) => {
+    const page = await openPage(`/demander-un-bon-de-commande/?startup=${SAMPLE_STARTUP_SLUG}`, { javaScript });
+    if (javaScript) await waitForToken(page);
+    expect(await page.locator('main .notice').innerText()).toBe(applyFrenchSpacing(`${DIRECTORY_OPENING} Vous pouvez déjà décrire votre besoin : l’équipe du programme l’orientera.`));
+    const startup = page.locator('#champ-startup');
+    expect(await startup.locator('option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value))).toEqual(['sans-preference']);
+    expect(await startup.inputValue()).toBe('sans-preference');
+    expect(await page.locator('#champ-startup-aide').innerText()).toBe(applyFrenchSpacing(NO_STARTUP_YET_HINT));
+    const profile = await openPage(`/startups/${SAMPLE_STARTUP_SLUG}/`, { javaScript });
+    expect(await profile.getByRole('link', { name: 'Demander un premier bon de commande' }).count()).toBe(0);
+    expect(await profile.locator('main').innerText()).toContain('ne peut pas recevoir de demande de bon de commande');
+  });
+
+  it.each([true, false])('with a real startup, its profile and the order form offering it have no axe-core violation (site scripts %s)', async (scripts) => {
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
+    // Without the site's scripts, as without JavaScript (axe itself runs in the page's engine).
+    if (!scripts) await context.route('**/*', (route) => (route.request().resourceType() === 'script' ? route.abort() : route.continue()));
+    for (const path of [`/startups/${STARTUP.slug}/`, `/demander-un-bon-de-commande/?startup=${STARTUP.slug}`]) {
+      const page = await context.newPage();
+      await page.goto(`${orderSite.origin}${path}`);
+      if (scripts && path.startsWith('/demander')) await waitForToken(page);
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+      expect(results.violations.map((violation) => ({ path, rule: violation.id, targets: violation.nodes.map((node) => node.target.join(' ')) }))).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('with a real startup, the order page offers it and says nothing of an opening', async () => {
+    const page = await openPage('/demander-un-bon-de-commande/', { javaScript: false, on: orderSite });
+    expect(await page.locator('#champ-startup option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value))).toEqual(['sans-preference', STARTUP.slug]);
+    expect(await page.locator('main .notice').count()).toBe(0);
+    expect(await page.locator('#champ-startup-aide').count()).toBe(0);
   });
 
   it.each([
@@ -301,13 +364,13 @@ describe('with JavaScript', () => {
 
   it('opens the order request from a startup profile with that startup chosen, sends it, and mails the team, the startup and the buyer', async () => {
     screenshotOnFailure(() => page, 'js-order');
-    page = await openPage(`/startups/${STARTUP.slug}/`);
+    page = await openPage(`/startups/${STARTUP.slug}/`, { on: orderSite });
     await page.getByRole('link', { name: 'Demander un premier bon de commande' }).click();
-    await page.waitForURL(`${site.origin}/demander-un-bon-de-commande/?startup=${STARTUP.slug}`);
+    await page.waitForURL(`${orderSite.origin}/demander-un-bon-de-commande/?startup=${STARTUP.slug}`);
     const tokenAt = await waitForToken(page);
     const startup = page.getByLabel('Startup', { exact: false }).and(page.locator('select'));
     await expect.poll(() => startup.inputValue()).toBe(STARTUP.slug);
-    expect(await startup.locator('option:checked').innerText()).toBe(`${STARTUP.name} (exemple)`);
+    expect(await startup.locator('option:checked').innerText()).toBe(STARTUP.name);
     await fillOrderRequest(page);
     await waitFillTime(tokenAt);
     await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
@@ -377,6 +440,7 @@ describe('with JavaScript', () => {
     const postsBefore = formPosts('/api/candidature/');
     const messagesBefore = smtp.messages.length;
     await fillApplication(page, { siret: '732 829 320 00075', consent: false });
+    const pageTitleBefore = await page.title();
     await page.getByRole('button', { name: 'Envoyer ma candidature' }).click();
 
     const siretError = page.locator('#champ-siret-erreur');
@@ -390,6 +454,8 @@ describe('with JavaScript', () => {
     expect(await page.locator('#champ-consent').getAttribute('aria-describedby')).toBe('champ-consent-erreur champ-consent-aide');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('champ-siret');
     await expect.poll(() => page!.getByRole('status').innerText()).toBe(`Le formulaire n’a pas été envoyé${NBSP}: 2 champs sont à corriger.`);
+    // The title says the error state, as the page without JavaScript does.
+    expect(await page.title()).toBe(`Erreur${NBSP}: 2 champs à corriger — ${pageTitleBefore}`);
     await page.screenshot({ path: join(SCREENS, 'forms-candidater-erreurs-390.png'), fullPage: true });
     expect(formPosts('/api/candidature/')).toBe(postsBefore);
     expect(smtp.messages.length).toBe(messagesBefore);
@@ -399,9 +465,11 @@ describe('with JavaScript', () => {
     await page.getByLabel('Numéro SIRET').blur();
     await expect.poll(() => page!.locator('#champ-siret').getAttribute('aria-invalid')).toBeNull();
     expect(await siretError.isHidden()).toBe(true);
+    expect(await page.title()).toBe(`Erreur${NBSP}: 1 champ à corriger — ${pageTitleBefore}`);
     expect(await page.locator('#champ-siret').getAttribute('aria-describedby')).toBe('champ-siret-aide');
     await page.getByLabel(/^J’accepte que ces informations/).check();
     await expect.poll(() => page!.locator('#champ-consent').getAttribute('aria-invalid')).toBeNull();
+    expect(await page.title()).toBe(pageTitleBefore);
 
     await waitFillTime(tokenAt);
     await page.getByRole('button', { name: 'Envoyer ma candidature' }).click();
@@ -499,10 +567,14 @@ describe('without JavaScript', () => {
     page = await openPage('/candidater/', { javaScript: false });
     const messagesBefore = smtp.messages.length;
     await fillApplication(page, { siret: '732 829 320 00075', phone: '12', sectors: [] });
+    const typed = await typedValues(page);
     await page.getByRole('button', { name: 'Envoyer ma candidature' }).click();
 
     await page.waitForURL(`${site.origin}/api/candidature/`);
     expect(site.calls.at(-1)).toEqual({ method: 'POST', path: '/api/candidature/', status: 422 });
+    // Every value typed comes back, in every field.
+    expect(typed.length).toBeGreaterThan(12);
+    expect(await typedValues(page)).toEqual(typed);
     // The answer is the form page again, filled, with the errors summed up first and at their fields.
     expect(await page.title()).toMatch(new RegExp(`^Erreur${NBSP}: 3 champs à corriger — `));
     expect(await page.locator('#erreurs h2').innerText()).toBe('Le formulaire contient 3 erreurs');

@@ -17,6 +17,7 @@ import { functionContext, settleBackgroundWork } from '../helpers/function-conte
 import {
   expectedReference,
   formRequest,
+  FORMS_CONTENT_DIR,
   formUrl,
   liftSendingCaps,
   startFormServices,
@@ -27,7 +28,7 @@ import {
   withToken,
   type FormServices,
 } from '../helpers/form-fixtures.ts';
-import { PROJECT_ROOT, TEST_TMP } from '../helpers/paths.ts';
+import { TEST_TMP } from '../helpers/paths.ts';
 import { tableCounts } from '../helpers/store-rows.ts';
 
 let services: FormServices;
@@ -209,15 +210,15 @@ describe('the rate limit comes from the settings', () => {
 
   beforeAll(async () => {
     contentDir = await mkdtemp(join(TEST_TMP, 'content-rate-'));
-    await cp(join(PROJECT_ROOT, 'content'), contentDir, { recursive: true });
+    await cp(FORMS_CONTENT_DIR, contentDir, { recursive: true });
     const settingsFile = join(contentDir, 'settings', 'site.yml');
     const settings = await readFile(settingsFile, 'utf8');
-    await writeFile(settingsFile, settings.replace(/^rate_limit_max_submissions: \d+$/m, 'rate_limit_max_submissions: 2'));
+    await writeFile(settingsFile, `${settings}rate_limit_max_submissions: 2\n`);
     process.env['CONTENT_DIR'] = contentDir;
     delete process.env['RATE_LIMIT_MAX'];
   });
   afterAll(async () => {
-    delete process.env['CONTENT_DIR'];
+    process.env['CONTENT_DIR'] = FORMS_CONTENT_DIR;
     process.env['RATE_LIMIT_MAX'] = '1000';
     await rm(contentDir, { recursive: true, force: true });
   });

@@ -11,15 +11,17 @@ import commitmentHandler from '../../netlify/functions/engagement-acheteur.mts';
 import applicationHandler from '../../netlify/functions/candidature.mts';
 import { applyFrenchSpacing } from '../../src/lib/format/french-spacing.ts';
 import { verifyFormToken } from '../../src/lib/forms/form-token.ts';
-import type { FormName } from '../../src/lib/forms/definitions/index.ts';
+import { NO_STARTUP_PREFERENCE, type FormName } from '../../src/lib/forms/definitions/index.ts';
 import { functionContext, settleBackgroundWork } from '../helpers/function-context.ts';
-import { REAL_SITE_DIST } from '../helpers/paths.ts';
+import { PROJECT_ROOT, REAL_SITE_DIST } from '../helpers/paths.ts';
 import {
   decodeHtmlEntities,
   formRequest,
+  FORMS_CONTENT_DIR,
   LOCAL_SIGNING_SECRET,
   looksLikeStackTrace,
   ORDERABLE_STARTUP,
+  SAMPLE_STARTUP_SLUG,
   startFormServices,
   storedReferences,
   validApplicationFields,
@@ -57,14 +59,14 @@ const ORDER_CASES: readonly Case[] = [
   ['email', 'achats@exemple.fr\r\nBcc: victime@exemple.fr', 'Adresse e-mail : le texte doit tenir sur une ligne.'],
   ['email', 'achats@exemple.fr:25', 'Adresse e-mail : le domaine « exemple.fr:25 » est mal formé : lettres, chiffres et tirets seulement, sans tiret au début ni à la fin d’une partie, 63 caractères au plus entre deux points.'],
   ['phone', '03 89 12', 'Téléphone : ce numéro n’existe pas dans le plan de numérotation, vérifiez les chiffres (ex. 03 89 12 34 56 ; +41 61 123 45 67 pour l’étranger).'],
-  ['startup', 'startup-inconnue', 'Startup : cette startup n’est pas (ou plus) dans l’annuaire ; choisissez-en une autre ou « Pas de préférence ».'],
+  ['startup', 'startup-inconnue', 'Startup : cette startup ne peut pas recevoir de demande (elle n’est pas ou plus dans l’annuaire, ou sa fiche est un exemple fictif) ; choisissez-en une autre ou « Pas de préférence ».'],
   ['startup', '', 'Startup : ce champ est obligatoire.'],
   ['kind', 'licence', 'Type de commande : choix invalide.'],
   ['need', 'Trop court.', 'Description du besoin : 30 caractères au moins.'],
   ['budget_ht', '15000,01', `Budget (€ HT) : au plus ${CEILING}, le plafond d’un premier bon de commande.`],
   ['budget_ht', '0', 'Budget (€ HT) : le montant doit être supérieur à 0 €.'],
   ['budget_ht', 'quinze mille', 'Budget (€ HT) : montant attendu en euros (ex. 12 000 ou 12000,50).'],
-  ['wished_date', '15/03/2027', 'Date souhaitée : date invalide, choisissez-la dans le calendrier (format AAAA-MM-JJ, ex. 2027-03-15).'],
+  ['wished_date', '31/02/2099', 'Date souhaitée : date invalide, attendue au format jj/mm/aaaa (ex. 15/03/2027).'],
   ['consent', undefined, 'Consentement : votre accord est nécessaire pour envoyer le formulaire.'],
 ];
 
@@ -165,5 +167,50 @@ describe('invalid submissions', () => {
     expect(await storedReferences(services.database)).toHaveLength(1);
     await settleBackgroundWork();
     expect(services.smtp.messages).toHaveLength(3);
+  });
+});
+
+describe('a fictional sample startup (issue 14)', () => {
+  const SAMPLE_REFUSED = 'Startup : cette startup ne peut pas recevoir de demande (elle n’est pas ou plus dans l’annuaire, ou sa fiche est un exemple fictif) ; choisissez-en une autre ou « Pas de préférence ».';
+
+  beforeAll(() => {
+    // `content/` publishes the sample: the function reads it, and still refuses it.
+    process.env['CONTENT_DIR'] = join(PROJECT_ROOT, 'content');
+  });
+  afterAll(() => {
+    process.env['CONTENT_DIR'] = FORMS_CONTENT_DIR;
+  });
+
+  it.each(['json', 'html'] as const)('cannot receive an order request (%s): refused naming the field, nothing stored or sent', async (accept) => {
+    const stored = await storedReferences(services.database);
+    const sent = services.smtp.messages.length;
+    const fields = await withToken('demande-bon-de-commande', { ...validOrderFields(), startup: SAMPLE_STARTUP_SLUG });
+    const response = await orderHandler(formRequest('demande-bon-de-commande', fields, { accept }), functionContext());
+    expect(response.status).toBe(422);
+    if (accept === 'json') {
+      expect(((await response.json()) as { errors: unknown }).errors).toEqual([{ field: 'startup', message: SAMPLE_REFUSED }]);
+    } else {
+      expect(decodeHtmlEntities(await response.text())).toContain(applyFrenchSpacing(SAMPLE_REFUSED));
+    }
+    expect(await storedReferences(services.database)).toEqual(stored);
+    await settleBackgroundWork();
+    expect(services.smtp.messages).toHaveLength(sent);
+  });
+
+  it('is accepted once the buyer keeps « Pas de préférence »', async () => {
+    const fields = await withToken('demande-bon-de-commande', { ...validOrderFields(), startup: NO_STARTUP_PREFERENCE });
+    const response = await orderHandler(formRequest('demande-bon-de-commande', fields, { accept: 'json' }), functionContext());
+    expect(response.status).toBe(200);
+  });
+});
+
+describe('a date typed where the browser has no date picker (issue 14)', () => {
+  it('jj/mm/aaaa, as a French visitor types it, is accepted without JavaScript and stored as YYYY-MM-DD', async () => {
+    const year = new Date().getFullYear() + 1;
+    const fields = await withToken('demande-bon-de-commande', { ...validOrderFields(), wished_date: `15/03/${year}` });
+    const response = await orderHandler(formRequest('demande-bon-de-commande', fields), functionContext());
+    expect(response.status).toBe(303);
+    const { rows } = await services.database.query<{ date: string }>(`SELECT data->>'wished_date' AS date FROM submissions ORDER BY id DESC LIMIT 1`);
+    expect(rows).toEqual([{ date: `${year}-03-15` }]);
   });
 });

@@ -14,25 +14,36 @@ import { TOKEN_FIELD } from '../../src/lib/forms/process-submission.ts';
 import { createFormSchema, type BuyerCommitment } from '../../src/lib/forms/definitions/index.ts';
 import { toParisCalendarDate, yearOf } from '../../src/lib/format/calendar-date.ts';
 import { settleBackgroundWork } from './function-context.ts';
+import { ORDERS_FIXTURE } from './fixture-site.ts';
 import { createDatabase } from './postgres-server.ts';
 import { startSmtpCapture, type SmtpCapture } from './smtp-capture.ts';
 
 /** The signing secret embedded for local runs (`read-forms-config.ts`). */
 export const LOCAL_SIGNING_SECRET = 'local-development-only-signing-secret';
 
-/** Values of `content/settings/site.yml` the functions use. */
+/** Values of the settings (`content/` and `FORMS_CONTENT_DIR` alike) the functions use. */
 export const SITE = {
   name: 'Premiers bons de commande',
   teamAddress: 'contact@premiers-bons-de-commande.fr',
   orderCeilingHt: 15_000,
 } as const;
 
-/** A published startup of `content/startups/` and its private order address. */
+/**
+ * The content the form functions read in the tests (`CONTENT_DIR`, set by
+ * `startFormServices`): `content/` publishes fictional samples only, which an
+ * order request may not name (issue 14), so the tests use the fixture's real startup.
+ */
+export const FORMS_CONTENT_DIR = ORDERS_FIXTURE;
+
+/** The real (not sample) startup of `FORMS_CONTENT_DIR` and its private order address. */
 export const ORDERABLE_STARTUP = {
-  slug: 'demo-capteurs-rhin',
-  name: 'Démo Capteurs Rhin',
-  orderContactEmail: 'commandes@demo-capteurs-rhin.example',
+  slug: 'atelier-test',
+  name: 'Atelier Test',
+  orderContactEmail: 'prive-atelier@test.example',
 } as const;
+
+/** A fictional sample startup of `content/startups/`: published, but refused by the order form. */
+export const SAMPLE_STARTUP_SLUG = 'demo-capteurs-rhin';
 
 /** Sender configured for the tests (`MAIL_FROM_ADDRESS`, `MAIL_FROM_NAME`). */
 export const TEST_SENDER = { name: 'Programme « Premiers bons de commande »', address: 'ne-pas-repondre@premiers-bons-de-commande.fr' } as const;
@@ -257,7 +268,7 @@ export function liftSendingCaps(): void {
 
 /** Variables the tests set; restored by `FormServices.stop()`. */
 const MANAGED_VARIABLES = [
-  'NETLIFY_DB_URL', 'SMTP_URL', 'MAIL_FROM_ADDRESS', 'MAIL_FROM_NAME', 'MAIL_TEST_ADDRESS', 'FORM_SIGNING_SECRET', 'RATE_LIMIT_MAX', 'RATE_LIMIT_WINDOW_SECONDS',
+  'CONTENT_DIR', 'NETLIFY_DB_URL', 'SMTP_URL', 'MAIL_FROM_ADDRESS', 'MAIL_FROM_NAME', 'MAIL_TEST_ADDRESS', 'FORM_SIGNING_SECRET', 'RATE_LIMIT_MAX', 'RATE_LIMIT_WINDOW_SECONDS',
   'FORM_MIN_FILL_SECONDS', 'TURNSTILE_SITE_KEY', 'TURNSTILE_SECRET_KEY', 'MAIL_CAP_CONFIRMATIONS_PER_DAY', 'MAIL_CAP_STARTUP_PER_DAY', 'SUBMISSIONS_HOURLY_CAP',
 ] as const;
 
@@ -307,7 +318,7 @@ export interface FormServices {
 /**
  * Create a database for this test file on the run's PostgreSQL server
  * (`postgres-global-setup.ts`), start a capturing SMTP server, and set the
- * environment of a local run that stores there and sends through it, from
+ * environment of a local run that reads `FORMS_CONTENT_DIR`, stores there and sends through it, from
  * `TEST_SENDER`, with a rate limit high enough not to interfere (tests of the
  * limit lower it).
  */
@@ -321,6 +332,7 @@ export async function startFormServices(): Promise<FormServices> {
   let smtp: SmtpCapture | undefined = await startSmtpCapture();
   let silent: Awaited<ReturnType<typeof startSilentServer>> | undefined;
   const port = smtp.port;
+  process.env['CONTENT_DIR'] = FORMS_CONTENT_DIR;
   process.env['NETLIFY_DB_URL'] = databaseUrl;
   process.env['SMTP_URL'] = smtp.url;
   process.env['MAIL_FROM_ADDRESS'] = TEST_SENDER.address;

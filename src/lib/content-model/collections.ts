@@ -365,6 +365,14 @@ export const settingsFields = [
     maxLength: 800,
   },
   {
+    kind: 'string',
+    name: 'privacy_storage_region',
+    label: 'Région où les envois des formulaires sont traités et conservés',
+    hint: `La région des fonctions du site et de sa base Netlify Database, telle que le tableau de bord de Netlify l’indique (ex. « Union européenne : Francfort (eu-central-1) »). ${LEGAL_HINT}`,
+    required: false,
+    maxLength: 200,
+  },
+  {
     kind: 'select',
     name: 'accessibility_compliance',
     label: 'État de conformité RGAA',

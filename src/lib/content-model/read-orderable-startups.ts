@@ -1,10 +1,10 @@
 /**
  * The startups a first-order request may name, read from the content files at
  * run time by the form functions (with the same front-matter parser and schema
- * as the build): published startups, with their private order contact.
- * Sample startups (`sample: true`) are still offered: the form tests and the
- * real content (samples only for now) rely on them; leaving them out, with a
- * fixture of real startups for the tests, is open in issue 14.
+ * as the build): published real startups, with their private order contact.
+ * Fictional sample startups (`sample: true`) are left out: their addresses
+ * reach no one, so a request naming one is refused (issue 14); the form tests
+ * use the real startup of `tests/fixtures/content-with-orders`.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -13,8 +13,9 @@ import { slugFromFileName } from './entry-slug.ts';
 import type { ModelContext } from './fields.ts';
 import { buildCollectionSchemas } from './schemas.ts';
 import { formatContentIssues } from './format-content-issues.ts';
+import { isOrderableStartup } from './is-orderable-startup.ts';
 
-/** A published startup and the private address that receives order requests. */
+/** A published real (not sample) startup and the private address that receives order requests. */
 export interface OrderableStartup {
   readonly slug: string;
   readonly name: string;
@@ -23,7 +24,7 @@ export interface OrderableStartup {
 }
 
 /**
- * Read every published startup of a content folder, sorted by name (French collation).
+ * Read every published startup of a content folder that is not a sample, sorted by name (French collation).
  * @param contentRoot absolute path of the content folder
  * @throws Error naming the file and field of an invalid entry (the deploy would not have built)
  */
@@ -40,7 +41,7 @@ export async function readOrderableStartups(contentRoot: string, context: ModelC
     }),
   );
   return startups
-    .filter(({ data }) => !data.draft)
+    .filter(({ data }) => isOrderableStartup(data))
     .map(({ slug, data }) => ({ slug, name: data.name, orderContactEmail: data.order_contact_email }))
     .sort((left, right) => left.name.localeCompare(right.name, 'fr'));
 }

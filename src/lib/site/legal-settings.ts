@@ -4,7 +4,8 @@
  * - legal notice: LCEN (loi n° 2004-575 du 21 juin 2004) art. 6 III-1 and 6 I-2
  *   (publisher with address and phone, director of publication, host with address and phone);
  * - privacy notice: RGPD art. 13 (controller, DPO contact, legal basis, transfers outside the EU
- *   and their safeguards);
+ *   and their safeguards), and where the submissions are processed and stored (the region of the
+ *   functions and of the Netlify Database, chosen on Netlify: the page cannot know it);
  * - accessibility statement: RGAA 4.1 statement model, décret n° 2019-768 art. 7
  *   (date, declaring body, multi-year plan, non-accessible content, test environment).
  * A missing fact fails a production build naming its setting; other builds show a warning.
@@ -29,6 +30,7 @@ export type LegalSettingName =
   | 'privacy_dpo_contact'
   | 'privacy_legal_basis'
   | 'privacy_transfers'
+  | 'privacy_storage_region'
   | 'accessibility_statement_date'
   | 'accessibility_declaring_body'
   | 'accessibility_plan_url'
@@ -46,7 +48,7 @@ export const LEGAL_SETTINGS_BY_BLOCK: Readonly<Record<LegalBlock, readonly Legal
     'legal_host_address',
     'legal_host_phone',
   ],
-  privacy: ['privacy_controller', 'privacy_dpo_contact', 'privacy_legal_basis', 'privacy_transfers'],
+  privacy: ['privacy_controller', 'privacy_dpo_contact', 'privacy_legal_basis', 'privacy_transfers', 'privacy_storage_region'],
   accessibility: [
     'accessibility_declaring_body',
     'accessibility_statement_date',

@@ -24,10 +24,9 @@ beforeAll(async () => {
 afterAll(() => rm(root, { recursive: true, force: true }));
 
 describe('readOrderableStartups', () => {
-  it('offers published startups, samples included, sorted in French: no draft', async () => {
+  it('offers published real startups sorted in French: no draft, no fictional sample', async () => {
     expect(await readOrderableStartups(root, context)).toEqual([
       { slug: 'ecole-numerique', name: 'École Numérique', orderContactEmail: 'commandes@ecole-numerique.fr' },
-      { slug: 'exemple-fictif', name: 'Exemple Fictif', orderContactEmail: 'commandes@exemple-fictif.example' },
       { slug: 'zebre-robotique', name: 'Zèbre Robotique', orderContactEmail: 'commandes@zebre-robotique.fr' },
     ]);
   });

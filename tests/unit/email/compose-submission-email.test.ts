@@ -122,7 +122,7 @@ describe('composeSubmissionEmail', () => {
     const rows = Object.fromEntries(describeSubmission(ORDER.form, ORDER.data as FormData, { startups: [ORDERABLE_STARTUP] }));
     expect(rows).toMatchObject({
       SIRET: '73282932000074',
-      Startup: 'Démo Capteurs Rhin',
+      Startup: ORDERABLE_STARTUP.name,
       Budget: '14\u202f500,50\u00a0€\u00a0HT',
       'Date souhaitée': `15 mars ${WISHED_DATE_YEAR}`,
       Téléphone: '03 89 12 34 56',

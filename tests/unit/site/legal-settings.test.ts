@@ -33,7 +33,8 @@ describe('legal settings', () => {
     else expect(check()).toContain(named);
   });
 
-  it('covers every fact named by the LCEN, RGPD art. 13 and the RGAA statement', () => {
-    expect(Object.values(LEGAL_SETTINGS_BY_BLOCK).flat()).toHaveLength(16);
+  it('covers every fact named by the LCEN, RGPD art. 13 and the RGAA statement, and where the submissions are stored', () => {
+    expect(Object.values(LEGAL_SETTINGS_BY_BLOCK).flat()).toHaveLength(17);
+    expect(LEGAL_SETTINGS_BY_BLOCK.privacy).toContain('privacy_storage_region');
   });
 });

@@ -1,15 +1,18 @@
 /** The first-order request (*demande de premier bon de commande*), defined once. */
 import { ORDER_KINDS } from '../../content-model/collections.ts';
 import { formatCount, formatEurosHt } from '../../format/money.ts';
-import { amountHt, calendarDateFromToday, multiLineText, oneLineText, oneOf, optional } from './field-schemas.ts';
+import { amountHt, calendarDateFromToday, DATE_FORMAT_HINT, multiLineText, oneLineText, oneOf, optional } from './field-schemas.ts';
 import { defineForm, type DataOf } from './form-definition.ts';
 import { buyerKindField, consentField, contactNameField, emailField, organisationField, phoneField, roleField, siretField } from './shared-fields.ts';
+
+/** What the startup field says while no real startup is published (the page says the directory is opening): the need still reaches the team. */
+export const NO_STARTUP_YET_HINT = 'Aucune startup n’est encore inscrite dans l’annuaire : gardez « Pas de préférence » et décrivez votre besoin, l’équipe du programme l’orientera.';
 
 /**
  * A buyer asks a startup (or the team, without a preference) for a first order.
  * Data: organisation, kind and SIRET; named contact; the chosen startup slug or
- * `sans-preference`; kind of order; need; budget in euros HT (> 0, ≤ ceiling);
- * wished date (`YYYY-MM-DD`, today or later in Paris, optional). Mailed to the
+ * `sans-preference` (never a fictional sample); kind of order; need; budget in euros HT (> 0, ≤ ceiling);
+ * wished date (`YYYY-MM-DD`, also read as typed `jj/mm/aaaa`; today or later in Paris, optional). Mailed to the
  * team, to the chosen startup's private order contact and, as a confirmation, to the buyer.
  */
 export const demandeBonDeCommande = defineForm({
@@ -48,11 +51,12 @@ export const demandeBonDeCommande = defineForm({
           control: 'select',
           options: 'startups',
           fromAddress: true,
-          hint: (context) => (context.startups.some((startup) => startup.sample) ? 'Les startups marquées « exemple » sont fictives.' : undefined),
+          // Only real startups are offered (a sample's address reaches no one: issue 14); with none yet, the hint says why.
+          hint: (context) => (context.startups.length === 0 ? NO_STARTUP_YET_HINT : undefined),
           rule: ({ label, values }) =>
             oneLineText(label, { max: 120 }).refine(
               (slug) => values.includes(slug),
-              `${label} : cette startup n’est pas (ou plus) dans l’annuaire ; choisissez-en une autre ou « Pas de préférence ».`,
+              `${label} : cette startup ne peut pas recevoir de demande (elle n’est pas ou plus dans l’annuaire, ou sa fiche est un exemple fictif) ; choisissez-en une autre ou « Pas de préférence ».`,
             ),
         },
         {
@@ -88,7 +92,7 @@ export const demandeBonDeCommande = defineForm({
           label: 'Date souhaitée',
           control: 'date',
           width: 'short',
-          hint: 'Facultatif. La date à laquelle vous aimeriez disposer du résultat.',
+          hint: `Facultatif. La date à laquelle vous aimeriez disposer du résultat. ${DATE_FORMAT_HINT}`,
           rule: ({ label }) => optional(calendarDateFromToday(label)),
         },
       ],

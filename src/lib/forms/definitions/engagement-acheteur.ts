@@ -1,5 +1,5 @@
 /** A buyer's commitment to the charter (*engagement d’un acheteur*), defined once. */
-import { calendarDateFromToday, optional } from './field-schemas.ts';
+import { calendarDateFromToday, DATE_FORMAT_HINT, optional } from './field-schemas.ts';
 import { defineForm, type DataOf } from './form-definition.ts';
 import { buyerKindField, consentField, contactNameField, emailField, organisationField, phoneField, roleField, siretField } from './shared-fields.ts';
 
@@ -46,7 +46,7 @@ export const engagementAcheteur = defineForm({
           label: 'Date de signature souhaitée',
           control: 'date',
           width: 'short',
-          hint: 'Facultatif. L’équipe du programme vous propose ensuite une date pour signer la charte.',
+          hint: `Facultatif. L’équipe du programme vous propose ensuite une date pour signer la charte. ${DATE_FORMAT_HINT}`,
           rule: ({ label }) => optional(calendarDateFromToday(label)),
         },
       ],

@@ -10,6 +10,7 @@ import { toParisCalendarDate } from '../../format/calendar-date.ts';
 import { emailAddressMessage, readEmailAddress } from '../../email-address/read-email-address.ts';
 import { readPhoneNumber } from '#phone-rule';
 import { phoneNumberMessage } from '../../phone-number/phone-shape.ts';
+import { readTypedDate } from './read-typed-date.ts';
 import { compactDigits, hasControlCharacter, readFrenchAmount } from './form-values.ts';
 
 /** Blank text, `null` and a missing value all mean "not filled in". */
@@ -203,11 +204,22 @@ export function someOf(label: string, values: readonly string[], { min = 0 } = {
   );
 }
 
-/** A calendar date from `<input type="date">` (`YYYY-MM-DD`). */
+/** How the date fields' hints and messages name the format: the one French people see and type. */
+export const DATE_FORMAT_HINT = 'Format : jj/mm/aaaa (ex. 15/03/2027).';
+
+/**
+ * A calendar date from `<input type="date">`, output `YYYY-MM-DD`: as a date
+ * picker sends it, or typed `jj/mm/aaaa` where the browser has no picker
+ * (`readTypedDate`). The message names the format people type.
+ */
 export function calendarDate(label: string) {
-  // `<input type="date">` sends `YYYY-MM-DD` whatever the date shown to the person.
   // `abort`: a date that cannot be read is not also reported as already passed.
-  return required(z.iso.date({ error: `${label} : date invalide, choisissez-la dans le calendrier (format AAAA-MM-JJ, ex. 2027-03-15).`, abort: true }));
+  return required(
+    z.preprocess(
+      (value) => (typeof value === 'string' ? readTypedDate(value) : value),
+      z.iso.date({ error: `${label} : date invalide, attendue au format jj/mm/aaaa (ex. 15/03/2027).`, abort: true }),
+    ),
+  );
 }
 
 /** A calendar date that is today or later in Europe/Paris (a wished delivery date). */

@@ -12,12 +12,10 @@ import type { FormName } from './form-names.ts';
 /** Who an e-mail of a submission is for. */
 export type MessageKind = 'team' | 'startup' | 'confirmation';
 
-/** A startup an order request may name, as the page and the browser know it (no private address). */
+/** A real startup an order request may name, as the page and the browser know it (no private address, never a sample). */
 export interface PublicStartup {
   readonly slug: string;
   readonly name: string;
-  /** A fictional example startup: its option says so on the page. */
-  readonly sample?: boolean;
 }
 
 /**

@@ -16,13 +16,13 @@ const NO_PREFERENCE_LABELS = {
   cell: 'Pas de préférence',
 } as const;
 
-/** Choices of a source as shown on the page (sample startups marked « exemple »). */
+/** Choices of a source as shown on the page. */
 export function resolveOptions(source: OptionSource | undefined, context: PublicFormContext): readonly SelectOption[] {
   if (source === undefined) return [];
   if (source === 'startups') {
     return [
       { value: NO_STARTUP_PREFERENCE, label: NO_PREFERENCE_LABELS.page },
-      ...context.startups.map((startup) => ({ value: startup.slug, label: startup.sample ? `${startup.name} (exemple)` : startup.name })),
+      ...context.startups.map((startup) => ({ value: startup.slug, label: startup.name })),
     ];
   }
   if (typeof source === 'string') return context[source].map((value) => ({ value, label: value }));

@@ -62,7 +62,7 @@ describe('describeSubmission', () => {
       ['Contact', 'Élise Müller, Responsable des achats'],
       ['E-mail', 'Achats+IT@exemple.fr'],
       ['Téléphone', '03 89 12 34 56'],
-      ['Startup', 'Démo Capteurs Rhin'],
+      ['Startup', ORDERABLE_STARTUP.name],
       ['Type de commande', 'Prototype'],
       ['Budget', EURO('14 500,50 € HT')],
       ['Date souhaitée', `15 mars ${WISHED_DATE_YEAR}`],
@@ -128,7 +128,7 @@ describe('csvColumns', () => {
     });
     expect(table('demande-bon-de-commande', order)).toMatchObject({
       'Type d’acheteur': 'Acteur public',
-      Startup: 'Démo Capteurs Rhin',
+      Startup: ORDERABLE_STARTUP.name,
       'Budget (€ HT)': 14_500.5,
       'Date souhaitée': `${WISHED_DATE_YEAR}-03-15`,
     });

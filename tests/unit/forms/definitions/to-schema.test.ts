@@ -69,6 +69,13 @@ describe('order request schema', () => {
     ['consent', true, true],
     ['wished_date', '', undefined],
     ['wished_date', undefined, undefined],
+    // A browser without a date picker sends what was typed, in French order.
+    ['wished_date', '15/03/2099', '2099-03-15'],
+    ['wished_date', ' 5/3/2099 ', '2099-03-05'],
+    ['wished_date', '15.03.2099', '2099-03-15'],
+    ['wished_date', '15-03-2099', '2099-03-15'],
+    ['wished_date', '29/02/2096', '2096-02-29'],
+    ['wished_date', '2099-03-15', '2099-03-15'],
     ['organisation', '  Ville de Mulhouse  ', 'Ville de Mulhouse'],
     ['need', '  Un besoin décrit\r\nsur deux lignes, assez long pour passer.  ', 'Un besoin décrit\nsur deux lignes, assez long pour passer.'],
     ['email', 'Contact@Société-Verte.FR ', 'Contact@société-verte.fr'],
@@ -105,8 +112,8 @@ describe('order request schema', () => {
     ['budget_ht', '12,555', 'Budget (€ HT) : montant attendu en euros (ex. 12 000 ou 12000,50).'],
     ['budget_ht', ['1', '2'], 'Budget (€ HT) : montant attendu (ex. 12 000 ou 12000,50).'],
     // Startup: a published slug or sans-preference
-    ['startup', 'startup-inconnue', 'Startup : cette startup n’est pas (ou plus) dans l’annuaire ; choisissez-en une autre ou « Pas de préférence ».'],
-    ['startup', 'Démo Capteurs Rhin', 'Startup : cette startup n’est pas (ou plus) dans l’annuaire ; choisissez-en une autre ou « Pas de préférence ».'],
+    ['startup', 'startup-inconnue', 'Startup : cette startup ne peut pas recevoir de demande (elle n’est pas ou plus dans l’annuaire, ou sa fiche est un exemple fictif) ; choisissez-en une autre ou « Pas de préférence ».'],
+    ['startup', 'Démo Capteurs Rhin', 'Startup : cette startup ne peut pas recevoir de demande (elle n’est pas ou plus dans l’annuaire, ou sa fiche est un exemple fictif) ; choisissez-en une autre ou « Pas de préférence ».'],
     ['startup', '', 'Startup : ce champ est obligatoire.'],
     // Consent required
     ['consent', undefined, 'Consentement : votre accord est nécessaire pour envoyer le formulaire.'],
@@ -139,8 +146,11 @@ describe('order request schema', () => {
     ['phone', '07 00 00 00 00', 'Téléphone : ce numéro n’existe pas dans le plan de numérotation, vérifiez les chiffres (ex. 03 89 12 34 56 ; +41 61 123 45 67 pour l’étranger).'],
     ['need', 'Trop court.', 'Description du besoin : 30 caractères au moins.'],
     ['need', 'x'.repeat(4001), 'Description du besoin : 4000 caractères au plus.'],
-    ['wished_date', '2027-02-30', 'Date souhaitée : date invalide, choisissez-la dans le calendrier (format AAAA-MM-JJ, ex. 2027-03-15).'],
-    ['wished_date', '15/03/2027', 'Date souhaitée : date invalide, choisissez-la dans le calendrier (format AAAA-MM-JJ, ex. 2027-03-15).'],
+    ['wished_date', '2027-02-30', 'Date souhaitée : date invalide, attendue au format jj/mm/aaaa (ex. 15/03/2027).'],
+    ['wished_date', '31/02/2099', 'Date souhaitée : date invalide, attendue au format jj/mm/aaaa (ex. 15/03/2027).'],
+    ['wished_date', '15/03/27', 'Date souhaitée : date invalide, attendue au format jj/mm/aaaa (ex. 15/03/2027).'],
+    ['wished_date', 'mars 2099', 'Date souhaitée : date invalide, attendue au format jj/mm/aaaa (ex. 15/03/2027).'],
+    ['wished_date', '01/01/2020', 'Date souhaitée : la date ne peut pas être déjà passée.'],
     ['wished_date', '2020-01-01', 'Date souhaitée : la date ne peut pas être déjà passée.'],
   ] as const satisfies readonly (readonly [string, unknown, string])[]).map(([field, value, message]) => [field, message, value] as const))('%s is refused: %s', (field, message, value) => {
     const messages = messagesOf(parseOrder(field, value));
@@ -167,7 +177,7 @@ describe('order request schema', () => {
   it('refuses a startup that is not in the context (a draft is not orderable)', () => {
     const withoutDrafts = createFormSchema('demande-bon-de-commande', { ...CONTEXT, startups: [{ slug: 'fictilab-jumeaux', name: 'Fictilab Jumeaux' }] });
     expect(messagesOf(withoutDrafts.safeParse(validOrderFields()))['startup']).toEqual([
-      'Startup : cette startup n’est pas (ou plus) dans l’annuaire ; choisissez-en une autre ou « Pas de préférence ».',
+      'Startup : cette startup ne peut pas recevoir de demande (elle n’est pas ou plus dans l’annuaire, ou sa fiche est un exemple fictif) ; choisissez-en une autre ou « Pas de préférence ».',
     ]);
   });
 
@@ -284,6 +294,7 @@ describe('buyer commitment schema', () => {
   it.each([
     ['signing_date', today, today],
     ['signing_date', '2099-12-31', '2099-12-31'],
+    ['signing_date', '31/12/2099', '2099-12-31'],
     ['signing_date', '', undefined],
     ['buyer_kind', 'public', 'public'],
     ['siret', '356 000 000 00048', '35600000000048'],
@@ -309,7 +320,7 @@ describe('buyer commitment schema', () => {
     ['email', 'achats..mairie@exemple.fr', 'Adresse e-mail : la partie avant « @ » ne peut ni commencer ni finir par un point, ni contenir deux points de suite.'],
     ['phone', '07 00 00 00 00', 'Téléphone : ce numéro n’existe pas dans le plan de numérotation, vérifiez les chiffres (ex. 03 89 12 34 56 ; +41 61 123 45 67 pour l’étranger).'],
     ['signing_date', '2000-01-01', 'Date de signature souhaitée : la date ne peut pas être déjà passée.'],
-    ['signing_date', '15/03/2099', 'Date de signature souhaitée : date invalide, choisissez-la dans le calendrier (format AAAA-MM-JJ, ex. 2027-03-15).'],
+    ['signing_date', '29/02/2099', 'Date de signature souhaitée : date invalide, attendue au format jj/mm/aaaa (ex. 15/03/2027).'],
     ['consent', 'off', 'Consentement : votre accord est nécessaire pour envoyer le formulaire.'],
   ])('%s %j is refused: %s', (field, value, message) => {
     const result = parseCommitment(field, value);
