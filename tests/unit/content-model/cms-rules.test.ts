@@ -57,7 +57,9 @@ function rulesOf(field: AnyField, sample: unknown): Rule[] {
   const pattern = patternOf(field);
   const length = pattern && lengthOf(pattern);
   if (length !== undefined) {
-    rules.push({ rule: `at most ${length} characters`, broken: 'é'.repeat(length + 1), satisfied: `${'é'.repeat(length - 1)}\n` });
+    // A line break counts as a character in multi-line text; one-line text refuses it (text hygiene, a build-only rule).
+    const satisfied = field.widget === 'text' ? `${'é'.repeat(length - 1)}\n` : 'é'.repeat(length);
+    rules.push({ rule: `at most ${length} characters`, broken: 'é'.repeat(length + 1), satisfied });
   } else if (pattern) {
     rules.push({ rule: `pattern ${pattern.source}`, broken: SHAPE_BREAKERS.find((value) => !pattern.test(value)), satisfied: sample });
   }
