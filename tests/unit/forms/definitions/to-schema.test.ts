@@ -90,6 +90,8 @@ describe('order request schema', () => {
     ['siret', '35600000012345', 'Numéro SIRET : numéro invalide, la clé de contrôle (algorithme de Luhn) ne correspond pas.'],
     // A valid Luhn key is not enough for La Poste (digit sum 19).
     ['siret', '35600000000014', 'Numéro SIRET : numéro invalide, la clé de contrôle (algorithme de Luhn) ne correspond pas.'],
+    // All zeros pass the Luhn key but INSEE allocates no such number (identifiers/siren.ts).
+    ['siret', '000 000 000 00000', 'Numéro SIRET : numéro invalide, une suite de zéros n’est attribuée à aucune entreprise par l’INSEE.'],
     // Budget: > 0, ≤ ceiling of the context
     ['budget_ht', '15000,01', 'Budget (€ HT) : au plus 15\u202f000\u00a0€\u00a0HT, le plafond d’un premier bon de commande.'],
     ['budget_ht', '15 000,01 €', 'Budget (€ HT) : au plus 15\u202f000\u00a0€\u00a0HT, le plafond d’un premier bon de commande.'],
