@@ -54,7 +54,7 @@ function toSentence(text: string): string {
 }
 
 /** Text read by a hygiene rule, then checked by `schema`; a refusal says why in French. */
-function hygienicText(read: (text: string) => TextVerdict, schema: z.ZodType): z.ZodType {
+function hygienicText(read: (text: string) => TextVerdict, schema: z.ZodType<unknown, string>): z.ZodType {
   return z
     .string({ error: textExpected })
     .transform((value, context) => {
@@ -71,7 +71,7 @@ function applyPattern(schema: z.ZodString, pattern: FieldPattern | undefined): z
   return pattern ? schema.regex(new RegExp(pattern.source), { message: pattern.message, abort: true }) : schema;
 }
 
-function stringSchema(field: Extract<FieldDefinition, { kind: 'string' }>): z.ZodType {
+function stringSchema(field: Extract<FieldDefinition, { kind: 'string' }>): z.ZodType<unknown, string> {
   if (field.format === 'email') {
     return z.email({ pattern: z.regexes.unicodeEmail, error: requiredOr(() => 'Adresse e-mail invalide (ex. contact@exemple.fr).') });
   }

@@ -63,6 +63,14 @@ function firstCodePoint(text: string, pattern: RegExp): number {
 }
 
 /**
+ * Unicode NFC, the form every text of the site is kept in (also the rendered
+ * Markdown of content bodies, which no field rule reads).
+ */
+export function normalizeText(text: string): string {
+  return text.normalize('NFC');
+}
+
+/**
  * True when a value holds nothing a reader sees (spaces, controls, zero-width
  * and other default-ignorable characters only): a required field then counts as empty.
  */
@@ -76,7 +84,7 @@ export function isBlankText(text: string): boolean {
  */
 export function readOneLineText(text: string): TextVerdict {
   if (!text.isWellFormed()) return { ok: false, problem: { kind: 'lone-surrogate' } };
-  const value = text.normalize('NFC');
+  const value = normalizeText(text);
   if (LINE_BREAK.test(value)) return { ok: false, problem: { kind: 'line-break' } };
   if (CONTROL.test(value)) return { ok: false, problem: { kind: 'control', codePoint: firstCodePoint(value, CONTROL) } };
   if (BIDI_CONTROL.test(value)) return { ok: false, problem: { kind: 'bidi', codePoint: firstCodePoint(value, BIDI_CONTROL) } };
@@ -97,8 +105,8 @@ export function readOneLineText(text: string): TextVerdict {
 export function readFreeText(text: string): TextVerdict {
   if (!text.isWellFormed()) return { ok: false, problem: { kind: 'lone-surrogate' } };
   if (FREE_TEXT_CONTROL.test(text)) return { ok: false, problem: { kind: 'control', codePoint: firstCodePoint(text, FREE_TEXT_CONTROL) } };
-  const value = text.replace(FORMAT_ALL, '').replace(/\r\n?|[\u2028\u2029]/g, '\n').normalize('NFC').trim();
-  return { ok: true, text: value };
+  const value = text.replace(FORMAT_ALL, '').replace(/\r\n?|[\u2028\u2029]/g, '\n');
+  return { ok: true, text: normalizeText(value).trim() };
 }
 
 /** `U+202E` for a code point (four hex digits at least, as Unicode writes them). */

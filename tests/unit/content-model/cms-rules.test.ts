@@ -110,6 +110,9 @@ const startupSample = sampleEntry(startup[2]);
 /** Rules the CMS cannot express: Decap saves these values, the build refuses them (listed in the editors' guide). */
 const BUILD_ONLY_RULES = [
   { rule: 'SIREN Luhn key', path: 'siren', value: '123456789', message: 'clé de contrôle' },
+  { rule: 'SIREN not all zeros (INSEE allocates none)', path: 'siren', value: '000000000', message: 'une suite de zéros n’est attribuée à aucune entreprise' },
+  { rule: 'no bidi control in one-line text (text hygiene)', path: 'name', value: 'Acme \u202eRobotique', message: 'Caractère invisible de sens d’écriture interdit (U+202E)' },
+  { rule: 'no zero-width character in one-line text (text hygiene)', path: 'name', value: 'Acme\u200bRobotique', message: 'Caractère invisible interdit (U+200B' },
   { rule: 'calendar date that exists', path: 'member_since', value: '2025-02-30', message: 'AAAA-MM-JJ' },
   { rule: 'full e-mail rule (no quotes)', path: 'order_contact_email', value: 'a"b@exemple.fr', message: 'Adresse e-mail invalide' },
   { rule: 'uploaded file exists', path: 'logo', value: '/uploads/absent.png', message: MEDIA_MESSAGES.missing('/uploads/absent.png') },

@@ -22,7 +22,7 @@ describe('SIREN', () => {
     ['', 'format', 'empty'],
     // Luhn sum 0 is a multiple of 10, but INSEE numbers legal units in sequence: 000 000 000 names none.
     ['000000000', 'unallocated', 'all zeros pass the key but are not allocated'],
-  ])('%j → %s (%s)', (value, problem) => {
+  ])('%j → %s (%s)', (value, problem, _reason) => {
     expect(findSirenProblem(value)).toBe(problem);
     expect(isValidSiren(value)).toBe(problem === undefined);
   });
@@ -44,7 +44,7 @@ describe('SIRET', () => {
     ['7328293200007a', 'format', 'a letter'],
     ['00000000000000', 'unallocated', 'all zeros: SIREN 000000000 is allocated to no one'],
     ['00000000000018', 'unallocated', 'a Luhn-valid NIC on the all-zeros SIREN'],
-  ])('%j → %s (%s)', (value, problem) => {
+  ])('%j → %s (%s)', (value, problem, _reason) => {
     expect(findSiretProblem(value)).toBe(problem);
     expect(isValidSiret(value)).toBe(problem === undefined);
   });
