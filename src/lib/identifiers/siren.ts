@@ -71,16 +71,6 @@ export function findSiretProblem(value: string): IdentifierProblem | undefined {
   return hasValidLuhnChecksum(value) ? undefined : 'key';
 }
 
-/** True when `value` is a valid SIREN (`findSirenProblem` finds nothing). */
-export function isValidSiren(value: string): boolean {
-  return findSirenProblem(value) === undefined;
-}
-
-/** True when `value` is a valid SIRET (`findSiretProblem` finds nothing). */
-export function isValidSiret(value: string): boolean {
-  return findSiretProblem(value) === undefined;
-}
-
 /** Digits of an identifier typed with spaces or dots (`732 829 320 00074`, `732.829.320`). */
 export function compactIdentifier(text: string): string {
   return text.replace(/[\s\u00a0\u202f.]/g, '');

@@ -5,8 +5,6 @@ import {
   findSirenProblem,
   findSiretProblem,
   hasValidLuhnChecksum,
-  isValidSiren,
-  isValidSiret,
 } from '../../../src/lib/identifiers/siren.ts';
 
 // Rules: INSEE (SIREN 9 digits, SIRET = SIREN + NIC, Luhn key « 1-2 »); La Poste's exception; all zeros allocated to no one.
@@ -24,7 +22,6 @@ describe('SIREN', () => {
     ['000000000', 'unallocated', 'all zeros pass the key but are not allocated'],
   ])('%j → %s (%s)', (value, problem, _reason) => {
     expect(findSirenProblem(value)).toBe(problem);
-    expect(isValidSiren(value)).toBe(problem === undefined);
   });
 });
 
@@ -46,7 +43,6 @@ describe('SIRET', () => {
     ['00000000000018', 'unallocated', 'a Luhn-valid NIC on the all-zeros SIREN'],
   ])('%j → %s (%s)', (value, problem, _reason) => {
     expect(findSiretProblem(value)).toBe(problem);
-    expect(isValidSiret(value)).toBe(problem === undefined);
   });
 });
 
