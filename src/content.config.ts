@@ -10,18 +10,24 @@ import { slugFromFileName } from './lib/content-model/entry-slug.ts';
 import { buildCollectionSchemas } from './lib/content-model/schemas.ts';
 import type { FolderCollection } from './lib/content-model/collections.ts';
 import { contentRoot, modelContext } from './data/settings.ts';
+import { withFrenchYamlErrors } from './data/french-yaml-errors.ts';
 
 const schemas = buildCollectionSchemas(modelContext);
 
-/** The glob loader of one folder collection: `*.md` files whose names are the slugs. */
+/**
+ * The glob loader of one folder collection: `*.md` files whose names are the
+ * slugs; a front matter that is not valid YAML fails the build in French.
+ */
 function folderLoader(name: FolderCollection['name']) {
   const folder = `${relative(process.cwd(), contentRoot)}/${name}`;
-  return glob({
-    base: `${contentRoot}/${name}`,
-    pattern: '*.md',
-    // A file name that is not a slug fails the build naming the file.
-    generateId: ({ entry }) => slugFromFileName(entry, folder),
-  });
+  return withFrenchYamlErrors(
+    glob({
+      base: `${contentRoot}/${name}`,
+      pattern: '*.md',
+      // A file name that is not a slug fails the build naming the file.
+      generateId: ({ entry }) => slugFromFileName(entry, folder),
+    }),
+  );
 }
 
 export const collections = {

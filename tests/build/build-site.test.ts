@@ -288,10 +288,21 @@ describe('bad content fails the build, naming the file, the field and the reason
       /logo: Fichier introuvable : \/uploads\/logo-absent\.png n’a pas été téléversé/,
     ],
     ['unknown-key', 'buyers/acheteur-test.md', "kind: 'pme-eti'", "kind: 'pme-eti'\ncontact_email: 'x@y.fr'", /Champ inconnu : contact_email/],
+    // Text hygiene (text-hygiene.ts): a right-to-left override in a one-line field is refused, naming it.
+    ['bidi-name', 'startups/atelier-test.md', "name: 'Atelier Test'", "name: 'Atelier \u202eTest'", /name: Caractère invisible de sens d’écriture interdit \(U\+202E\)/],
   ])('%s', async (name, file, from, to, reason) => {
     const output = (await buildBroken(name, (dir) => edit(dir, file, from, to))).replace(/[\u00a0\u202f]/g, ' ');
     expect(output).toContain(join(TEST_TMP, `broken-${name}`, file));
     expect(output).toMatch(reason);
+  });
+
+  it('a front matter that is not YAML: file, line (counted from the file’s first line), field and what to do, in French', async () => {
+    // `: ` inside an unquoted value (YAML 1.2 §7.3.3); the title is on line 2, under the opening `---`.
+    const output = await buildBroken('yaml-colon', (dir) => edit(dir, 'news/nouvelle-test.md', "title: 'Nouvelle de test'", 'title: Appel à projets : édition 2025'));
+    expect(output).toContain(
+      'YAML illisible dans tmp/tests/broken-yaml-colon/news/nouvelle-test.md, ligne 2, champ title : la valeur contient « : » (deux-points suivi d’une espace), que YAML lit comme un nouveau champ : mettez le texte entre guillemets, par exemple « title: "Appel à projets : édition 2025" ».',
+    );
+    expect(output).not.toMatch(/bad indentation of a mapping entry/);
   });
 
   it('a file name with accents or spaces', async () => {

@@ -71,12 +71,14 @@ function addresses(value: AddressObject | AddressObject[] | undefined): { name: 
 const MESSAGE_HEADERS = ['auto-submitted', 'content-type', 'date', 'from', 'message-id', 'mime-version', 'reply-to', 'subject', 'to'];
 
 describe('header injection', () => {
+  const ONE_LINE = 'le texte doit tenir sur une ligne.';
+  /** What follows the value, and the reason given (text hygiene: line breaks, then any other control). */
   const LINE_BREAKS = [
-    ['CR LF', '\r\nBcc: victime@exemple.fr'],
-    ['LF', '\nBcc: victime@exemple.fr'],
-    ['CR', '\rBcc: victime@exemple.fr'],
-    ['U+2028', '\u2028Bcc: victime@exemple.fr'],
-    ['NUL', '\u0000Bcc: victime@exemple.fr'],
+    ['CR LF', '\r\nBcc: victime@exemple.fr', ONE_LINE],
+    ['LF', '\nBcc: victime@exemple.fr', ONE_LINE],
+    ['CR', '\rBcc: victime@exemple.fr', ONE_LINE],
+    ['U+2028', '\u2028Bcc: victime@exemple.fr', ONE_LINE],
+    ['NUL', '\u0000Bcc: victime@exemple.fr', 'caractère de contrôle interdit (U+0000) : retapez le texte au lieu de le coller.'],
   ] as const;
   /** Fields that end up in a header: names (Reply-To), addresses (To, Reply-To), organisation and company (Subject). */
   const HEADER_FIELDS: readonly [FormName, string][] = [
@@ -87,13 +89,13 @@ describe('header injection', () => {
     ['candidature', 'contact_name'],
     ['candidature', 'email'],
   ];
-  const CASES = HEADER_FIELDS.flatMap(([form, field]) => LINE_BREAKS.flatMap(([name, suffix]) => (['urlencoded', 'json'] as const).map((format) => [form, field, name, format, suffix] as const)));
+  const CASES = HEADER_FIELDS.flatMap(([form, field]) => LINE_BREAKS.flatMap(([name, suffix, reason]) => (['urlencoded', 'json'] as const).map((format) => [form, field, name, format, suffix, reason] as const)));
 
-  it.each(CASES)('%s: %s with %s (%s) is refused, the field named in French; nothing stored or mailed', async (form, field, _name, format, suffix) => {
+  it.each(CASES)('%s: %s with %s (%s) is refused, the field named in French; nothing stored or mailed', async (form, field, _name, format, suffix, reason) => {
     const response = await submit(form, { ...VALID[form](), [field]: `${VALID[form]()[field]}${suffix}` }, { format, accept: 'json' });
     expect(response.status).toBe(422);
     const body = (await response.json()) as { errors: { field: string; message: string }[] };
-    expect(body.errors).toEqual([{ field, message: `${FIELD_LABELS[form][field]} : le texte doit tenir sur une ligne.` }]);
+    expect(body.errors).toEqual([{ field, message: `${FIELD_LABELS[form][field]} : ${reason}` }]);
     expect(await storedReferences(services.database)).toEqual(recordsBefore);
     expect(services.smtp.messages).toEqual([]);
   });

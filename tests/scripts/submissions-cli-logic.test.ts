@@ -11,7 +11,9 @@ import { SLUG_PATTERN } from '../../src/lib/content-model/fields.ts';
 import { csvHeaders } from '../../src/lib/submissions-cli/export-csv.ts';
 import { spacedSiret } from '../../src/lib/forms/definitions/display-values.ts';
 import { describeDatabaseUrl, parseInvocation, UsageError } from '../../src/lib/submissions-cli/invocation.ts';
-import { alignColumns, describeMessage, formatParisDateTime, overallStatus, statusLabel } from '../../src/lib/submissions-cli/present-submissions.ts';
+import { alignColumns, describeMessage, formatParisDateTime, formatSubmissionDetails, formatSubmissionList, overallStatus, statusLabel } from '../../src/lib/submissions-cli/present-submissions.ts';
+import type { SubmissionWithMessages } from '../../src/lib/forms/store/read-submissions.ts';
+import { VALID_ORDER_DATA } from '../helpers/form-fixtures.ts';
 import { slugify, TAGLINE_MAX_LENGTH, taglineFrom } from '../../src/lib/submissions-cli/startup-draft.ts';
 import type { MessageStatus, OutboxEntry } from '../../src/lib/forms/store/stored-submission.ts';
 import { DEV_DATABASE_URL_FILE, readDevDatabaseUrl, removeDevDatabaseUrl, writeDevDatabaseUrl } from '../../scripts/lib/dev-database-url.ts';
@@ -191,5 +193,41 @@ describe('presentation', () => {
     expect(csvHeaders('demande-bon-de-commande')).toContain('Budget (€ HT)');
     expect(csvHeaders('demande-bon-de-commande')).not.toContain('Présentation');
     expect(csvHeaders()).toEqual(expect.arrayContaining(['Entreprise', 'Organisation', 'SIRET']));
+  });
+});
+
+describe('stored text on the terminal', () => {
+  // Stored before the forms refused them, or forged in the database: controls that would clear the
+  // screen or recolour it, and overrides that reorder what is read (CVE-2021-42574), shown as code points.
+  const record: SubmissionWithMessages = {
+    reference: 'PBC-2026-00001',
+    form: 'demande-bon-de-commande',
+    receivedAt: '2026-03-14T23:30:00.000Z',
+    data: { ...VALID_ORDER_DATA, organisation: 'Ville \u202eesuohluM\u202c', need: 'Ligne 1\u001b[2J\nLigne 2\u200b\tfin\r', email: 'x\u0007@exemple.fr' },
+    messages: [{ kind: 'team', recipient: 'equipe@exemple.fr', status: 'failed', heldReason: null, attempts: 1, lastError: '550 refus\u001b]0;titre\u0007', sentAt: null }],
+  };
+
+  it.each([
+    ['the detailed view', () => formatSubmissionDetails(record)],
+    ['the list', () => formatSubmissionList([record])],
+  ])('%s holds no control but LF and tab, no bidi or invisible character', (_view, format) => {
+    expect(format()).not.toMatch(/(?![\t\n])[\p{Cc}\p{Cf}]/u);
+  });
+
+  it.each([
+    ['Ville ⟨U+202E⟩esuohluM⟨U+202C⟩'],
+    ['Ligne 1⟨U+001B⟩[2J'],
+    // A CR is a line break there: the value continues on the next line, indented.
+    ['Ligne 2⟨U+200B⟩\tfin'],
+    ['x⟨U+0007⟩@exemple.fr'],
+    ['550 refus⟨U+001B⟩]0;titre⟨U+0007⟩'],
+  ])('the detailed view shows %j', (shown) => {
+    expect(formatSubmissionDetails(record)).toContain(shown);
+  });
+
+  it('the list keeps its columns aligned around a revealed character', () => {
+    const lines = formatSubmissionList([record, { ...record, reference: 'PBC-2026-00002', data: { ...VALID_ORDER_DATA } }]).split('\n');
+    expect(lines[0]).toMatch(/Ville ⟨U\+202E⟩esuohluM⟨U\+202C⟩ +x⟨U\+0007⟩@exemple\.fr$/);
+    expect(lines[1]!.indexOf('Achats')).toBe(lines[0]!.indexOf('x⟨U+0007⟩'));
   });
 });

@@ -10,19 +10,22 @@ import type { SiteSettings } from './collections.ts';
 import { SETTINGS_FILE_IN_CONTENT } from './collections.ts';
 import { SiteSettingsSchema } from './schemas.ts';
 import { formatContentIssues } from './format-content-issues.ts';
+import { findYamlProblem, formatYamlProblem } from './describe-yaml-error.ts';
 
 /**
  * Parse settings from YAML text.
  * @param yamlText the file's content
  * @param fileLabel the path shown in errors
- * @throws Error naming the file, each bad field and the reason (in French)
+ * @throws Error naming the file, each bad field and the reason (in French); for
+ *   unreadable YAML, the line, the field and what to do (`describe-yaml-error.ts`)
  */
 export function parseSiteSettings(yamlText: string, fileLabel: string): SiteSettings {
   let raw: unknown;
   try {
     raw = parse(yamlText);
   } catch (error) {
-    throw new Error(`${fileLabel} : YAML illisible (${error instanceof Error ? error.message : String(error)})`);
+    const problem = findYamlProblem(yamlText);
+    throw new Error(problem ? formatYamlProblem(fileLabel, problem) : `${fileLabel} : YAML illisible (${error instanceof Error ? error.message : String(error)})`);
   }
   const result = SiteSettingsSchema.safeParse(raw);
   if (!result.success) throw new Error(formatContentIssues(fileLabel, result.error.issues));

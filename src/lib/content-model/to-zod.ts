@@ -5,11 +5,15 @@
  * mean the same thing (no value); required values are never replaced by a
  * default such as 0 or 1970; postcodes and SIREN must be text; dates are
  * calendar dates; unknown keys are refused. Every message is in French and names
- * the expected form, because editors read it in build logs.
+ * the expected form, because editors read it in build logs. Every text goes
+ * through the text hygiene of `text/text-hygiene.ts`, as in the forms: NFC;
+ * one-line values (strings, list items) refuse controls, bidi and invisible
+ * characters; multi-line text drops invisible characters.
  */
 import { z } from 'zod';
 import { formatEurosHt, formatNumber } from '../format/money.ts';
-import { isValidSiren } from '../identifiers/siren.ts';
+import { describeIdentifierProblem, findSirenProblem } from '../identifiers/siren.ts';
+import { describeTextProblem, isBlankText, readFreeText, readOneLineText, type TextVerdict } from '../text/text-hygiene.ts';
 import { emailAddressMessage, readEmailAddress } from '../email-address/read-email-address.ts';
 import { SLUG_PATTERN, UPLOAD_PATTERN, resolveMax, resolveOptions } from './fields.ts';
 import type { FieldDefinition, FieldPattern, ModelContext, NumberField, SelectField } from './fields.ts';
@@ -17,9 +21,9 @@ import { toCalendarDateInput } from './calendar-date-input.ts';
 
 const REQUIRED_MESSAGE = 'Champ obligatoire : aucune valeur saisie.';
 
-/** True for the values that mean "no value": missing, `null`, or blank text. */
+/** True for the values that mean "no value": missing, `null`, or text with nothing a reader sees (`isBlankText`). */
 export function isBlank(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+  return value === undefined || value === null || (typeof value === 'string' && isBlankText(value));
 }
 
 /** Wraps a schema so that blank values become `undefined`, then are refused or allowed. */
@@ -45,6 +49,24 @@ const textExpected = requiredOr((input) =>
     : `Texte attendu, pas ${describe(input)}.`,
 );
 
+/** `caractère…` → `Caractère…`: content messages are sentences of their own. */
+function toSentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Text read by a hygiene rule, then checked by `schema`; a refusal says why in French. */
+function hygienicText(read: (text: string) => TextVerdict, schema: z.ZodType<unknown, string>): z.ZodType {
+  return z
+    .string({ error: textExpected })
+    .transform((value, context) => {
+      const verdict = read(value);
+      if (verdict.ok) return verdict.text;
+      context.issues.push({ code: 'custom', input: value, message: toSentence(describeTextProblem(verdict.problem)) });
+      return z.NEVER;
+    })
+    .pipe(schema);
+}
+
 function applyPattern(schema: z.ZodString, pattern: FieldPattern | undefined): z.ZodString {
   // `abort`: a value of the wrong shape gets one message, not a second one from a checksum.
   return pattern ? schema.regex(new RegExp(pattern.source), { message: pattern.message, abort: true }) : schema;
@@ -59,7 +81,7 @@ const EMAIL_INVALID = 'Adresse e-mail invalide';
  * sample entries; `sampleOnlyAddresses` refuses it on the other entries.
  * The value becomes the stored form (trimmed, NFC, domain in lower-case Unicode).
  */
-function contentEmailSchema(): z.ZodType {
+function contentEmailSchema(): z.ZodType<unknown, string> {
   return z.string({ error: textExpected }).transform((value, context) => {
     const verdict = readEmailAddress(value, { allowReserved: ['example'] });
     if (!verdict.ok) {
@@ -87,7 +109,7 @@ function sampleOnlyAddresses(fields: readonly FieldDefinition[], data: Record<st
     });
 }
 
-function stringSchema(field: Extract<FieldDefinition, { kind: 'string' }>): z.ZodType {
+function stringSchema(field: Extract<FieldDefinition, { kind: 'string' }>): z.ZodType<unknown, string> {
   if (field.format === 'email') return contentEmailSchema();
   if (field.format === 'url') {
     return z.url({ protocol: /^https?$/, error: requiredOr(() => 'Adresse web invalide : elle doit commencer par https:// ou http://.') });
@@ -95,7 +117,10 @@ function stringSchema(field: Extract<FieldDefinition, { kind: 'string' }>): z.Zo
   let schema = applyPattern(z.string({ error: textExpected }), field.pattern);
   if (field.maxLength !== undefined) schema = schema.max(field.maxLength, `${field.maxLength} caractères au plus.`);
   if (field.checksum === 'siren') {
-    return schema.refine(isValidSiren, 'Numéro SIREN invalide : la clé de contrôle (algorithme de Luhn) ne correspond pas.');
+    return schema.superRefine((value, context) => {
+      const problem = findSirenProblem(value);
+      if (problem !== undefined) context.addIssue({ code: 'custom', input: value, message: `Numéro SIREN invalide : ${describeIdentifierProblem(problem, 9)}` });
+    });
   }
   return schema;
 }
@@ -153,10 +178,10 @@ function imageSchema(context: ModelContext): z.ZodType {
 export function fieldToZod(field: FieldDefinition, context: ModelContext): z.ZodType {
   switch (field.kind) {
     case 'string':
-      return withPresence(field, stringSchema(field));
+      return withPresence(field, hygienicText(readOneLineText, stringSchema(field)));
     case 'text': {
-      const text = z.string({ error: textExpected });
-      return withPresence(field, field.maxLength === undefined ? text : text.max(field.maxLength, `${field.maxLength} caractères au plus.`));
+      const text = z.string();
+      return withPresence(field, hygienicText(readFreeText, field.maxLength === undefined ? text : text.max(field.maxLength, `${field.maxLength} caractères au plus.`)));
     }
     case 'number':
       return withPresence(field, numberSchema(field, context));
@@ -175,7 +200,7 @@ export function fieldToZod(field: FieldDefinition, context: ModelContext): z.Zod
         ? z.preprocess((value) => (isBlank(value) ? undefined : value), selectSchema(field, context).default([]))
         : withPresence(field, selectSchema(field, context));
     case 'string-list': {
-      const list = z.array(z.string({ error: textExpected }).min(1, 'Valeur vide dans la liste.'), {
+      const list = z.array(hygienicText(readOneLineText, z.string().min(1, 'Valeur vide dans la liste.')), {
         error: requiredOr(() => 'Liste de textes attendue.'),
       });
       return z.preprocess((value) => (isBlank(value) ? undefined : value), field.required ? list : list.default([]));

@@ -1,12 +1,18 @@
 /**
- * SIREN and SIRET checks.
+ * SIREN and SIRET checks: the one rule for the content's SIREN (startup
+ * entries) and the forms' SIRET (applications, order requests, commitments).
  *
- * Rule source: INSEE, "Le numéro SIREN / SIRET" — a SIREN is 9 digits whose Luhn
- * checksum is valid; a SIRET is the SIREN followed by a 5-digit establishment
- * number (NIC), and the 14 digits pass the Luhn checksum too. Exception: La Poste
- * (SIREN 356000000) has too many establishments for the Luhn key, so the SIRETs of
- * its establishments are valid when the sum of their 14 digits is a multiple of 5;
- * its head office (356 000 000 00048) keeps an ordinary Luhn key.
+ * Rule sources:
+ * - INSEE, définition « Numéro SIREN / SIRET » (insee.fr, Sirene): a SIREN is 9
+ *   digits whose Luhn key (« clé 1-2 ») is valid; a SIRET is the SIREN followed by
+ *   a 5-digit establishment number (NIC), and the 14 digits pass the Luhn key too.
+ * - La Poste (SIREN 356000000) has too many establishments for the Luhn key, so
+ *   the SIRETs of its establishments are valid when the sum of their 14 digits is
+ *   a multiple of 5; its head office (356 000 000 00048) keeps an ordinary key.
+ * - INSEE allocates SIREN numbers one after the other, as plain sequence numbers
+ *   (« un simple numéro d'ordre »); `000000000` passes the Luhn key (its sum is 0)
+ *   but names no legal unit: it is what a person types to get past the field, so
+ *   it is refused, and with it the all-zeros SIRET.
  */
 
 /** SIREN of La Poste, the one organisation exempt from the SIRET Luhn key. */
@@ -14,6 +20,13 @@ export const LA_POSTE_SIREN = '356000000';
 
 /** SIRET of La Poste's head office, which follows the ordinary Luhn rule. */
 export const LA_POSTE_HEAD_OFFICE_SIRET = '35600000000048';
+
+/**
+ * Why an identifier is refused: `format` (not 9 or 14 ASCII digits), `key`
+ * (the Luhn key, or La Poste's digit sum, does not match), `unallocated`
+ * (passes the key but INSEE allocates no such number: all zeros).
+ */
+export type IdentifierProblem = 'format' | 'key' | 'unallocated';
 
 /**
  * Luhn checksum over a string of ASCII digits.
@@ -31,23 +44,49 @@ export function hasValidLuhnChecksum(digits: string): boolean {
 }
 
 /**
- * True when `value` is a SIREN: exactly 9 ASCII digits with a valid Luhn key.
- * No spaces are accepted here; callers strip display spaces first.
+ * What is wrong with a SIREN, if anything. No spaces are accepted here: callers
+ * strip display spaces first (`compactIdentifier`).
+ * @returns `undefined` for a valid SIREN, else the problem
  */
-export function isValidSiren(value: string): boolean {
-  return /^\d{9}$/.test(value) && hasValidLuhnChecksum(value);
+export function findSirenProblem(value: string): IdentifierProblem | undefined {
+  if (!/^\d{9}$/.test(value)) return 'format';
+  if (!hasValidLuhnChecksum(value)) return 'key';
+  return /^0+$/.test(value) ? 'unallocated' : undefined;
 }
 
 /**
- * True when `value` is a SIRET: exactly 14 ASCII digits whose first nine are a
- * valid SIREN, with a valid Luhn key over the 14 digits, or, for La Poste's
+ * What is wrong with a SIRET, if anything: 14 ASCII digits whose first nine are
+ * a valid SIREN, with a valid Luhn key over the 14 digits, or, for La Poste's
  * establishments (SIREN 356000000), digits adding up to a multiple of 5.
+ * @returns `undefined` for a valid SIRET, else the problem
  */
-export function isValidSiret(value: string): boolean {
-  if (!/^\d{14}$/.test(value) || !isValidSiren(value.slice(0, 9))) return false;
+export function findSiretProblem(value: string): IdentifierProblem | undefined {
+  if (!/^\d{14}$/.test(value)) return 'format';
+  const sirenProblem = findSirenProblem(value.slice(0, 9));
+  if (sirenProblem !== undefined) return sirenProblem;
   if (value.startsWith(LA_POSTE_SIREN) && value !== LA_POSTE_HEAD_OFFICE_SIRET) {
     const digitSum = [...value].reduce((sum, digit) => sum + Number(digit), 0);
-    return digitSum % 5 === 0;
+    return digitSum % 5 === 0 ? undefined : 'key';
   }
-  return hasValidLuhnChecksum(value);
+  return hasValidLuhnChecksum(value) ? undefined : 'key';
+}
+
+/** Digits of an identifier typed with spaces or dots (`732 829 320 00074`, `732.829.320`). */
+export function compactIdentifier(text: string): string {
+  return text.replace(/[\s\u00a0\u202f.]/g, '');
+}
+
+/**
+ * Why a number is refused, in French, the same words for forms and content;
+ * the caller says which field (`Numéro SIRET : numéro invalide, …`, `Numéro SIREN invalide : …`).
+ */
+export function describeIdentifierProblem(problem: IdentifierProblem, digits: 9 | 14): string {
+  switch (problem) {
+    case 'format':
+      return `${digits} chiffres attendus.`;
+    case 'key':
+      return 'la clé de contrôle (algorithme de Luhn) ne correspond pas.';
+    case 'unallocated':
+      return 'une suite de zéros n’est attribuée à aucune entreprise par l’INSEE.';
+  }
 }

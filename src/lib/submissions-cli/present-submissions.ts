@@ -1,10 +1,14 @@
 /**
  * Stored submissions as text for the team's terminal: the one-line list and the
- * detailed view. Labels and dates in French, times in Europe/Paris.
+ * detailed view. Labels and dates in French, times in Europe/Paris. Stored text
+ * never reaches the terminal raw: controls (ESC sequences), bidi and invisible
+ * characters are shown as code points (`revealInvisibleCharacters`), also in
+ * submissions stored before the forms refused them.
  */
 import { PROGRAMME_TIME_ZONE } from '../format/calendar-date.ts';
 import { describeSubmission, FORM_DEFINITIONS, isFormName, organisationOf, submitterOf, type FormData, type MessageKind } from '../forms/definitions/index.ts';
 import type { SubmissionWithMessages } from '../forms/store/read-submissions.ts';
+import { revealInvisibleCharacters } from '../text/text-hygiene.ts';
 import { HELD_REASON_LABELS, type MessageStatus, type OutboxEntry } from '../forms/store/stored-submission.ts';
 
 /** State of an e-mail, as the team says it. */
@@ -80,7 +84,7 @@ export function formatSubmissionList(records: readonly SubmissionWithMessages[])
     const { organisation, email } = submitterLine(record);
     return [record.reference, formLabel(record.form), formatParisDateTime(record.receivedAt), statusLabel(record.messages), organisation, email];
   });
-  return `${alignColumns(rows).join('\n')}\n`;
+  return `${alignColumns(rows.map((row) => row.map(revealInvisibleCharacters))).join('\n')}\n`;
 }
 
 /** One e-mail: recipient, state (when sent; why held), attempts, last error. */
@@ -121,5 +125,5 @@ export function formatSubmissionDetails(record: SubmissionWithMessages, startupN
   const headerLines = lines.slice(0, header.length);
   const fieldLines = lines.slice(header.length);
   const messages = record.messages.length === 0 ? ['  (aucun)'] : record.messages.map((message) => `  ${describeMessage(message)}`);
-  return [...headerLines, '', ...fieldLines, '', 'Envoi des e-mails :', ...messages, ''].join('\n');
+  return revealInvisibleCharacters([...headerLines, '', ...fieldLines, '', 'Envoi des e-mails :', ...messages, ''].join('\n'));
 }

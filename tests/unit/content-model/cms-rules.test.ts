@@ -57,7 +57,9 @@ function rulesOf(field: AnyField, sample: unknown): Rule[] {
   const pattern = patternOf(field);
   const length = pattern && lengthOf(pattern);
   if (length !== undefined) {
-    rules.push({ rule: `at most ${length} characters`, broken: 'é'.repeat(length + 1), satisfied: `${'é'.repeat(length - 1)}\n` });
+    // A line break counts as a character in multi-line text; one-line text refuses it (text hygiene, a build-only rule).
+    const satisfied = field.widget === 'text' ? `${'é'.repeat(length - 1)}\n` : 'é'.repeat(length);
+    rules.push({ rule: `at most ${length} characters`, broken: 'é'.repeat(length + 1), satisfied });
   } else if (pattern) {
     rules.push({ rule: `pattern ${pattern.source}`, broken: SHAPE_BREAKERS.find((value) => !pattern.test(value)), satisfied: sample });
   }
@@ -108,6 +110,9 @@ const startupSample = sampleEntry(startup[2]);
 /** Rules the CMS cannot express: Decap saves these values, the build refuses them (listed in the editors' guide). */
 const BUILD_ONLY_RULES = [
   { rule: 'SIREN Luhn key', path: 'siren', value: '123456789', message: 'clé de contrôle' },
+  { rule: 'SIREN not all zeros (INSEE allocates none)', path: 'siren', value: '000000000', message: 'une suite de zéros n’est attribuée à aucune entreprise' },
+  { rule: 'no bidi control in one-line text (text hygiene)', path: 'name', value: 'Acme \u202eRobotique', message: 'Caractère invisible de sens d’écriture interdit (U+202E)' },
+  { rule: 'no zero-width character in one-line text (text hygiene)', path: 'name', value: 'Acme\u200bRobotique', message: 'Caractère invisible interdit (U+200B' },
   { rule: 'calendar date that exists', path: 'member_since', value: '2025-02-30', message: 'AAAA-MM-JJ' },
   // The site's one e-mail rule (email-address/read-email-address.ts): the CMS checks its shape only.
   { rule: 'e-mail: reserved domain (RFC 2606)', path: 'order_contact_email', value: 'commandes@acme.test', message: 'Adresse e-mail invalide : « test » est un nom de domaine réservé' },

@@ -26,7 +26,7 @@ describe('site settings', () => {
   });
 
   it('unreadable YAML fails naming the file', () => {
-    expect(() => parseSiteSettings('site_name: [unclosed', 'content/settings/site.yml')).toThrow(/^content\/settings\/site\.yml : YAML illisible/);
+    expect(() => parseSiteSettings('site_name: [unclosed', 'content/settings/site.yml')).toThrow('YAML illisible dans content/settings/site.yml, ligne 1, champ site_name : ');
   });
 
   it('an unknown key fails', () => {

@@ -48,6 +48,8 @@ describe('startups schema', () => {
     ['732829321', /clé de contrôle/],
     ['73282932', /9 chiffres/],
     ['732 829 320', /9 chiffres/],
+    // INSEE allocates no all-zeros SIREN, though its Luhn sum is 0.
+    ['000000000', /^Numéro SIREN invalide : une suite de zéros n’est attribuée à aucune entreprise par l’INSEE\.$/],
   ])('SIREN %j is refused', (siren, message) => {
     expect(errorsOf(schemas.startups.safeParse({ ...validStartup(), siren }))['siren']).toMatch(message);
   });

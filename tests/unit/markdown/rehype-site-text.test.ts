@@ -18,4 +18,13 @@ describe('rehypeSiteText', () => {
       'a : b {{plafond}}',
     ]);
   });
+
+  it.each([
+    ['Re\u0301gion Grand Est', 'Région Grand Est'],
+    ['Mu\u0308ller', 'Müller'],
+  ])('writes body text in NFC (text hygiene): %j → %j', (typed, shown) => {
+    const tree = { type: 'root', children: [paragraph(typed)] };
+    rehypeSiteText({ placeholders: {} })(tree);
+    expect(tree.children[0]!.children[0]!.value).toBe(shown);
+  });
 });

@@ -3,7 +3,7 @@ import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { describe, expect, it } from 'vitest';
 import { readSiteSettings } from '../../../src/lib/content-model/read-settings.ts';
 import { buildCollectionSchemas, toModelContext } from '../../../src/lib/content-model/schemas.ts';
-import { isValidSiren } from '../../../src/lib/identifiers/siren.ts';
+import { findSirenProblem } from '../../../src/lib/identifiers/siren.ts';
 import { fictitiousSiren, generateSampleContent } from '../../../src/lib/sample-content/generate-sample-content.ts';
 import { PROJECT_ROOT } from '../../helpers/paths.ts';
 
@@ -42,7 +42,7 @@ describe('generateSampleContent', () => {
     expect(startups.every((startup) => String(startup['order_contact_email']).endsWith('.example'))).toBe(true);
     const sirens = startups.map((startup) => String(startup['siren']));
     expect(new Set(sirens).size).toBe(60);
-    expect(sirens.every((siren) => siren.startsWith('999') && isValidSiren(siren))).toBe(true);
+    expect(sirens.every((siren) => siren.startsWith('999') && findSirenProblem(siren) === undefined)).toBe(true);
   });
 
   it('names existing startups and buyers in orders, after both joined', () => {
@@ -77,7 +77,7 @@ describe('fictitiousSiren', () => {
     [99_999, '999999998'],
   ])('%i → %s', (index, siren) => {
     expect(fictitiousSiren(index)).toBe(siren);
-    expect(isValidSiren(siren)).toBe(true);
+    expect(findSirenProblem(siren)).toBeUndefined();
   });
 
   it('refuses an index past the range', () => {

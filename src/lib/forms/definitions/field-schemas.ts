@@ -1,28 +1,59 @@
 /**
  * Zod building blocks for the public forms. Every message starts with the
  * field's French label, so a visitor knows which field to fix even in a list of
- * errors far from the form.
+ * errors far from the form. Every typed value goes through the text hygiene of
+ * `text/text-hygiene.ts` first (NFC; one-line values refuse controls, bidi and
+ * invisible characters; free text drops invisible ones), in the browser and in
+ * the functions alike.
  */
 import { z } from 'zod';
-import { isValidSiret } from '../../identifiers/siren.ts';
+import { compactIdentifier, describeIdentifierProblem, findSiretProblem } from '../../identifiers/siren.ts';
 import { formatEurosHt } from '../../format/money.ts';
 import { toParisCalendarDate } from '../../format/calendar-date.ts';
 import { emailAddressMessage, readEmailAddress } from '../../email-address/read-email-address.ts';
 import { readPhoneNumber } from '#phone-rule';
 import { phoneNumberMessage } from '../../phone-number/phone-shape.ts';
 import { readTypedDate } from './read-typed-date.ts';
-import { compactDigits, hasControlCharacter, readFrenchAmount } from './form-values.ts';
+import { describeTextProblem, isBlankText, readFreeText, readOneLineText, type TextVerdict } from '../../text/text-hygiene.ts';
+import { readFrenchAmount } from './form-values.ts';
 
-/** Blank text, `null` and a missing value all mean "not filled in". */
+/** Blank text (spaces and invisible characters only), `null` and a missing value all mean "not filled in". */
 function blankToUndefined(value: unknown): unknown {
   if (value === null || value === undefined) return undefined;
-  return typeof value === 'string' && value.trim() === '' ? undefined : value;
+  return typeof value === 'string' && isBlankText(value) ? undefined : value;
 }
 
-function textInput(label: string) {
+function stringInput(label: string) {
   return z.string({
     error: (issue) => (issue.input === undefined ? `${label} : ce champ est obligatoire.` : `${label} : texte attendu.`),
   });
+}
+
+/** The text as a hygiene rule reads it; a refusal becomes an issue starting with the label. */
+function readHygienic(label: string, read: (text: string) => TextVerdict, value: string, context: z.core.$RefinementCtx): string {
+  const verdict = read(value);
+  if (verdict.ok) return verdict.text;
+  context.issues.push({ code: 'custom', input: value, message: `${label} : ${describeTextProblem(verdict.problem)}` });
+  return z.NEVER;
+}
+
+/** Text read by a hygiene rule (`readOneLineText`, `readFreeText`). */
+function hygienicInput(label: string, read: (text: string) => TextVerdict) {
+  return stringInput(label).transform((value, context) => readHygienic(label, read, value, context));
+}
+
+/** A number (a script's JSON) or one-line text; `expected` ends the message for anything else. */
+function numberOrTextInput(label: string, expected: string) {
+  return z
+    .union([z.number(), z.string()], {
+      error: (issue) => (issue.input === undefined ? `${label} : ce champ est obligatoire.` : `${label} : ${expected}`),
+    })
+    .transform((value, context) => (typeof value === 'number' ? value : readHygienic(label, readOneLineText, value, context)));
+}
+
+/** One-line text input: NFC, trimmed; controls, bidi and invisible characters refused (`readOneLineText`). */
+function textInput(label: string) {
+  return hygienicInput(label, readOneLineText);
 }
 
 /** A required field: blank values are refused with "ce champ est obligatoire". */
@@ -35,22 +66,23 @@ export function optional<Schema extends z.ZodType>(schema: Schema) {
   return z.preprocess(blankToUndefined, schema.optional());
 }
 
-/** One-line text: trimmed, at most `max` characters, no line break or NUL (header injection). */
+/**
+ * One-line text: NFC, trimmed, at most `max` characters (UTF-16 units, as the
+ * browser's `maxlength` counts); no line break (header injection), control,
+ * bidi, invisible or private-use character (`readOneLineText`).
+ */
 export function oneLineText(label: string, { max = 200 } = {}) {
-  return required(
-    textInput(label)
-      .refine((value) => !hasControlCharacter(value), `${label} : le texte doit tenir sur une ligne.`)
-      .transform((value) => value.trim())
-      .pipe(z.string().max(max, `${label} : ${max} caractères au plus.`)),
-  );
+  return required(textInput(label).pipe(z.string().max(max, `${label} : ${max} caractères au plus.`)));
 }
 
-/** Multi-line text: trimmed, between `min` and `max` characters, no NUL. */
+/**
+ * Multi-line text: NFC, line breaks as LF, invisible characters removed,
+ * trimmed, between `min` and `max` characters; controls other than tab and
+ * line breaks refused (`readFreeText`).
+ */
 export function multiLineText(label: string, { min = 1, max = 4000 } = {}) {
   return required(
-    textInput(label)
-      .refine((value) => !value.includes('\0'), `${label} : caractère interdit.`)
-      .transform((value) => value.trim().replace(/\r\n?/g, '\n'))
+    hygienicInput(label, readFreeText)
       .pipe(
         z
           .string()
@@ -67,17 +99,14 @@ export function multiLineText(label: string, { min = 1, max = 4000 } = {}) {
  */
 export function emailAddress(label: string) {
   return required(
-    textInput(label)
-      // Line breaks and NUL get the message of every one-line field (header injection).
-      .refine((value) => !hasControlCharacter(value), { message: `${label} : le texte doit tenir sur une ligne.`, abort: true })
-      .transform((value, context) => {
-        const verdict = readEmailAddress(value);
-        if (!verdict.ok) {
-          context.issues.push({ code: 'custom', input: value, message: emailAddressMessage(verdict, label) });
-          return z.NEVER;
-        }
-        return verdict.address;
-      }),
+    textInput(label).transform((value, context) => {
+      const verdict = readEmailAddress(value);
+      if (!verdict.ok) {
+        context.issues.push({ code: 'custom', input: value, message: emailAddressMessage(verdict, label) });
+        return z.NEVER;
+      }
+      return verdict.address;
+    }),
   );
 }
 
@@ -101,36 +130,35 @@ export function phoneNumber(label: string) {
 }
 
 /**
- * A SIRET (14 digits, spaces allowed when typed), checked with the INSEE rules
- * (Luhn key; La Poste's establishments: digit sum multiple of 5).
+ * A SIRET (14 digits, spaces and dots allowed when typed), checked with the
+ * shared INSEE rules of `identifiers/siren.ts` (Luhn key; La Poste's
+ * establishments: digit sum multiple of 5; all zeros refused).
  */
 export function siret(label: string) {
   return required(
     textInput(label)
-      .transform(compactDigits)
+      .transform(compactIdentifier)
       .pipe(
         z
           .string()
           .regex(/^\d{14}$/, { message: `${label} : 14 chiffres attendus (ex. 732 829 320 00074).`, abort: true })
-          .refine(isValidSiret, `${label} : numéro invalide, la clé de contrôle ne correspond pas.`),
+          .superRefine((value, context) => {
+            const problem = findSiretProblem(value);
+            if (problem !== undefined) context.addIssue({ code: 'custom', input: value, message: `${label} : numéro invalide, ${describeIdentifierProblem(problem, 14)}` });
+          }),
       ),
   );
 }
 
 /** A French postcode: five digits, kept as text. */
 export function postcode(label: string) {
-  return required(
-    textInput(label)
-      .transform((value) => value.trim())
-      .pipe(z.string().regex(/^\d{5}$/, `${label} : 5 chiffres attendus (ex. 68100).`)),
-  );
+  return required(textInput(label).pipe(z.string().regex(/^\d{5}$/, `${label} : 5 chiffres attendus (ex. 68100).`)));
 }
 
 /** An http(s) address; `www.exemple.fr` typed without scheme gets `https://`. */
 export function websiteAddress(label: string) {
   return required(
     textInput(label)
-      .transform((value) => value.trim())
       .transform((value) => (/^https?:\/\//i.test(value) ? value : `https://${value}`))
       .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: `${label} : adresse web invalide (ex. https://exemple.fr).` })),
   );
@@ -142,10 +170,7 @@ export function websiteAddress(label: string) {
  */
 export function amountHt(label: string, ceilingHt: number) {
   return required(
-    z
-      .union([z.number(), textInput(label)], {
-        error: (issue) => (issue.input === undefined ? `${label} : ce champ est obligatoire.` : `${label} : montant attendu (ex. 12 000 ou 12000,50).`),
-      })
+    numberOrTextInput(label, 'montant attendu (ex. 12 000 ou 12000,50).')
       .transform((value, context) => {
         const amount = typeof value === 'number' ? value : readFrenchAmount(value);
         if (amount === undefined || !Number.isFinite(amount)) {
@@ -166,10 +191,7 @@ export function amountHt(label: string, ceilingHt: number) {
 /** A whole number between `min` and `max` (e.g. a team size). */
 export function wholeNumber(label: string, { min, max }: { min: number; max: number }) {
   return required(
-    z
-      .union([z.number(), textInput(label)], {
-        error: (issue) => (issue.input === undefined ? `${label} : ce champ est obligatoire.` : `${label} : nombre entier attendu.`),
-      })
+    numberOrTextInput(label, 'nombre entier attendu.')
       .transform((value) => (typeof value === 'number' ? value : /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN))
       .pipe(
         z

@@ -17,18 +17,3 @@ export function readFrenchAmount(text: string): number | undefined {
   if (!/^\d+([.,]\d{1,2})?$/.test(compact)) return undefined;
   return Number(compact.replace(',', '.'));
 }
-
-/** Digits of an identifier typed with spaces or dots (`732 829 320 00074`). */
-export function compactDigits(text: string): string {
-  return text.replace(/[\s\u00a0\u202f.]/g, '');
-}
-
-/**
- * True when a one-line value holds a control character: line breaks and NUL
- * (header injection, pasted blocks), any other C0/C1 control, the Unicode line
- * and paragraph separators, or a bidirectional override that would reorder
- * what the team reads (U+202A–U+202E, U+2066–U+2069).
- */
-export function hasControlCharacter(text: string): boolean {
-  return /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(text);
-}

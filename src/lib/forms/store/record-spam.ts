@@ -7,6 +7,7 @@ import type { FormName } from '../definitions/form-names.ts';
 import type { SubmittedFields } from '../request/read-form-request.ts';
 import type { Queryable } from './database.ts';
 import { comparableEmail } from '../../email-address/read-email-address.ts';
+import { toStorableText } from '../../text/text-hygiene.ts';
 
 /** Bounds of spam storage. */
 export const SPAM_LIMITS = {
@@ -21,23 +22,15 @@ export const SPAM_LIMITS = {
 } as const;
 
 /**
- * Text PostgreSQL can store. `text` and `jsonb` hold any Unicode text but NUL
- * (U+0000), which a bot can send (`%00`) in the fields no rule checks before
- * spam is recorded (honeypot, token); a half surrogate pair cannot be stored
- * either. Both become U+FFFD, so that the reviewer sees something was there
- * (a failed insert would answer the bot 503 instead of its refusal).
+ * The fields cut to the bounds above, storable (`toStorableText`: no rule has
+ * read these values, and a failed insert would answer the bot 503 instead of its refusal).
  */
-function storable(text: string): string {
-  return text.toWellFormed().replaceAll('\u0000', '\ufffd');
-}
-
-/** The fields cut to the bounds above, storable. */
 function boundedFields(fields: SubmittedFields): Record<string, string | string[]> {
-  const cut = (value: string) => storable(value.slice(0, SPAM_LIMITS.valueLength));
+  const cut = (value: string) => toStorableText(value.slice(0, SPAM_LIMITS.valueLength));
   return Object.fromEntries(
     Object.entries(fields)
       .slice(0, SPAM_LIMITS.fields)
-      .map(([name, value]) => [storable(name.slice(0, 100)), Array.isArray(value) ? value.slice(0, 10).map(cut) : cut(value)]),
+      .map(([name, value]) => [toStorableText(name.slice(0, 100)), Array.isArray(value) ? value.slice(0, 10).map(cut) : cut(value)]),
   );
 }
 
@@ -51,7 +44,7 @@ function boundedFields(fields: SubmittedFields): Record<string, string | string[
 export async function recordSpam(database: Queryable, form: FormName, reason: string, fields: SubmittedFields, clientKey: string): Promise<boolean> {
   // A repeated `email` field comes as a list: its first value keys the entry, so that access and erasure find it.
   const email = [fields['email'] ?? []].flat()[0];
-  const submitterKey = email === undefined ? null : comparableEmail(storable(email));
+  const submitterKey = email === undefined ? null : comparableEmail(toStorableText(email));
   const { rows } = await database.query<{ kept: boolean }>('SELECT pbc_record_spam($1, $2, $3, $4, $5, $6, $7) AS kept', [
     form,
     reason,

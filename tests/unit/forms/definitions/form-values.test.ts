@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactDigits, hasControlCharacter, readFrenchAmount } from '../../../../src/lib/forms/definitions/form-values.ts';
+import { readFrenchAmount } from '../../../../src/lib/forms/definitions/form-values.ts';
 
 describe('readFrenchAmount', () => {
   it.each([
@@ -34,39 +34,5 @@ describe('readFrenchAmount', () => {
     ['Infinity', 'infinity'],
   ])('refuses %j (%s)', (text) => {
     expect(readFrenchAmount(text)).toBeUndefined();
-  });
-});
-
-describe('hasControlCharacter', () => {
-  it.each([
-    ['Ville\nde Mulhouse', true],
-    ['Ville\rde Mulhouse', true],
-    ['Ville\r\nBcc: x@exemple.fr', true],
-    ['Ville\0', true],
-    ['Ville\u2028de Mulhouse', true],
-    ['Ville\u2029de Mulhouse', true],
-    ['Ville de Mulhouse', false],
-    // Every other control character too: a tab, a vertical tab, NEL.
-    ['Ville\tde Mulhouse', true],
-    ['Ville\vde Mulhouse', true],
-    ['Ville\u0085de Mulhouse', true],
-    // Bidirectional overrides reorder the text the team reads.
-    ['Ville\u202ede Mulhouse', true],
-    ['Ville\u2066de\u2069 Mulhouse', true],
-    ['Ville\u00a0de\u202fMulhouse', false],
-    ['', false],
-  ])('%j → %s', (text, expected) => {
-    expect(hasControlCharacter(text)).toBe(expected);
-  });
-});
-
-describe('compactDigits', () => {
-  it.each([
-    ['732 829 320 00074', '73282932000074'],
-    ['732.829.320.00074', '73282932000074'],
-    ['732\u00a0829\u202f320 00074', '73282932000074'],
-    ['ABC', 'ABC'],
-  ])('%j → %j', (text, digits) => {
-    expect(compactDigits(text)).toBe(digits);
   });
 });

@@ -95,12 +95,14 @@ describe('order request schema', () => {
     ['siret', '', 'Numéro SIRET : ce champ est obligatoire.'],
     ['siret', '7328293200007', 'Numéro SIRET : 14 chiffres attendus (ex. 732 829 320 00074).'],
     ['siret', '7328293200007A', 'Numéro SIRET : 14 chiffres attendus (ex. 732 829 320 00074).'],
-    ['siret', '73282932000075', 'Numéro SIRET : numéro invalide, la clé de contrôle ne correspond pas.'],
-    ['siret', '35600000000049', 'Numéro SIRET : numéro invalide, la clé de contrôle ne correspond pas.'],
+    ['siret', '73282932000075', 'Numéro SIRET : numéro invalide, la clé de contrôle (algorithme de Luhn) ne correspond pas.'],
+    ['siret', '35600000000049', 'Numéro SIRET : numéro invalide, la clé de contrôle (algorithme de Luhn) ne correspond pas.'],
     // Digit sum 29: not a multiple of 5, so not a La Poste establishment.
-    ['siret', '35600000012345', 'Numéro SIRET : numéro invalide, la clé de contrôle ne correspond pas.'],
+    ['siret', '35600000012345', 'Numéro SIRET : numéro invalide, la clé de contrôle (algorithme de Luhn) ne correspond pas.'],
     // A valid Luhn key is not enough for La Poste (digit sum 19).
-    ['siret', '35600000000014', 'Numéro SIRET : numéro invalide, la clé de contrôle ne correspond pas.'],
+    ['siret', '35600000000014', 'Numéro SIRET : numéro invalide, la clé de contrôle (algorithme de Luhn) ne correspond pas.'],
+    // All zeros pass the Luhn key but INSEE allocates no such number (identifiers/siren.ts).
+    ['siret', '000 000 000 00000', 'Numéro SIRET : numéro invalide, une suite de zéros n’est attribuée à aucune entreprise par l’INSEE.'],
     // Budget: > 0, ≤ ceiling of the context
     ['budget_ht', '15000,01', 'Budget (€ HT) : au plus 15\u202f000\u00a0€\u00a0HT, le plafond d’un premier bon de commande.'],
     ['budget_ht', '15 000,01 €', 'Budget (€ HT) : au plus 15\u202f000\u00a0€\u00a0HT, le plafond d’un premier bon de commande.'],
@@ -124,11 +126,11 @@ describe('order request schema', () => {
     ['organisation', 'Ville\r\nBcc: victime@exemple.fr', 'Organisation : le texte doit tenir sur une ligne.'],
     ['organisation', 'Ville\nde Mulhouse', 'Organisation : le texte doit tenir sur une ligne.'],
     ['contact_name', 'Jean\rDupont', 'Nom du contact : le texte doit tenir sur une ligne.'],
-    ['role', 'Acheteur\0', 'Fonction : le texte doit tenir sur une ligne.'],
+    ['role', 'Acheteur\0', 'Fonction : caractère de contrôle interdit (U+0000) : retapez le texte au lieu de le coller.'],
     ['startup', `${ORDERABLE_STARTUP.slug}\n`, 'Startup : le texte doit tenir sur une ligne.'],
     ['email', 'achats@exemple.fr\r\nBcc: victime@exemple.fr', 'Adresse e-mail : le texte doit tenir sur une ligne.'],
-    ['phone', '03 89\n12 34 56', 'Téléphone : numéro invalide, chiffres seulement, avec l’indicatif (+41…) pour un numéro étranger (ex. 03 89 12 34 56).'],
-    ['need', `${'Un besoin assez long pour passer le minimum.'}\0`, 'Description du besoin : caractère interdit.'],
+    ['phone', '03 89\n12 34 56', 'Téléphone : le texte doit tenir sur une ligne.'],
+    ['need', `${'Un besoin assez long pour passer le minimum.'}\0`, 'Description du besoin : caractère de contrôle interdit (U+0000) : retapez le texte au lieu de le coller.'],
     // Other rules
     ['organisation', '   ', 'Organisation : ce champ est obligatoire.'],
     ['organisation', 'x'.repeat(161), 'Organisation : 160 caractères au plus.'],
@@ -231,9 +233,9 @@ describe('startup application schema', () => {
 
   it.each(([
     ['company_name', 'Société\r\nVerte', 'Nom de l’entreprise : le texte doit tenir sur une ligne.'],
-    ['commune', 'Mulhouse\0', 'Commune : le texte doit tenir sur une ligne.'],
+    ['commune', 'Mulhouse\0', 'Commune : caractère de contrôle interdit (U+0000) : retapez le texte au lieu de le coller.'],
     ['offer_title', 'Prototype\u2028de capteur', 'Offre de premier bon de commande : le texte doit tenir sur une ligne.'],
-    ['siret', '73282932000075', 'Numéro SIRET : numéro invalide, la clé de contrôle ne correspond pas.'],
+    ['siret', '73282932000075', 'Numéro SIRET : numéro invalide, la clé de contrôle (algorithme de Luhn) ne correspond pas.'],
     ['postcode', '6810', 'Code postal : 5 chiffres attendus (ex. 68100).'],
     ['postcode', '2A004', 'Code postal : 5 chiffres attendus (ex. 68100).'],
     ['website', 'javascript:alert(1)', 'Site web : adresse web invalide (ex. https://exemple.fr).'],
@@ -309,7 +311,7 @@ describe('buyer commitment schema', () => {
     ['organisation', 'Fonderie\nBcc: victime@exemple.fr', 'Organisation : le texte doit tenir sur une ligne.'],
     ['buyer_kind', '', 'Type d’acheteur : faites un choix.'],
     ['buyer_kind', 'association', 'Type d’acheteur : choix invalide.'],
-    ['siret', '73282932000075', 'Numéro SIRET : numéro invalide, la clé de contrôle ne correspond pas.'],
+    ['siret', '73282932000075', 'Numéro SIRET : numéro invalide, la clé de contrôle (algorithme de Luhn) ne correspond pas.'],
     ['contact_name', '', 'Nom du contact : ce champ est obligatoire.'],
     ['role', undefined, 'Fonction : ce champ est obligatoire.'],
     ['email', 'achats@', 'Adresse e-mail : adresse invalide (ex. nom@exemple.fr).'],
