@@ -119,7 +119,7 @@ const BUILD_ONLY_RULES = [
   { rule: 'e-mail: .example on an entry not marked sample (RFC 2606)', path: 'order_contact_email', value: 'commandes@acme.example', message: SAMPLE_ONLY_EMAIL_MESSAGE },
   { rule: 'e-mail: extension not delegated by IANA', path: 'order_contact_email', value: 'commandes@acme.frr', message: 'Adresse e-mail invalide : l’extension « .frr » n’existe pas' },
   { rule: 'e-mail: label ending with a hyphen (RFC 1035 §2.3.1)', path: 'order_contact_email', value: 'commandes@acme-.fr', message: 'Adresse e-mail invalide : le domaine « acme- » est mal formé' },
-  { rule: 'e-mail: zero-width space', path: 'public_contact_email', value: 'contact@ac\u200bme.fr', message: 'Adresse e-mail invalide : l’adresse contient une espace ou un caractère invisible' },
+  { rule: 'e-mail: zero-width space (text hygiene, before the e-mail rule)', path: 'public_contact_email', value: 'contact@ac\u200bme.fr', message: 'Caractère invisible interdit (U+200B' },
   { rule: 'e-mail: encoded word (RFC 2047 §5)', path: 'order_contact_email', value: '=?utf-8?q?x?=@acme.fr', message: 'Adresse e-mail invalide : la partie avant « @ » ne peut pas contenir de séquence' },
   { rule: 'uploaded file exists', path: 'logo', value: '/uploads/absent.png', message: MEDIA_MESSAGES.missing('/uploads/absent.png') },
 ] as const;
