@@ -10,7 +10,8 @@
 import { z } from 'zod';
 import { formatEurosHt, formatNumber } from '../format/money.ts';
 import { isValidSiren } from '../identifiers/siren.ts';
-import { SLUG_PATTERN, UPLOAD_PATTERN, resolveMax, resolveOptions } from './fields.ts';
+import { UPLOAD_PATTERN, resolveMax, resolveOptions } from './fields.ts';
+import { FILE_SLUG_PATTERN, urlSlugOf } from './entry-slug.ts';
 import type { FieldDefinition, FieldPattern, ModelContext, NumberField, SelectField } from './fields.ts';
 import { toCalendarDateInput } from './calendar-date-input.ts';
 
@@ -149,7 +150,8 @@ export function fieldToZod(field: FieldDefinition, context: ModelContext): z.Zod
       return withPresence(field, field.minItems ? list.min(field.minItems, `Au moins ${field.minItems} élément(s) attendu(s).`) : list);
     }
     case 'relation':
-      return withPresence(field, patternString(SLUG_PATTERN));
+      // The file slug that Decap's relation widget stores, read as the entry's URL slug (`entry-slug.ts`).
+      return withPresence(field, patternString(FILE_SLUG_PATTERN).transform(urlSlugOf));
     case 'image':
       return withPresence(field, imageSchema(context));
     default:
