@@ -7,11 +7,17 @@
  * files) and the Decap CMS local backend (`decap-server`, bound to 127.0.0.1 so
  * that nothing outside this machine can write to `content/`), prints where to
  * go, and stops everything when one stops or on Ctrl+C.
+ * With `CMS_WORKFLOW=1`, decap-server runs in git mode on a clone of the project
+ * (`.cms-workflow/`, see `lib/cms-workflow-repo.ts`) and the site shows that
+ * clone's content: the CMS offers the editorial workflow (draft → in review →
+ * ready → published), each entry on a `cms/<collection>/<slug>` branch.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { LOCAL_OUTBOX } from '../src/lib/forms/read-forms-config.ts';
+import { readProductionBackend } from '../src/lib/cms/select-cms-backend.ts';
 import { assertPortFree } from './lib/assert-port-free.ts';
+import { prepareCmsWorkflowRepo } from './lib/cms-workflow-repo.ts';
 import { removeDevDatabaseUrl, writeDevDatabaseUrl } from './lib/dev-database-url.ts';
 import { LOCAL_DATABASE_DIRECTORY, startEmbeddedDatabase } from './lib/local-database.ts';
 
@@ -42,9 +48,19 @@ const database = await startEmbeddedDatabase(join(process.cwd(), LOCAL_DATABASE_
 // The embedded database opens in one process only: `npm run submissions` connects to this one's server.
 await writeDevDatabaseUrl(process.cwd(), database.connectionString);
 
+const workflowRepo = process.env['CMS_WORKFLOW'] === '1' ? await prepareCmsWorkflowRepo(process.cwd(), readProductionBackend(process.env).branch) : undefined;
+
 const children = [
-  start('decap-server', 'decap-server', [], { BIND_HOST: '127.0.0.1', PORT: String(CMS_PROXY_PORT), MODE: 'fs', LOG_LEVEL: 'warn' }),
-  start('astro dev', 'astro', ['dev', '--port', SITE_PORT], { NETLIFY_DB_URL: database.connectionString }),
+  start('decap-server', 'decap-server', [], {
+    BIND_HOST: '127.0.0.1',
+    PORT: String(CMS_PROXY_PORT),
+    LOG_LEVEL: 'warn',
+    ...(workflowRepo ? { MODE: 'git', GIT_REPO_DIRECTORY: workflowRepo } : { MODE: 'fs' }),
+  }),
+  start('astro dev', 'astro', ['dev', '--port', SITE_PORT], {
+    NETLIFY_DB_URL: database.connectionString,
+    ...(workflowRepo ? { CONTENT_DIR: join(workflowRepo, 'content') } : {}),
+  }),
 ];
 
 let stopping = false;
@@ -62,7 +78,7 @@ process.on('SIGTERM', () => shutdown(0));
 
 console.log(`
 [dev] Site:               http://127.0.0.1:${SITE_PORT}/
-[dev] CMS (Decap):        http://127.0.0.1:${SITE_PORT}/admin/  (local backend, saves into content/)
+[dev] CMS (Decap):        http://127.0.0.1:${SITE_PORT}/admin/  (local backend, ${workflowRepo ? `editorial workflow on the git clone ${workflowRepo}` : 'saves into content/'})
 [dev] CMS proxy:          http://127.0.0.1:${CMS_PROXY_PORT}/api/v1 (decap-server, loopback only)
 [dev] Forms:              http://127.0.0.1:${SITE_PORT}/candidater/, /demander-un-bon-de-commande/ and /s-engager/
 [dev] Database:           ${join(process.cwd(), LOCAL_DATABASE_DIRECTORY)} (embedded Postgres, ${database.connectionString})

@@ -2,8 +2,11 @@
  * Chooses where Decap CMS reads and writes content.
  *
  * - On a developer's machine (page served from localhost or 127.0.0.1) it uses
- *   the `decap-server` proxy on 127.0.0.1:8081, which writes files straight into
- *   `content/` (file-system mode: no editorial workflow, saves publish at once).
+ *   the `decap-server` proxy on 127.0.0.1:8081. Its mode decides the workflow:
+ *   Decap keeps `publish_mode` only when the proxy's `info` answer lists it
+ *   (decap-cms-core `handleLocalBackend`), so file-system mode (`MODE=fs`, what
+ *   `npm run dev` runs) saves straight into `content/` and git mode (`MODE=git`,
+ *   `CMS_WORKFLOW=1 npm run dev`) runs the editorial workflow on `cms/…` branches.
  * - Anywhere else it uses the production backend, Git Gateway (Netlify Identity)
  *   or GitHub, with the editorial workflow: draft → in review → ready → published.
  * Docs: https://decapcms.org/docs/working-with-a-local-git-repository/,
@@ -29,7 +32,7 @@ export const LOCAL_BACKEND_URL = 'http://127.0.0.1:8081/api/v1';
 
 /**
  * The backend part of the Decap configuration for a page served from `hostname`.
- * @returns `backend` plus either `local_backend` (local) or `publish_mode: 'editorial_workflow'` (production)
+ * @returns `backend`, `publish_mode: 'editorial_workflow'` and, locally, `local_backend`
  */
 export function selectCmsBackend(
   hostname: string,
@@ -39,6 +42,7 @@ export function selectCmsBackend(
     return {
       backend: { name: 'git-gateway', branch: production.branch },
       local_backend: { url: LOCAL_BACKEND_URL, allowed_hosts: [...LOCAL_HOSTNAMES] },
+      publish_mode: 'editorial_workflow',
     };
   }
   return {

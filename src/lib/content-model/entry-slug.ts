@@ -11,8 +11,13 @@
  * `~` (both unreserved), so « Dupont_et_Fils » gives `dupont_et_fils.md` and
  * « Pilote ~ 3 mois » `pilote-~-3-mois.md`.
  *
- * The build therefore accepts every file name Decap writes (a "file slug") and
- * derives the page address from it (the "URL slug"): each run of `-`, `_`, `~`
+ * `~` cannot be kept: with the editorial workflow each entry lives on a git
+ * branch `cms/<collection>/<slug>`, and git refuses `~` in branch names
+ * (git-check-ref-format), so such an entry cannot even be saved as a draft.
+ * Identifier fields therefore refuse `~` (`entryNamePattern`).
+ *
+ * The build accepts every other file name Decap writes (a "file slug") and
+ * derives the page address from it (the "URL slug"): each run of `-` and `_`
  * becomes one hyphen and capitals become small letters (Decap's accent removal
  * turns a few letters into capitals: `ɛ` → `E`), so URLs stay ASCII kebab-case
  * (`/startups/dupont-et-fils/`).
@@ -48,12 +53,13 @@ export const ENTRY_SLUG_TEMPLATE = `{{slug | truncate(${SLUG_SOURCE_MAX_LENGTH})
 export const MAX_FILE_NAME_BYTES = 255;
 
 /**
- * A file slug: what Decap can write (ASCII letters, digits, `_`, `~`, single
- * hyphens between them) with at least one letter or digit.
+ * A file slug: what Decap can write from a name without `~` (ASCII letters,
+ * digits, `_`, single hyphens between them) with at least one letter or digit.
+ * Every such slug is also a valid git branch name component.
  */
 export const FILE_SLUG_PATTERN: FieldPattern = {
-  source: '^(?=[-_~]*[a-zA-Z0-9])[a-zA-Z0-9_~]+(?:-[a-zA-Z0-9_~]+)*$',
-  message: 'Identifiant attendu en minuscules non accentuées, chiffres et tirets (aussi _ et ~), avec au moins une lettre ou un chiffre (ex. ville-de-mulhouse).',
+  source: '^(?=[-_]*[a-zA-Z0-9])[a-zA-Z0-9_]+(?:-[a-zA-Z0-9_]+)*$',
+  message: 'Identifiant attendu en minuscules non accentuées, chiffres et tirets (ou _), avec au moins une lettre ou un chiffre (ex. ville-de-mulhouse).',
 };
 
 /**
@@ -79,24 +85,24 @@ function reservedNamePattern(): string {
 /**
  * The rule of an identifier field (name or title), in the CMS and the build: at
  * most `maxLength` characters, at least one Latin letter (accented or not) or
- * digit, and not a reserved device name alone, so that Decap's slug code always
- * gives a file name.
+ * digit, no `~`, and not a reserved device name alone, so that Decap's slug
+ * code always gives a file name the build accepts and a valid branch name.
  * @param maxLength most characters (UTF-16 code units, as Zod's `.max()` counts)
  */
 export function entryNamePattern(maxLength: number): FieldPattern {
   return {
-    source: `^(?!${reservedNamePattern()}$)(?=[\\s\\S]*[A-Za-z0-9À-ÖØ-öø-ÿ])[\\s\\S]{0,${maxLength}}$`,
-    message: `${maxLength} caractères au plus, dont au moins une lettre latine ou un chiffre : le nom donne celui du fichier et l’adresse de la page (« Aux », « Con », « Nul », « Prn », « Com1 »… seuls sont des noms réservés).`,
+    source: `^(?!${reservedNamePattern()}$)(?=[\\s\\S]*[A-Za-z0-9À-ÖØ-öø-ÿ])[^~]{0,${maxLength}}$`,
+    message: `${maxLength} caractères au plus, dont au moins une lettre latine ou un chiffre, sans « ~ » : le nom donne celui du fichier et l’adresse de la page (« Aux », « Con », « Nul », « Prn », « Com1 »… seuls sont des noms réservés).`,
   };
 }
 
 /**
  * The URL slug of a file slug or of a relation's value: small letters, each run
- * of `-`, `_`, `~` one hyphen (`pilote-~-3-mois` → `pilote-3-mois`), ends trimmed.
+ * of `-` and `_` one hyphen (`dupont_et_fils` → `dupont-et-fils`), ends trimmed.
  * @param fileSlug a value matching `FILE_SLUG_PATTERN`
  */
 export function urlSlugOf(fileSlug: string): string {
-  return fileSlug.toLowerCase().replace(/[-_~]+/g, '-').replace(/^-|-$/g, '');
+  return fileSlug.toLowerCase().replace(/[-_]+/g, '-').replace(/^-|-$/g, '');
 }
 
 /**

@@ -95,10 +95,6 @@ function selectSchema(field: SelectField, context: ModelContext): z.ZodType {
   return field.required && field.minItems ? list.min(field.minItems, `Choisissez au moins ${field.minItems} valeur(s).`) : list;
 }
 
-function patternString(pattern: FieldPattern): z.ZodType {
-  return applyPattern(z.string({ error: textExpected }), pattern);
-}
-
 /** Messages of the media rules, shared with the editors' guide. */
 export const MEDIA_MESSAGES = {
   missing: (path: string) => `Fichier introuvable : ${path} n’a pas été téléversé (ou a été supprimé). Choisissez l’image à nouveau dans le CMS.`,
@@ -151,7 +147,7 @@ export function fieldToZod(field: FieldDefinition, context: ModelContext): z.Zod
     }
     case 'relation':
       // The file slug that Decap's relation widget stores, read as the entry's URL slug (`entry-slug.ts`).
-      return withPresence(field, patternString(FILE_SLUG_PATTERN).transform(urlSlugOf));
+      return withPresence(field, applyPattern(z.string({ error: textExpected }), FILE_SLUG_PATTERN).transform(urlSlugOf));
     case 'image':
       return withPresence(field, imageSchema(context));
     default:

@@ -4,10 +4,11 @@ import { readProductionBackend, selectCmsBackend } from '../../../src/lib/cms/se
 describe('selectCmsBackend', () => {
   const production = { name: 'github', repo: 'm2a/premiers-bons', branch: 'main' } as const;
 
-  it.each(['localhost', '127.0.0.1'])('uses the loopback decap-server on %s, saving directly', (hostname) => {
+  it.each(['localhost', '127.0.0.1'])('uses the loopback decap-server on %s, asking for the workflow that its git mode offers', (hostname) => {
     expect(selectCmsBackend(hostname, production)).toEqual({
       backend: { name: 'git-gateway', branch: 'main' },
       local_backend: { url: 'http://127.0.0.1:8081/api/v1', allowed_hosts: ['localhost', '127.0.0.1'] },
+      publish_mode: 'editorial_workflow',
     });
   });
 

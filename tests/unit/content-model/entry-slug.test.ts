@@ -6,9 +6,9 @@ describe('slugFromFileName', () => {
     ['acme-robotique.md', 'acme-robotique'],
     ['m2a.md', 'm2a'],
     ['site.yml', 'site'],
-    // What Decap writes for « Dupont_et_Fils », « Pilote ~ 3 mois », « _Alpha », « ɛÀ » (accent removal gives a capital).
+    // What Decap writes for « Dupont_et_Fils », « Étude_ 2 », « _Alpha », « ɛÀ » (accent removal gives a capital).
     ['dupont_et_fils.md', 'dupont-et-fils'],
-    ['pilote-~-3-mois.md', 'pilote-3-mois'],
+    ['etude_-2.md', 'etude-2'],
     ['_alpha.md', 'alpha'],
     ['Ea.md', 'ea'],
     ['acme-1.md', 'acme-1'],
@@ -28,6 +28,8 @@ describe('slugFromFileName', () => {
     ['acme-.md'],
     ['-1.md'],
     ['___.md'],
+    // `~`: Decap writes it from a name with « ~ », which the CMS refuses (no git branch can hold it).
+    ['pilote-~-3-mois.md'],
     ['.md'],
     [`${'x'.repeat(253)}.md`],
   ])('%j fails naming the file', (file) => {
@@ -38,9 +40,9 @@ describe('slugFromFileName', () => {
 describe('findSlugTwin', () => {
   it.each([
     [['dupont-et-fils.md', 'dupont_et_fils.md'], 'dupont_et_fils.md', 'dupont-et-fils.md'],
-    [['pilote-3-mois.md', 'pilote-~-3-mois.md', 'acme.md'], 'pilote-~-3-mois.md', 'pilote-3-mois.md'],
+    [['etude-2.md', 'etude_-2.md', 'acme.md'], 'etude_-2.md', 'etude-2.md'],
     [['Acme.md', 'acme.md'], 'Acme.md', 'acme.md'],
-    [['a_b.md', 'a~b.md'], 'a~b.md', 'a_b.md'],
+    [['a_b.md', 'A_b.md'], 'A_b.md', 'a_b.md'],
   ])('in %j, %s and %s give the same address', (files, file, twin) => {
     expect(findSlugTwin(files, file)).toBe(twin);
   });
