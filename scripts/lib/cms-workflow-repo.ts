@@ -23,8 +23,9 @@ async function git(cwd: string, ...args: string[]): Promise<void> {
 /**
  * Clone the project into `.cms-workflow/` unless it is there already (its drafts
  * and published entries are kept between runs), with the committed state of the
- * current branch as `branch` (the branch the CMS publishes to, `DECAP_BRANCH`)
- * and a commit identity of its own.
+ * current branch as `branch` (the branch the CMS publishes to, `DECAP_BRANCH`),
+ * a commit identity of its own, and a merge commit for each published entry
+ * (`merge.ff false`), as GitHub makes when Decap merges a pull request.
  * @param projectRoot absolute path of the repository
  * @returns absolute path of the clone
  * @throws Error with git's message when the project is not a git repository
@@ -36,5 +37,6 @@ export async function prepareCmsWorkflowRepo(projectRoot: string, branch: string
   await git(directory, 'checkout', '--quiet', '-B', branch);
   await git(directory, 'config', 'user.name', 'Decap CMS (local)');
   await git(directory, 'config', 'user.email', 'decap-cms@localhost');
+  await git(directory, 'config', 'merge.ff', 'false');
   return directory;
 }

@@ -8,7 +8,7 @@
  * `main` with the branch gone; the site built from `main` has the new page.
  * Its title holds `_` and an apostrophe: Decap names the file `…_….md` (and the
  * branch after it), and the build must accept it and publish a kebab-case address.
- * (A `~`, which git refuses in branch names, is refused by the CMS: unit tests.)
+ * A title with `~` (which git refuses in branch names) is first refused by the CMS.
  */
 import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
@@ -32,6 +32,7 @@ const LOCAL_BACKEND_PORT = 8081;
 
 const NEWS = {
   title: 'Pilote de 3 mois : l’atelier Dupont_et_Fils',
+  refusedTitle: 'Pilote ~ 3 mois : l’atelier Dupont_et_Fils',
   /** What Decap's slug code makes of the title (`tests/unit/content-model/cms-slug.test.ts`). */
   fileSlug: 'pilote-de-3-mois-l-atelier-dupont_et_fils',
   urlSlug: 'pilote-de-3-mois-l-atelier-dupont-et-fils',
@@ -141,10 +142,19 @@ describe('editorial workflow (decap-server in git mode on a throw-away repositor
     expectOnlyProxyNotFoundAndLockTimeouts();
   });
 
-  it('saves a new news item as a draft on its own cms/ branch, not on main', async () => {
+  it('refuses a title with « ~ », then saves the news item as a draft on its own cms/ branch, not on main', async () => {
     reportOnFailure('draft');
     await page.goto(`${site!.origin}/admin/#/collections/news/new`);
-    await page.locator('input[id^="title-field-"]').fill(NEWS.title);
+    const title = page.locator('input[id^="title-field-"]');
+    // A « ~ » would name the branch `cms/news/…-~-…`, which git refuses: the CMS says so, in French, and saves nothing.
+    await title.fill(NEWS.refusedTitle);
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await page.getByText('Le champ Titre ne correspond pas au schéma: 160 caractères au plus, dont au moins une lettre latine ou un chiffre, sans « ~ »', { exact: false }).waitFor();
+    // Decap rejects its save promise with no reason (decap-cms-core `persistEntry`), which the page reports once.
+    await expect.poll(() => consoleErrors.findIndex(({ text }) => text === 'Uncaught: undefined')).toBeGreaterThanOrEqual(0);
+    consoleErrors.splice(consoleErrors.findIndex(({ text }) => text === 'Uncaught: undefined'), 1);
+    expect(await branches()).toEqual(['main']);
+    await title.fill(NEWS.title);
     await page.locator('input[id^="published_on-field-"]').fill(NEWS.publishedOn);
     await page.locator('textarea[id^="summary-field-"]').fill(NEWS.summary);
     await page.locator('[data-slate-editor="true"]').click();
@@ -185,6 +195,7 @@ describe('editorial workflow (decap-server in git mode on a throw-away repositor
     await page.goto(`${site!.origin}/admin/#/collections/news/entries/${NEWS.fileSlug}`);
     await page.getByRole('button', { name: 'Statut: Prêt' }).waitFor();
     const draftCommit = await git(REPO, 'rev-parse', BRANCH);
+    const mainBefore = await git(REPO, 'rev-parse', 'main');
     await page.getByRole('button', { name: 'Publier', exact: true }).click();
     await page.getByText('Publier maintenant', { exact: true }).click();
     await expect.poll(branches, { timeout: 15_000 }).toEqual(['main']);
@@ -192,8 +203,8 @@ describe('editorial workflow (decap-server in git mode on a throw-away repositor
 
     expect(dialogs).toHaveLength(1);
     expect(await newsFilesOn('main')).toContain(`${NEWS.fileSlug}.md`);
-    // The draft's commit is on main (git merge --ff when main has not moved since, as here).
-    await git(REPO, 'merge-base', '--is-ancestor', draftCommit, 'main');
+    // A merge commit on main whose parents are main before and the draft's commit.
+    expect(await git(REPO, 'log', '-1', '--format=%P|%s', 'main')).toBe(`${mainBefore} ${draftCommit}|Merge branch '${BRANCH}'`);
     expect(await git(REPO, 'show', `main:${FILE}`)).toContain(NEWS.body);
     // The working tree is back on main with the file, as a deploy would check it out.
     expect(await git(REPO, 'branch', '--show-current')).toBe('main');

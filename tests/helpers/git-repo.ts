@@ -22,6 +22,8 @@ export async function git(repoDir: string, ...args: string[]): Promise<string> {
 /**
  * Create `repoDir` afresh (anything there is removed) with `content/` copied from
  * `contentFrom`, committed as the first commit of branch `main` by a test author.
+ * Merges always make a merge commit (`merge.ff false`), as GitHub's merge of a
+ * pull request does when Decap publishes an entry in production.
  */
 export async function createContentRepo(repoDir: string, contentFrom: string): Promise<void> {
   await rm(repoDir, { recursive: true, force: true });
@@ -31,6 +33,7 @@ export async function createContentRepo(repoDir: string, contentFrom: string): P
   await git(repoDir, 'config', 'user.name', 'Test editor');
   await git(repoDir, 'config', 'user.email', 'editor@test.example');
   await git(repoDir, 'config', 'commit.gpgsign', 'false');
+  await git(repoDir, 'config', 'merge.ff', 'false');
   await git(repoDir, 'add', '--all');
   await git(repoDir, 'commit', '--quiet', '--message', 'Initial content');
 }
