@@ -154,7 +154,10 @@ describe('editorial workflow (decap-server in git mode on a throw-away repositor
     await expect.poll(() => consoleErrors.findIndex(({ text }) => text === 'Uncaught: undefined')).toBeGreaterThanOrEqual(0);
     consoleErrors.splice(consoleErrors.findIndex(({ text }) => text === 'Uncaught: undefined'), 1);
     expect(await branches()).toEqual(['main']);
-    await title.fill(NEWS.title);
+    // Decap's inputs are controlled: select all, then type, as an editor does.
+    await title.press('Control+a');
+    await title.pressSequentially(NEWS.title);
+    await expect.poll(() => title.inputValue()).toBe(NEWS.title);
     await page.locator('input[id^="published_on-field-"]').fill(NEWS.publishedOn);
     await page.locator('textarea[id^="summary-field-"]').fill(NEWS.summary);
     await page.locator('[data-slate-editor="true"]').click();
