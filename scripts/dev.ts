@@ -9,11 +9,17 @@
  * everything when one stops or on Ctrl+C.
  * Every server listens on loopback only; the site's port is the `PORT` setting
  * (default 4321), checked free before anything starts.
+ * With `CMS_WORKFLOW=1`, that backend runs in git mode on a clone of the
+ * project (`.cms-workflow/`, see `lib/cms-workflow-repo.ts`) and the site shows
+ * that clone's content: the CMS offers the editorial workflow (draft → in
+ * review → ready → published), each entry on a `cms/<collection>/<slug>` branch.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { LOCAL_OUTBOX } from '../src/lib/forms/read-forms-config.ts';
+import { readProductionBackend } from '../src/lib/cms/select-cms-backend.ts';
 import { assertPortFree } from './lib/assert-port-free.ts';
+import { prepareCmsWorkflowRepo } from './lib/cms-workflow-repo.ts';
 import { removeDevDatabaseUrl, writeDevDatabaseUrl } from './lib/dev-database-url.ts';
 import { LOCAL_DATABASE_DIRECTORY, startEmbeddedDatabase } from './lib/local-database.ts';
 import { readPortSetting } from './lib/read-port-setting.ts';
@@ -42,7 +48,14 @@ const database = await startEmbeddedDatabase(join(process.cwd(), LOCAL_DATABASE_
 // The embedded database opens in one process only: `npm run submissions` connects to this one's server.
 await writeDevDatabaseUrl(process.cwd(), database.connectionString);
 
-const children = [start('astro dev', 'astro', ['dev', '--port', String(SITE_PORT)], { NETLIFY_DB_URL: database.connectionString })];
+const workflowRepo = process.env['CMS_WORKFLOW'] === '1' ? await prepareCmsWorkflowRepo(process.cwd(), readProductionBackend(process.env).branch) : undefined;
+
+const children = [
+  start('astro dev', 'astro', ['dev', '--port', String(SITE_PORT)], {
+    NETLIFY_DB_URL: database.connectionString,
+    ...(workflowRepo ? { CMS_LOCAL_MODE: 'git', GIT_REPO_DIRECTORY: workflowRepo, CONTENT_DIR: join(workflowRepo, 'content') } : {}),
+  }),
+];
 
 let stopping = false;
 
@@ -59,7 +72,7 @@ process.on('SIGTERM', () => shutdown(0));
 
 console.log(`
 [dev] Site:               http://127.0.0.1:${SITE_PORT}/
-[dev] CMS (Decap):        http://127.0.0.1:${SITE_PORT}/admin/  (local backend at /api/v1/, saves into content/)
+[dev] CMS (Decap):        http://127.0.0.1:${SITE_PORT}/admin/  (local backend at /api/v1/, ${workflowRepo ? `editorial workflow on the git clone ${workflowRepo}` : 'saves into content/'})
 [dev] Forms:              http://127.0.0.1:${SITE_PORT}/candidater/, /demander-un-bon-de-commande/ and /s-engager/
 [dev] Database:           ${join(process.cwd(), LOCAL_DATABASE_DIRECTORY)} (embedded Postgres, ${database.connectionString})
 [dev] E-mails:            ${process.env['SMTP_URL'] ? `sent through ${new URL(process.env['SMTP_URL']).host}` : `written as .eml files to ${join(process.cwd(), LOCAL_OUTBOX)}`}

@@ -5,8 +5,9 @@
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { readdirSync } from 'node:fs';
 import { relative } from 'node:path';
-import { slugFromFileName } from './lib/content-model/entry-slug.ts';
+import { findSlugTwin, slugFromFileName } from './lib/content-model/entry-slug.ts';
 import { buildCollectionSchemas } from './lib/content-model/schemas.ts';
 import type { FolderCollection } from './lib/content-model/collections.ts';
 import { contentRoot, modelContext } from './data/settings.ts';
@@ -15,17 +16,27 @@ import { withFrenchYamlErrors } from './data/french-yaml-errors.ts';
 const schemas = buildCollectionSchemas(modelContext);
 
 /**
- * The glob loader of one folder collection: `*.md` files whose names are the
- * slugs; a front matter that is not valid YAML fails the build in French.
+ * The glob loader of one folder collection: `*.md` files whose names give the
+ * URL slugs (`entry-slug.ts`). A file name that is not a slug, or two files
+ * that give the same URL slug, fail the build naming the files; a front matter that is not
+ * valid YAML fails the build in French.
  */
 function folderLoader(name: FolderCollection['name']) {
+  const base = `${contentRoot}/${name}`;
   const folder = `${relative(process.cwd(), contentRoot)}/${name}`;
   return withFrenchYamlErrors(
     glob({
-      base: `${contentRoot}/${name}`,
+      base,
       pattern: '*.md',
-      // A file name that is not a slug fails the build naming the file.
-      generateId: ({ entry }) => slugFromFileName(entry, folder),
+      generateId: ({ entry }) => {
+        const slug = slugFromFileName(entry, folder);
+        // Two names giving one slug cannot both be that slug: only the other kind lists the folder.
+        const twin = entry === `${slug}.md` ? undefined : findSlugTwin(readdirSync(base).filter((file) => file.endsWith('.md')), entry);
+        if (twin !== undefined) {
+          throw new Error(`Deux fichiers donnent la même adresse /${slug}/ : ${folder}/${entry} et ${folder}/${twin}. Renommez ou supprimez l’un des deux.`);
+        }
+        return slug;
+      },
     }),
   );
 }

@@ -15,7 +15,9 @@
  * port to choose, keep free or tell the admin page.
  *
  * The backend writes under `GIT_REPO_DIRECTORY` (default: the working directory,
- * i.e. the project), as `decap-server` does.
+ * i.e. the project), as `decap-server` does: in file-system mode, or in git
+ * mode (editorial workflow) when `CMS_LOCAL_MODE=git` (set by
+ * `CMS_WORKFLOW=1 npm run dev` with the clone it prepares).
  * Docs: https://decapcms.org/docs/working-with-a-local-git-repository/,
  * https://vite.dev/config/server-options#server-allowedhosts.
  */
@@ -30,6 +32,7 @@ type ExpressApp = (request: IncomingMessage, response: ServerResponse, next: (er
 /** `decap-server/dist/middlewares.js` (the package ships no types). */
 interface DecapMiddlewares {
   registerLocalFs(app: ExpressApp, options: { logLevel?: string }): Promise<void>;
+  registerLocalGit(app: ExpressApp, options: { logLevel?: string }): Promise<void>;
 }
 
 /** The Express app answering Decap's requests, built with the Express that `decap-server` depends on. */
@@ -37,9 +40,10 @@ async function createDecapApp(): Promise<ExpressApp> {
   const requireFromProject = createRequire(import.meta.url);
   const requireFromDecap = createRequire(requireFromProject.resolve('decap-server'));
   const express = requireFromDecap('express') as () => ExpressApp;
-  const { registerLocalFs } = requireFromDecap('./middlewares.js') as DecapMiddlewares;
+  const middlewares = requireFromDecap('./middlewares.js') as DecapMiddlewares;
+  const register = process.env['CMS_LOCAL_MODE'] === 'git' ? middlewares.registerLocalGit : middlewares.registerLocalFs;
   const app = express();
-  await registerLocalFs(app, { logLevel: 'warn' });
+  await register(app, { logLevel: 'warn' });
   return app;
 }
 

@@ -310,6 +310,13 @@ describe('bad content fails the build, naming the file, the field and the reason
     expect(output).toContain(`Nom de fichier invalide : tmp/tests/broken-slug/news/Nouvelle été.md.`);
   });
 
+  it('two files giving one address (what Decap writes for « Nouvelle_test » beside nouvelle-test.md)', async () => {
+    const output = await buildBroken('twins', (dir) => cp(join(dir, 'news/nouvelle-test.md'), join(dir, 'news/nouvelle_test.md')));
+    expect(output).toContain(
+      'Deux fichiers donnent la même adresse /nouvelle-test/ : tmp/tests/broken-twins/news/nouvelle_test.md et tmp/tests/broken-twins/news/nouvelle-test.md.',
+    );
+  });
+
   it('an order naming a startup that does not exist', async () => {
     const output = await buildBroken('relation', (dir) => edit(dir, 'orders/commande-un.md', "startup: 'atelier-test'", "startup: 'fantome'"));
     expect(output).toContain('tmp/tests/broken-relation/orders/commande-un.md — startup : aucune startup publiée « fantome »');

@@ -1,7 +1,10 @@
 /**
- * Runs `decap-server`, Decap's local backend proxy, in a child process: file-system
- * mode (writes straight to disk, no git), bound to loopback, on a chosen folder,
- * on a free port unless told one (so tests run beside a developer's `npm run dev`).
+ * Runs `decap-server`, Decap's local backend proxy, in a child process, bound to
+ * loopback, on a chosen folder, on a free port unless told one (so tests run
+ * beside a developer's `npm run dev`): file-system mode (writes straight to
+ * disk, no git, no editorial workflow) or git mode (commits on the folder's git
+ * repository; the editorial workflow keeps each entry on a `cms/<collection>/<slug>`
+ * branch and merges it into the site's branch when published).
  * The admin page looks for it on its own origin at `/api/v1/`
  * (`select-cms-backend.ts`): serve the built site with
  * `serveStatic(dist, { cmsBackendUrl: decap.apiUrl })`.
@@ -24,6 +27,8 @@ export interface DecapServer {
 export interface DecapServerOptions {
   /** Folder that stands for the repository: entry paths such as `content/startups/x.md` resolve under it. */
   readonly repoDir: string;
+  /** `fs` (default): files written as they are saved; `git`: `repoDir` must be a git repository. */
+  readonly mode?: 'fs' | 'git';
   /** TCP port on 127.0.0.1 (default: a free one). */
   readonly port?: number;
   /** How long to wait for the first `info` answer (default 20 s). */
@@ -33,7 +38,7 @@ export interface DecapServerOptions {
 const DECAP_SERVER_BIN = join(PROJECT_ROOT, 'node_modules', 'decap-server', 'dist', 'index.js');
 const HOST = '127.0.0.1';
 
-async function answersInfo(apiUrl: string): Promise<boolean> {
+async function answersInfo(apiUrl: string, mode: 'fs' | 'git'): Promise<boolean> {
   try {
     const response = await fetch(apiUrl, {
       method: 'POST',
@@ -43,7 +48,7 @@ async function answersInfo(apiUrl: string): Promise<boolean> {
     });
     if (!response.ok) return false;
     const body = (await response.json()) as { type?: string };
-    return body.type === 'local_fs';
+    return body.type === `local_${mode}`;
   } catch {
     return false;
   }
@@ -53,6 +58,7 @@ async function answersInfo(apiUrl: string): Promise<boolean> {
 export async function startDecapServer(options: DecapServerOptions): Promise<DecapServer> {
   const port = options.port ?? (await freePort());
   await assertPortFree(port, HOST, 'The test asked decap-server for this port: choose another one.');
+  const mode = options.mode ?? 'fs';
   const apiUrl = `http://${HOST}:${port}/api/v1`;
   const child: ChildProcess = spawn(process.execPath, [DECAP_SERVER_BIN], {
     // decap-server loads a `.env` from its working directory: run it in the test folder.
@@ -61,7 +67,7 @@ export async function startDecapServer(options: DecapServerOptions): Promise<Dec
       ...process.env,
       BIND_HOST: HOST,
       PORT: String(port),
-      MODE: 'fs',
+      MODE: mode,
       GIT_REPO_DIRECTORY: options.repoDir,
       LOG_LEVEL: 'info',
       NO_COLOR: '1',
@@ -84,7 +90,7 @@ export async function startDecapServer(options: DecapServerOptions): Promise<Dec
   };
 
   const deadline = Date.now() + (options.startTimeoutMs ?? 20_000);
-  while (!(await answersInfo(apiUrl))) {
+  while (!(await answersInfo(apiUrl, mode))) {
     if (hasExited) throw new Error(`decap-server exited before answering on ${apiUrl}:\n${output}`);
     if (Date.now() > deadline) {
       await stop();

@@ -4,9 +4,12 @@
  * - On a developer's machine (page served from localhost or 127.0.0.1) it uses
  *   Decap's local backend (`decap-server`'s middleware) on the page's own
  *   origin, at `/api/v1/`: `npm run dev` serves it inside the dev server, behind
- *   the dev server's host check (src/integrations/local-cms-backend.ts). It
- *   writes files straight into `content/` (file-system mode: no editorial
- *   workflow, saves publish at once).
+ *   the dev server's host check (src/integrations/local-cms-backend.ts). Its
+ *   mode decides the workflow: Decap keeps `publish_mode` only when the
+ *   backend's `info` answer lists it (decap-cms-core `handleLocalBackend`), so
+ *   file-system mode (what `npm run dev` runs) saves straight into `content/`
+ *   and git mode (`CMS_WORKFLOW=1 npm run dev`) runs the editorial workflow on
+ *   `cms/…` branches.
  * - Anywhere else it uses the production backend, Git Gateway (Netlify Identity)
  *   or GitHub, with the editorial workflow: draft → in review → ready → published.
  * Docs: https://decapcms.org/docs/working-with-a-local-git-repository/,
@@ -44,7 +47,7 @@ export interface AdminPageLocation {
 
 /**
  * The backend part of the Decap configuration for the admin page at `page`.
- * @returns `backend` plus either `local_backend` (local: same origin, so its port is the page's) or `publish_mode: 'editorial_workflow'` (production)
+ * @returns `backend`, `publish_mode: 'editorial_workflow'` and, locally, `local_backend` (same origin, so its port is the page's)
  */
 export function selectCmsBackend(
   page: AdminPageLocation,
@@ -54,6 +57,7 @@ export function selectCmsBackend(
     return {
       backend: { name: 'git-gateway', branch: production.branch },
       local_backend: { url: `${page.origin}${LOCAL_BACKEND_PATH}`, allowed_hosts: [...LOCAL_HOSTNAMES] },
+      publish_mode: 'editorial_workflow',
     };
   }
   return {

@@ -4,6 +4,7 @@
  * Decap CMS collections; `tests/unit/content-model` proves the two agree.
  */
 import type { EntryData, FieldDefinition, FieldPattern } from './fields.ts';
+import { entryNamePattern } from './entry-slug.ts';
 
 /** Kinds of first order a startup can offer and a buyer can place. */
 export const ORDER_KINDS = [
@@ -95,7 +96,7 @@ const offerFields = [
 
 /** Fields of a DAS startup; the Markdown body is its presentation. */
 export const startupFields = [
-  { kind: 'string', name: 'name', label: 'Nom', required: true, maxLength: 120 },
+  { kind: 'string', name: 'name', label: 'Nom', required: true, pattern: entryNamePattern(120) },
   {
     kind: 'string',
     name: 'tagline',
@@ -163,7 +164,7 @@ export const startupFields = [
 
 /** Fields of a committed buyer; the Markdown body is its commitment text. */
 export const buyerFields = [
-  { kind: 'string', name: 'name', label: 'Nom', required: true, maxLength: 120 },
+  { kind: 'string', name: 'name', label: 'Nom', required: true, pattern: entryNamePattern(120) },
   { kind: 'select', name: 'kind', label: 'Type d’acheteur', required: true, options: BUYER_KINDS },
   {
     kind: 'string',
@@ -221,7 +222,7 @@ export const buyerFields = [
 
 /** Fields of a placed order (a *bon de commande*); the Markdown body is its summary. */
 export const orderFields = [
-  { kind: 'string', name: 'title', label: 'Intitulé', required: true, maxLength: 160 },
+  { kind: 'string', name: 'title', label: 'Intitulé', required: true, pattern: entryNamePattern(160) },
   { kind: 'relation', name: 'buyer', label: 'Acheteur', required: true, collection: 'buyers' },
   { kind: 'relation', name: 'startup', label: 'Startup', required: true, collection: 'startups' },
   { kind: 'select', name: 'kind', label: 'Type', required: true, options: ORDER_KINDS },
@@ -243,7 +244,7 @@ export const orderFields = [
 
 /** Fields of a news item; the Markdown body is the article. */
 export const newsFields = [
-  { kind: 'string', name: 'title', label: 'Titre', required: true, maxLength: 160 },
+  { kind: 'string', name: 'title', label: 'Titre', required: true, pattern: entryNamePattern(160) },
   { kind: 'date', name: 'published_on', label: 'Date de publication', required: true },
   { kind: 'text', name: 'summary', label: 'Résumé', required: true, maxLength: 200 },
   { kind: 'image', name: 'image', label: 'Image', required: false, altField: 'image_alt' },
@@ -253,7 +254,7 @@ export const newsFields = [
 
 /** Fields of an editorial page (programme, charter, guides, legal pages). */
 export const pageFields = [
-  { kind: 'string', name: 'title', label: 'Titre', required: true, maxLength: 120 },
+  { kind: 'string', name: 'title', label: 'Titre', required: true, pattern: entryNamePattern(120) },
   {
     kind: 'string',
     name: 'description',

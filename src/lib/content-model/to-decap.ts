@@ -4,7 +4,8 @@
  * Reference: https://decapcms.org/docs/configuration-options/ and the widget pages.
  */
 import type { CmsCollection, CmsConfig, CmsField } from 'decap-cms-core';
-import { SLUG_PATTERN, UPLOAD_NAME_PATTERN, resolveMax, resolveOptions } from './fields.ts';
+import { UPLOAD_NAME_PATTERN, resolveMax, resolveOptions } from './fields.ts';
+import { CMS_SLUG_OPTIONS, ENTRY_SLUG_TEMPLATE, FILE_SLUG_PATTERN } from './entry-slug.ts';
 import type { FieldDefinition, FieldPattern, ModelContext } from './fields.ts';
 import { SETTINGS_FILE, folderCollections, settingsFields } from './collections.ts';
 import type { FolderCollection } from './collections.ts';
@@ -126,7 +127,7 @@ export function fieldToDecap(field: FieldDefinition, context: ModelContext): Cms
         value_field: '{{slug}}',
         search_fields: ['name'],
         display_fields: ['name'],
-        ...decapPattern(SLUG_PATTERN),
+        ...decapPattern(FILE_SLUG_PATTERN),
       };
     case 'image':
       return { ...base, widget: 'image', choose_url: false, ...decapPattern(UPLOAD_NAME_PATTERN) };
@@ -167,7 +168,7 @@ export function folderCollectionToDecap(collection: FolderCollection, context: M
     format: 'frontmatter',
     create: true,
     identifier_field: collection.identifierField,
-    slug: '{{slug}}',
+    slug: ENTRY_SLUG_TEMPLATE,
     fields: [
       ...collection.fields.map((field) => fieldToDecap(field, context)),
       { name: 'body', label: collection.bodyLabel, widget: 'markdown', required: collection.bodyRequired },
@@ -205,8 +206,8 @@ export function buildDecapContentConfig(context: ModelContext): DecapContentConf
     locale: 'fr',
     media_folder: MEDIA_FOLDER,
     public_folder: UPLOADS_PUBLIC_PREFIX.slice(0, -1),
-    // ASCII file names for entries and uploads: accents and spaces are removed.
-    slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
+    // ASCII file names for entries and uploads: accents and spaces are removed (`entry-slug.ts`).
+    slug: CMS_SLUG_OPTIONS,
     collections: [
       ...folderCollections.map((collection) => folderCollectionToDecap(collection, context)),
       settingsCollectionToDecap(context),

@@ -15,7 +15,8 @@ import { formatEurosHt, formatNumber } from '../format/money.ts';
 import { describeIdentifierProblem, findSirenProblem } from '../identifiers/siren.ts';
 import { describeTextProblem, isBlankText, readFreeText, readOneLineText, type TextVerdict } from '../text/text-hygiene.ts';
 import { emailAddressMessage, readEmailAddress } from '../email-address/read-email-address.ts';
-import { SLUG_PATTERN, UPLOAD_PATTERN, resolveMax, resolveOptions } from './fields.ts';
+import { UPLOAD_PATTERN, resolveMax, resolveOptions } from './fields.ts';
+import { FILE_SLUG_PATTERN, urlSlugOf } from './entry-slug.ts';
 import type { FieldDefinition, FieldPattern, ModelContext, NumberField, SelectField } from './fields.ts';
 import { toCalendarDateInput } from './calendar-date-input.ts';
 
@@ -155,10 +156,6 @@ function selectSchema(field: SelectField, context: ModelContext): z.ZodType {
   return field.required && field.minItems ? list.min(field.minItems, `Choisissez au moins ${field.minItems} valeur(s).`) : list;
 }
 
-function patternString(pattern: FieldPattern): z.ZodType {
-  return applyPattern(z.string({ error: textExpected }), pattern);
-}
-
 /** Messages of the media rules, shared with the editors' guide. */
 export const MEDIA_MESSAGES = {
   missing: (path: string) => `Fichier introuvable : ${path} n’a pas été téléversé (ou a été supprimé). Choisissez l’image à nouveau dans le CMS.`,
@@ -210,7 +207,8 @@ export function fieldToZod(field: FieldDefinition, context: ModelContext): z.Zod
       return withPresence(field, field.minItems ? list.min(field.minItems, `Au moins ${field.minItems} élément(s) attendu(s).`) : list);
     }
     case 'relation':
-      return withPresence(field, patternString(SLUG_PATTERN));
+      // The file slug that Decap's relation widget stores, read as the entry's URL slug (`entry-slug.ts`).
+      return withPresence(field, applyPattern(z.string({ error: textExpected }), FILE_SLUG_PATTERN).transform(urlSlugOf));
     case 'image':
       return withPresence(field, imageSchema(context));
     default:

@@ -8,10 +8,11 @@ describe('selectCmsBackend', () => {
     ['localhost', 'http://localhost:4321', 'http://localhost:4321/api/v1/'],
     ['127.0.0.1', 'http://127.0.0.1:4321', 'http://127.0.0.1:4321/api/v1/'],
     ['127.0.0.1', 'http://127.0.0.1:40123', 'http://127.0.0.1:40123/api/v1/'],
-  ])('on %s (%s) uses the local backend at %s, on the page’s own origin, saving directly', (hostname, origin, url) => {
+  ])('on %s (%s) uses the local backend at %s, on the page’s own origin, asking for the workflow that its git mode offers', (hostname, origin, url) => {
     expect(selectCmsBackend({ hostname, origin }, production)).toEqual({
       backend: { name: 'git-gateway', branch: 'main' },
       local_backend: { url, allowed_hosts: ['localhost', '127.0.0.1'] },
+      publish_mode: 'editorial_workflow',
     });
   });
 

@@ -1,19 +1,53 @@
 import { describe, expect, it } from 'vitest';
-import { slugFromFileName } from '../../../src/lib/content-model/entry-slug.ts';
+import { findSlugTwin, slugFromFileName } from '../../../src/lib/content-model/entry-slug.ts';
 
 describe('slugFromFileName', () => {
   it.each([
     ['acme-robotique.md', 'acme-robotique'],
     ['m2a.md', 'm2a'],
     ['site.yml', 'site'],
+    // What Decap writes for « Dupont_et_Fils », « Étude_ 2 », « _Alpha », « ɛÀ » (accent removal gives a capital).
+    ['dupont_et_fils.md', 'dupont-et-fils'],
+    ['etude_-2.md', 'etude-2'],
+    ['_alpha.md', 'alpha'],
+    ['Ea.md', 'ea'],
+    ['acme-1.md', 'acme-1'],
+    [`${'x'.repeat(252)}.md`, 'x'.repeat(252)],
   ])('%s → %s', (file, slug) => {
     expect(slugFromFileName(file, 'content/startups')).toBe(slug);
   });
 
-  it.each([['Café Noir.md'], ['café-noir.md'], ['acme robotique.md'], ['Acme.md'], ['acme--robotique.md'], ['sous/dossier.md'], ['-acme.md']])(
-    '%j fails naming the file',
-    (file) => {
-      expect(() => slugFromFileName(file, 'content/startups')).toThrow(`Nom de fichier invalide : content/startups/${file}.`);
-    },
-  );
+  it.each([
+    ['Café Noir.md'],
+    ['café-noir.md'],
+    ['acme robotique.md'],
+    ['acme--robotique.md'],
+    ['acme.robotique.md'],
+    ['sous/dossier.md'],
+    ['-acme.md'],
+    ['acme-.md'],
+    ['-1.md'],
+    ['___.md'],
+    // `~`: Decap writes it from a name with « ~ », which the CMS refuses (no git branch can hold it).
+    ['pilote-~-3-mois.md'],
+    ['.md'],
+    [`${'x'.repeat(253)}.md`],
+  ])('%j fails naming the file', (file) => {
+    expect(() => slugFromFileName(file, 'content/startups')).toThrow(`Nom de fichier invalide : content/startups/${file}.`);
+  });
+});
+
+describe('findSlugTwin', () => {
+  it.each([
+    [['dupont-et-fils.md', 'dupont_et_fils.md'], 'dupont_et_fils.md', 'dupont-et-fils.md'],
+    [['etude-2.md', 'etude_-2.md', 'acme.md'], 'etude_-2.md', 'etude-2.md'],
+    [['Acme.md', 'acme.md'], 'Acme.md', 'acme.md'],
+    [['a_b.md', 'A_b.md'], 'A_b.md', 'a_b.md'],
+  ])('in %j, %s and %s give the same address', (files, file, twin) => {
+    expect(findSlugTwin(files, file)).toBe(twin);
+  });
+
+  it('finds none when every file gives its own address', () => {
+    expect(findSlugTwin(['dupont_et_fils.md', 'dupont-et-fille.md', 'dupont.md'], 'dupont_et_fils.md')).toBeUndefined();
+  });
 });

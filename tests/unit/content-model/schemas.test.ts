@@ -161,8 +161,15 @@ describe('orders schema', () => {
     expect(lowCeiling.orders.safeParse({ ...validOrder(), amount_ht: 10000 }).success).toBe(true);
   });
 
-  it.each([['Ville de Mulhouse'], ['ville_de_mulhouse'], ['élan']])('a relation %j that is not a slug is refused', (buyer) => {
+  it.each([['Ville de Mulhouse'], ['élan'], ['ville--de-mulhouse'], ['___'], ['pilote-~-3-mois']])('a relation %j that is not a file slug is refused', (buyer) => {
     expect(errorsOf(schemas.orders.safeParse({ ...validOrder(), buyer }))['buyer']).toMatch(/minuscules non accentuées/);
+  });
+
+  it.each([
+    ['ville_de_mulhouse', 'ville-de-mulhouse'],
+    ['Etude_-2', 'etude-2'],
+  ])('a relation %j (the file slug Decap stores) is read as the URL slug %s', (buyer, slug) => {
+    expect(schemas.orders.parse({ ...validOrder(), buyer }).buyer).toBe(slug);
   });
 
   it('an unknown status is refused', () => {
