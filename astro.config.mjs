@@ -34,7 +34,9 @@ export default defineConfig({
   integrations: [
     // Fails a production build (CONTEXT=production) while a legal fact is missing.
     legalSettingsCheck(settings, relative(process.cwd(), join(contentRoot, SETTINGS_FILE_IN_CONTENT))),
-    react(),
+    // Static cards and profiles render with renderToString: a streamed render per card
+    // made listing pages three times slower than profiles (issue 13); none suspends.
+    react({ experimentalDisableStreaming: true }),
     // Serves netlify/functions in `astro dev` (not loaded by `astro build`).
     netlifyDev(),
     // The CMS script: from the sources in dev, from a cached bundle in builds.
