@@ -11,7 +11,7 @@
  * are normalised. When a page is meant to change, review the diff and update
  * the copies: `npx vitest run tests/build/html-output.test.ts -u`.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../helpers/astro-build.ts';
@@ -43,9 +43,11 @@ function normaliseAssetHashes(html: string): string {
 }
 
 describe('HTML output of a fixed content set', () => {
+  let buildLog = '';
   beforeAll(async () => {
     const result = await buildSite({ contentDir: FIXTURE, outDir: DIST });
     if (result.exitCode !== 0) throw new Error(`astro build of the HTML sample failed:\n${result.output}`);
+    buildLog = result.output;
   });
 
   it('normalises only the hash of asset names', () => {
@@ -53,6 +55,13 @@ describe('HTML output of a fixed content set', () => {
       '<link href="/_astro/global.[hash].css"><img src="/_astro/logo.[hash].webp" srcset="/_astro/a.b.[hash].webp 2x">',
     );
     expect(normaliseAssetHashes('<a href="/startups/page/2/">2.5 €</a>')).toBe('<a href="/startups/page/2/">2.5 €</a>');
+  });
+
+  it('the CMS page loads the CMS bundle, built apart or taken from its cache, copied into _astro/', async () => {
+    expect(buildLog).toMatch(/CMS : bundle [0-9a-f]{20} (réutilisé|construit)/);
+    const scripts = [...(await readFile(join(DIST, 'admin', 'index.html'), 'utf8')).matchAll(/<script type="module" src="([^"]+)">/g)].map((match) => match[1]);
+    expect(scripts).toEqual([expect.stringMatching(/^\/_astro\/admin-cms\.[\w-]+\.js$/)]);
+    expect((await stat(join(DIST, scripts[0]!))).size).toBeGreaterThan(1_000_000);
   });
 
   it.each(SAMPLE_PAGES)('%s is unchanged (%s)', async (path, file) => {
