@@ -13,7 +13,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { build, type Rollup } from 'vite';
+import { build, type Rolldown } from 'vite';
 import { ADMIN_BUNDLE_MANIFEST, ADMIN_ENTRY, type AdminBundleManifest } from '../lib/build/admin-bundle.ts';
 
 const [root, outDir] = process.argv.slice(2);
@@ -45,9 +45,9 @@ const output = (await build({
       },
     },
   },
-})) as Rollup.RollupOutput;
+})) as Rolldown.RolldownOutput;
 
-const chunks = output.output.filter((item): item is Rollup.OutputChunk => item.type === 'chunk');
+const chunks = output.output.filter((item): item is Rolldown.OutputChunk => item.type === 'chunk');
 const entry = chunks.find((chunk) => chunk.isEntry);
 if (!entry) throw new Error('Vite n’a produit aucun script d’entrée pour le CMS.');
 const localModules = [
