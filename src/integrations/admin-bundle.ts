@@ -87,7 +87,10 @@ async function provideAdminBundle(root: string, logger: AstroIntegrationLogger):
     throw new Error(`Le bundle du CMS importe des fichiers que sa clé de cache ne couvre pas : ${uncovered.join(', ')}. Ajoutez-les à ADMIN_BUNDLE_INPUTS (src/lib/build/admin-bundle.ts).`);
   }
   // Another build may have stored the same bundle meanwhile: keep that one.
-  await rename(scratch, folder).catch(() => rm(scratch, { recursive: true, force: true }));
+  await rename(scratch, folder).catch(async (error: unknown) => {
+    await rm(scratch, { recursive: true, force: true });
+    if (!(await readManifest(folder))) throw error;
+  });
   await removeUnusedBundles(cacheRoot, key);
   logger.info(`CMS : bundle ${key} construit en ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   return { folder, manifest };
