@@ -2,7 +2,7 @@
  * Astro integration: the script of the CMS page (`/admin/`).
  *
  * - `astro dev`: the page loads `src/admin/admin-entry.ts` from Vite's dev
- *   server, as any source module.
+ *   server, as any source module; its dependencies are optimised at start.
  * - `astro build`: the bundle comes from `node_modules/.cache/admin-bundle/<key>/`
  *   (kept between builds on Netlify too, with node_modules), the key being the
  *   content of its inputs (src/lib/build/admin-bundle.ts); when absent it is built
@@ -103,13 +103,15 @@ export function adminBundle(): AstroIntegration {
     name: 'admin-bundle',
     hooks: {
       'astro:config:setup': async ({ command, config, updateConfig, logger }) => {
-        let script = `/${ADMIN_ENTRY}`;
         if (command === 'build') {
           const bundle = await provideAdminBundle(fileURLToPath(config.root), logger);
           bundleFolder = bundle.folder;
-          script = bundle.manifest.script;
+          updateConfig({ vite: { plugins: [adminScriptModule(bundle.manifest.script)] } });
+          return;
         }
-        updateConfig({ vite: { plugins: [adminScriptModule(script)] } });
+        // Vite's scanner would not find the entry (a .ts file no page script imports) and would
+        // discover Decap only when the page asks for it, re-optimising and reloading mid-load.
+        updateConfig({ vite: { plugins: [adminScriptModule(`/${ADMIN_ENTRY}`)], optimizeDeps: { entries: [ADMIN_ENTRY] } } });
       },
       'astro:build:done': async ({ dir }) => {
         if (bundleFolder) await cp(join(bundleFolder, '_astro'), join(fileURLToPath(dir), '_astro'), { recursive: true });
