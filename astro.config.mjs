@@ -2,7 +2,6 @@
 import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
-import netlify from '@netlify/vite-plugin';
 import { unified } from '@astrojs/markdown-remark';
 import { readSiteSettings } from './src/lib/content-model/read-settings.ts';
 import { rehypeSiteText } from './src/lib/markdown/rehype-site-text.ts';
@@ -12,6 +11,8 @@ import { resolveContentRoot } from './src/lib/content-model/content-root.ts';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
 import { localCmsBackend } from './src/integrations/local-cms-backend.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
+import { netlifyDev } from './src/integrations/netlify-dev.ts';
+import { adminBundle } from './src/integrations/admin-bundle.ts';
 import { legalSettingsCheck } from './src/integrations/legal-settings-check.ts';
 import { SETTINGS_FILE_IN_CONTENT } from './src/lib/content-model/collections.ts';
 import { UPLOADS_IN_CONTENT } from './src/lib/content-model/upload-path.ts';
@@ -34,7 +35,13 @@ export default defineConfig({
   integrations: [
     // Fails a production build (CONTEXT=production) while a legal fact is missing.
     legalSettingsCheck(settings, relative(process.cwd(), join(contentRoot, SETTINGS_FILE_IN_CONTENT))),
-    react(),
+    // Static cards and profiles render with renderToString: a streamed render per card
+    // made listing pages three times slower than profiles (issue 13); none suspends.
+    react({ experimentalDisableStreaming: true }),
+    // Serves netlify/functions in `astro dev` (not loaded by `astro build`).
+    netlifyDev(),
+    // The CMS script: from the sources in dev, from a cached bundle in builds.
+    adminBundle(),
     // The CMS, the editors' account page and the form answer pages are not for search engines.
     sitemap({ filter: (page) => !/\/(admin|compte-editeur|formulaires)\//.test(new URL(page).pathname) }),
     securityHeaders(),
@@ -54,22 +61,7 @@ export default defineConfig({
     server: { strictPort: true },
     // The uploads of the content folder being built, for `import.meta.glob` in src/data/uploads.ts.
     resolve: { alias: { '@uploads': join(contentRoot, UPLOADS_IN_CONTENT) } },
-    // Serves netlify/functions in `astro dev`. The database is started by
-    // `npm run dev` (scripts/dev.ts, with the migrations applied, which the
-    // plugin's own database does not do) and given in NETLIFY_DB_URL. Offline,
-    // the other features below would try to download Deno or start services
-    // this site does not use. Blobs: the site stores no files. (The plugin
-    // ignores options for headers; `[context.dev]` in netlify.toml keeps an
-    // earlier build's `dist/_headers` out of dev.)
-    plugins: [
-      // Decap's local backend at /api/v1/ on the dev server's own origin.
-      localCmsBackend(),
-      netlify({
-        blobs: { enabled: false },
-        edgeFunctions: { enabled: false },
-        database: { enabled: false },
-        images: { enabled: false },
-      }),
-    ],
+    // Decap's local backend at /api/v1/ on the dev server's own origin (`astro dev` only).
+    plugins: [localCmsBackend()],
   },
 });
