@@ -27,7 +27,6 @@ import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 const REPO = join(TEST_TMP, 'workflow-repo');
 const DIST = join(TEST_TMP, 'dist-workflow');
 const SCREENS = join(PROJECT_ROOT, 'test-results', 'screenshots');
-/** The admin page's local backend is fixed to this port (`src/lib/cms/select-cms-backend.ts`). */
 
 const NEWS = {
   title: 'Pilote de 3 mois : l’atelier Dupont_et_Fils',

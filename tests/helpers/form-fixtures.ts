@@ -17,6 +17,7 @@ import { settleBackgroundWork } from './function-context.ts';
 import { ORDERS_FIXTURE } from './fixture-site.ts';
 import { createDatabase } from './postgres-server.ts';
 import { startSmtpCapture, type SmtpCapture } from './smtp-capture.ts';
+import { listenOnLoopback } from './listen-on-loopback.ts';
 
 /** The signing secret embedded for local runs (`read-forms-config.ts`). */
 export const LOCAL_SIGNING_SECRET = 'local-development-only-signing-secret';
@@ -279,8 +280,7 @@ async function startSilentServer(): Promise<{ url: string; stop(): Promise<void>
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
+  const port = await listenOnLoopback(server);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/hangs`,
     stop: () =>

@@ -31,6 +31,7 @@ import type { Header } from '@netlify/headers-parser';
 import sirv from 'sirv';
 import { headersForPath } from './header-rules.ts';
 import { PROJECT_ROOT } from './paths.ts';
+import { listenOnLoopback } from './listen-on-loopback.ts';
 
 const run = promisify(execFile);
 
@@ -251,9 +252,7 @@ export async function startIdentityStandIn(options: StandInOptions): Promise<Ide
       response.end(notFound);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('no TCP address');
+  const port = await listenOnLoopback(server);
 
   function issue(email: string, type: 'invite' | 'recovery'): string {
     const token = randomUUID().replaceAll('-', '');
@@ -262,7 +261,7 @@ export async function startIdentityStandIn(options: StandInOptions): Promise<Ide
   }
 
   return {
-    origin: `http://127.0.0.1:${address.port}`,
+    origin: `http://127.0.0.1:${port}`,
     requests,
     invite(email, roles) {
       users.set(email, { id: randomUUID(), email, password: null, roles });

@@ -19,6 +19,7 @@ import jeton from '../../netlify/functions/jeton.mts';
 import merci from '../../netlify/functions/merci.mts';
 import { functionContext } from './function-context.ts';
 import { headersForPath } from './header-rules.ts';
+import { listenOnLoopback } from './listen-on-loopback.ts';
 
 type Handler = (request: Request, context: Context) => Response | Promise<Response>;
 
@@ -157,10 +158,7 @@ export async function serveSiteWithFunctions(
       outgoing.end(`Handler error: ${error instanceof Error ? error.stack : String(error)}`);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('no TCP address');
-  origin = `http://127.0.0.1:${address.port}`;
+  origin = `http://127.0.0.1:${await listenOnLoopback(server)}`;
   return {
     origin,
     calls,

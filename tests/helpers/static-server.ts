@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sirv from 'sirv';
 import { LOCAL_BACKEND_PATH } from '../../src/lib/cms/select-cms-backend.ts';
+import { listenOnLoopback } from './listen-on-loopback.ts';
 
 export interface StaticServer {
   readonly origin: string;
@@ -43,11 +44,9 @@ export async function serveStatic(root: string, options: StaticServerOptions = {
       response.end(notFound);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('no TCP address');
+  const port = await listenOnLoopback(server);
   return {
-    origin: `http://127.0.0.1:${address.port}`,
+    origin: `http://127.0.0.1:${port}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

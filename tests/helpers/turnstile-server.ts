@@ -5,6 +5,7 @@
  * bot's or a replayed token.
  */
 import { createServer } from 'node:http';
+import { listenOnLoopback } from './listen-on-loopback.ts';
 
 export interface TurnstileServer {
   /** URL for `TURNSTILE_VERIFY_URL`. */
@@ -27,7 +28,6 @@ export async function startTurnstileServer(validToken: string): Promise<Turnstil
       response.end(JSON.stringify(token === validToken ? { success: true } : { success: false, 'error-codes': ['invalid-input-response'] }));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
+  const port = await listenOnLoopback(server);
   return { url: `http://127.0.0.1:${port}/siteverify`, checked, stop: () => new Promise((resolve) => server.close(() => resolve())) };
 }
