@@ -264,8 +264,10 @@ function enhance(form: HTMLFormElement): void {
     void submit();
   });
   confirmButton.addEventListener('click', () => void submit());
-  // Once a field shows an error, it is checked again as soon as it changes.
-  form.addEventListener('change', (event) => {
+  // Once a field shows an error, it is checked again at each keystroke or choice: on
+  // `change` (fired on blur), the error would vanish as the visitor presses the send
+  // button, the button would move up under the pointer and the click be lost.
+  form.addEventListener('input', (event) => {
     const name = (event.target as Partial<FieldControl> | null)?.name;
     if (!name || !invalidFields.has(name)) return;
     const parsed = schema.safeParse(readValues());

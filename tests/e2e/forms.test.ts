@@ -497,7 +497,8 @@ describe('with JavaScript', () => {
     await page.getByLabel('Adresse e-mail').fill('frederic@orange.fr');
     await waitFillTime(tokenAt);
     await page.getByRole('button', { name: 'Envoyer ma candidature' }).click();
-    await expect.poll(() => page!.locator('#champ-phone-erreur').innerText()).toBe(
+    // The function answers: as long as the thank-you page takes under load.
+    await expect.poll(() => page!.locator('#champ-phone-erreur').innerText(), { timeout: 15_000 }).toBe(
       applyFrenchSpacing('Téléphone : ce numéro n’existe pas dans le plan de numérotation, vérifiez les chiffres (ex. 03 89 12 34 56 ; +41 61 123 45 67 pour l’étranger).'),
     );
     expect(formPosts('/api/candidature/')).toBe(postsBefore + 1);

@@ -129,14 +129,14 @@ describe('a startup named by many order requests', () => {
       const before = services.smtp.messages.length;
       const references: string[] = [];
       for (let index = 0; index < 10; index += 1) {
-        references.push(await submit('demande-bon-de-commande', { ...validOrderFields(), email: `achats-${index}@acheteur-${index}.example` }, addressOfNetwork(2_000 + index)));
+        references.push(await submit('demande-bon-de-commande', { ...validOrderFields(), email: `achats-${index}@acheteur-${index}.fr` }, addressOfNetwork(2_000 + index)));
       }
       await settleBackgroundWork();
 
       const received = services.smtp.messages.slice(before);
       expect(received.filter((mail) => recipientOf(mail) === ORDERABLE_STARTUP.orderContactEmail)).toHaveLength(4);
       expect(received.filter((mail) => recipientOf(mail) === SITE.teamAddress)).toHaveLength(10);
-      expect(received.filter((mail) => /^achats-\d@acheteur-\d\.example$/.test(recipientOf(mail) ?? ''))).toHaveLength(10);
+      expect(received.filter((mail) => /^achats-\d@acheteur-\d\.fr$/.test(recipientOf(mail) ?? ''))).toHaveLength(10);
       const states = await outboxStates(references);
       expect(states.slice(0, 4)).toEqual(Array.from({ length: 4 }, () => [['team', 'sent', null], ['startup', 'sent', null], ['confirmation', 'sent', null]]));
       expect(states.slice(4)).toEqual(Array.from({ length: 6 }, () => [['team', 'sent', null], ['startup', 'held', 'recipient-cap'], ['confirmation', 'sent', null]]));
@@ -157,11 +157,11 @@ describe('the site-wide hourly cap', () => {
       const before = services.smtp.messages.length;
       const applications: string[] = [];
       for (let index = 0; index < 6; index += 1) {
-        applications.push(await submit('candidature', { ...validApplicationFields(), email: `fondatrice-${index}@startup-${index}.example` }, addressOfNetwork(3_000 + index)));
+        applications.push(await submit('candidature', { ...validApplicationFields(), email: `fondatrice-${index}@startup-${index}.fr` }, addressOfNetwork(3_000 + index)));
       }
       const orders: string[] = [];
       for (let index = 0; index < 2; index += 1) {
-        orders.push(await submit('demande-bon-de-commande', { ...validOrderFields(), email: `acheteuse-${index}@ville-${index}.example` }, addressOfNetwork(3_100 + index)));
+        orders.push(await submit('demande-bon-de-commande', { ...validOrderFields(), email: `acheteuse-${index}@ville-${index}.fr` }, addressOfNetwork(3_100 + index)));
       }
       await settleBackgroundWork();
 

@@ -12,8 +12,8 @@
  * bundle's size.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, realpath, rm, stat, writeFile, lstat } from 'node:fs/promises';
-import { readdirSync } from 'node:fs';
+import { copyFile, mkdtemp, readdir, readFile, realpath, rm, stat, writeFile, lstat } from 'node:fs/promises';
+import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
@@ -26,6 +26,7 @@ import type { BundledAnswer, BundledCall } from '../helpers/call-bundled-functio
 import {
   expectedReference,
   formToken,
+  FORMS_CONTENT_DIR,
   ORDERABLE_STARTUP,
   startFormServices,
   storedReferences,
@@ -94,7 +95,8 @@ async function callBundled(name: string, request: Omit<BundledCall, 'deployConte
   const callFile = join(scratch, `${name}-call.json`);
   const resultFile = join(scratch, `${name}-result.json`);
   await writeFile(callFile, JSON.stringify({ ...request, deployContext: 'production', siteUrl: SITE_URL } satisfies BundledCall));
-  await run(process.execPath, [CALLER, bundle.modulePath, callFile, resultFile], { cwd: bundle.folder, env: process.env, timeout: 60_000 });
+  // Without the tests' CONTENT_DIR: the function reads the content shipped in its bundle, as on Netlify.
+  await run(process.execPath, [CALLER, bundle.modulePath, callFile, resultFile], { cwd: bundle.folder, env: { ...process.env, CONTENT_DIR: undefined }, timeout: 60_000 });
   const answer = JSON.parse(await readFile(resultFile, 'utf8')) as BundledAnswer;
   const reads = readsByFunction.get(name) ?? new Set<string>();
   for (const file of answer.reads) reads.add(file);
@@ -128,6 +130,12 @@ beforeAll(async () => {
   const results = await bundleFunctions(PROJECT_ROOT, join(scratch, 'zips'));
   bundlingMs = Date.now() - started;
   for (const result of results) bundles.set(result.name, await unzip(result));
+  // The repository's startups are all samples, which cannot receive orders: each bundle that
+  // ships startups gets the forms fixture's real one beside them, as a site with one would ship.
+  for (const bundle of bundles.values()) {
+    const startups = join(bundle.folder, 'content', 'startups');
+    if (existsSync(startups)) await copyFile(join(FORMS_CONTENT_DIR, 'startups', `${ORDERABLE_STARTUP.slug}.md`), join(startups, `${ORDERABLE_STARTUP.slug}.md`));
+  }
   // About 20 s of CPU; minutes on a loaded machine.
 }, 400_000);
 

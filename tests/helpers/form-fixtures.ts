@@ -40,7 +40,7 @@ export const FORMS_CONTENT_DIR = ORDERS_FIXTURE;
 export const ORDERABLE_STARTUP = {
   slug: 'atelier-test',
   name: 'Atelier Test',
-  orderContactEmail: 'prive-atelier@test.example',
+  orderContactEmail: 'prive-atelier@atelier-test.fr',
 } as const;
 
 /** A fictional sample startup of `content/startups/`: published, but refused by the order form. */
