@@ -29,8 +29,7 @@ export function isBlank(value: unknown): boolean {
 
 /** Wraps a schema so that blank values become `undefined`, then are refused or allowed. */
 function withPresence(field: FieldDefinition, schema: z.ZodType): z.ZodType {
-  const normalised = z.preprocess((value) => (isBlank(value) ? undefined : value), field.required ? schema : schema.optional());
-  return normalised;
+  return z.preprocess((value) => (isBlank(value) ? undefined : value), field.required ? schema : schema.optional());
 }
 
 /** Error callback: "required" for a missing value, otherwise the given message. */

@@ -32,6 +32,7 @@
  */
 import punycode from 'punycode/punycode.js';
 import { isDelegatedTopLevelDomain } from './top-level-domains.ts';
+import { normalizeText } from '../text/text-hygiene.ts';
 
 /** Why an address is refused. */
 export type EmailRefusal =
@@ -147,7 +148,7 @@ function readDomain(typed: string): { ascii: string } | { refusal: EmailVerdict 
  * @returns the address in its stored and SMTP forms, or the reason of a refusal
  */
 export function readEmailAddress(text: string, options: EmailRuleOptions = {}): EmailVerdict {
-  const value = text.trim().normalize('NFC');
+  const value = normalizeText(text.trim());
   if (INVISIBLE.test(value)) return refuse('invisible-character');
   const at = value.lastIndexOf('@');
   if (at < 0) return refuse('missing-at');
