@@ -59,7 +59,7 @@ export const MAX_FILE_NAME_BYTES = 255;
  */
 export const FILE_SLUG_PATTERN: FieldPattern = {
   source: '^(?=[-_]*[a-zA-Z0-9])[a-zA-Z0-9_]+(?:-[a-zA-Z0-9_]+)*$',
-  message: 'Identifiant attendu en minuscules non accentuées, chiffres et tirets (ou _), avec au moins une lettre ou un chiffre (ex. ville-de-mulhouse).',
+  message: 'Identifiant attendu en lettres non accentuées, chiffres, _ et tirets simples, avec au moins une lettre ou un chiffre (ex. ville-de-mulhouse).',
 };
 
 /**

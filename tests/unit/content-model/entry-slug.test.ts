@@ -35,6 +35,14 @@ describe('slugFromFileName', () => {
   ])('%j fails naming the file', (file) => {
     expect(() => slugFromFileName(file, 'content/startups')).toThrow(`Nom de fichier invalide : content/startups/${file}.`);
   });
+
+  // The rule accepts the capitals and `_` that Decap writes: the message once said « minuscules », which it is not.
+  it('states the rule it applies', () => {
+    expect(() => slugFromFileName('Café Noir.md', 'content/startups')).toThrow(
+      'Nom de fichier invalide : content/startups/Café Noir.md. Identifiant attendu en lettres non accentuées, chiffres, _ et tirets simples, avec au moins une lettre ou un chiffre (ex. ville-de-mulhouse). 255 octets au plus. Renommez le fichier.',
+    );
+    expect(slugFromFileName('Dupont_Et-Fils.md', 'content/startups')).toBe('dupont-et-fils');
+  });
 });
 
 describe('findSlugTwin', () => {
