@@ -34,7 +34,8 @@ export default defineConfig({
         extends: true,
         test: { name: 'functions', include: ['tests/functions/**/*.test.ts', 'tests/scripts/**/*.test.ts'], exclude: ['tests/scripts/summary-reporter.test.ts'], globalSetup: [DATABASE, SITE_BUILD] },
       },
-      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], globalSetup: [DATABASE, SITE_BUILD] } },
+      // A browser test polls what a page shows: scripts, fetches and renders take seconds on a busy machine (vitest's default gives up after 1 s).
+      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], globalSetup: [DATABASE, SITE_BUILD], expect: { poll: { timeout: 15_000 } } } },
     ],
   },
 });

@@ -7,17 +7,13 @@
  * site's scripts refused, as without JavaScript, runs at 320 px in
  * `reflow-and-layout.test.ts` (once per template: the suite's time is a budget).
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeWithAxe } from '../helpers/axe.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { REAL_SITE_DIST } from '../helpers/paths.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 import { TEMPLATES, type PageTemplate } from '../helpers/page-templates.ts';
-
-/** WCAG 2.1 levels A and AA, the level RGAA 4.1 follows, and axe's best practices (issue 14). */
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
-
 
 let server: StaticServer;
 let browser: Browser;
@@ -53,7 +49,7 @@ afterAll(async () => {
 describe.each(TEMPLATES)('$name ($path)', (template) => {
   it('has no WCAG 2.1 AA or best-practice violation (axe-core) with JavaScript, one h1 and the landmarks', async () => {
     const page = await visit(template);
-    const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+    const results = await analyzeWithAxe(page);
     const violations = results.violations.map((violation) => ({
       rule: violation.id,
       impact: violation.impact,

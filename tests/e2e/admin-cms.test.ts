@@ -84,6 +84,11 @@ const CONFIG_ERROR_TEXTS = [
   'Erreurs de configuration',
 ];
 
+/** The front matter of a Markdown file Decap wrote, parsed with `yaml` (YAML 1.2 core schema: dates stay text). */
+async function readFrontMatter(path: string): Promise<Record<string, unknown>> {
+  return parseYaml(parseFrontmatter(await readFile(path, 'utf8')).rawFrontmatter) as Record<string, unknown>;
+}
+
 interface ConsoleError {
   readonly text: string;
   readonly url: string;
@@ -135,7 +140,6 @@ describe('Decap CMS admin with the local backend (decap-server, file-system mode
     expect(consoleErrors.splice(0)).toEqual([{ text: 'Uncaught: undefined', url: '' }]);
   }
 
-  /** Publish and wait for Decap to confirm the save. */
   /**
    * Publish and wait for this save's « Entrée enregistrée » notice. Decap shows each notice for
    * about 4 s and `page.goto` to another `#/…` route keeps the page, so the previous save's notice
@@ -290,6 +294,9 @@ describe('Decap CMS admin with the local backend (decap-server, file-system mode
 
     await publishAndWait();
     await page.getByText('Modifications enregistrées', { exact: false }).waitFor();
+    // Decap then reads the new entry back and moves to its address (decap-cms-core `persistEntry`). Until that read
+    // is done, the next test's edits could be replaced by the entry as first saved, and saved with the old tagline.
+    await page.waitForURL(/#\/collections\/startups\/entries\/echo-donnees-test$/);
     await screenshot('startup-4-published');
 
     const newFiles = (await readdir(CMS_STARTUPS)).filter((file) => !originalStartupFiles.includes(file));
@@ -353,11 +360,10 @@ describe('Decap CMS admin with the local backend (decap-server, file-system mode
     await screenshot('startup-5-logo');
     await publishAndWait();
 
-    const data = parseYaml(parseFrontmatter(await readFile(join(CMS_STARTUPS, writtenFileName!), 'utf8')).rawFrontmatter) as Record<string, unknown>;
-    expect(data['tagline']).toBe(STARTUP.editedTagline);
-    expect(data['siren']).toBe(STARTUP.siren);
-    expect(data['logo']).toBe(STARTUP.logoValue);
-    expect(data['logo_alt']).toBe(STARTUP.logoAlt);
+    // What this save wrote, read from the file until it holds it (a failure shows the file's last front matter).
+    await expect
+      .poll(() => readFrontMatter(join(CMS_STARTUPS, writtenFileName!)), { timeout: 15_000 })
+      .toMatchObject({ tagline: STARTUP.editedTagline, siren: STARTUP.siren, logo: STARTUP.logoValue, logo_alt: STARTUP.logoAlt });
     expect(existsSync(join(CMS_CONTENT, 'uploads', 'logo-atelier-test.png'))).toBe(true);
     // Opened again, the saved logo comes from the backend: still drawn.
     await page.reload();
@@ -389,7 +395,7 @@ describe('Decap CMS admin with the local backend (decap-server, file-system mode
     // Decap then moves to the new entry's address; a navigation made before that move would be undone by it.
     await page.waitForURL(/#\/collections\/buyers\/entries\/fonderie-rhenane-test$/);
 
-    const data = parseYaml(parseFrontmatter(await readFile(join(CMS_CONTENT, 'buyers', BUYER.fileName), 'utf8')).rawFrontmatter) as Record<string, unknown>;
+    const data = await readFrontMatter(join(CMS_CONTENT, 'buyers', BUYER.fileName));
     expect(data).toMatchObject({ name: BUYER.name, kind: 'pme-eti', commitment_kind: 'charte-signee', committed_on: BUYER.committedOn, commitment_source: BUYER.commitmentSource, contact_role: BUYER.contactRole });
     expect(consoleErrors).toEqual([]);
   });
@@ -423,7 +429,7 @@ describe('Decap CMS admin with the local backend (decap-server, file-system mode
     // As for the buyer: the next test's navigation must come after Decap's move to the new entry.
     await page.waitForURL(/#\/collections\/orders\/entries\/capteurs-de-temperature-pour-la-ligne-de-coulee$/);
 
-    const data = parseYaml(parseFrontmatter(await readFile(join(CMS_CONTENT, 'orders', ORDER.fileName), 'utf8')).rawFrontmatter) as Record<string, unknown>;
+    const data = await readFrontMatter(join(CMS_CONTENT, 'orders', ORDER.fileName));
     expect(data).toMatchObject({ buyer: 'fonderie-rhenane-test', startup: writtenFileName!.replace(/\.md$/, ''), amount_ht: ORDER.amount, ordered_on: ORDER.orderedOn, status: 'en-cours' });
     expect(consoleErrors).toEqual([]);
   });

@@ -16,10 +16,10 @@
  * Netlify's e-mails and services behave as documented (README, « Mettre le
  * site en ligne »).
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Header } from '@netlify/headers-parser';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeWithAxe } from '../helpers/axe.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { readHeaderRules } from '../helpers/header-rules.ts';
 import { startIdentityStandIn, type IdentityStandIn } from '../helpers/identity-stand-in.ts';
@@ -105,7 +105,7 @@ describe('an invited editor', () => {
       await heading.waitFor();
       expect(await heading.evaluate((element) => element === document.activeElement)).toBe(true);
       await page.getByText('Vous avez été invité·e à modifier le site.').waitFor();
-      const axe = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
+      const axe = await analyzeWithAxe(page, WCAG_21_AA);
       expect(axe.violations.map((violation) => violation.id)).toEqual([]);
 
       await choosePassword(page, 'trop court');

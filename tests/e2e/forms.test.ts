@@ -8,13 +8,13 @@
 import { readFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ParsedMail, AddressObject } from 'mailparser';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { formatEurosHt } from '../../src/lib/format/money.ts';
 import { applyFrenchSpacing } from '../../src/lib/format/french-spacing.ts';
 import { toParisCalendarDate, yearOf } from '../../src/lib/format/calendar-date.ts';
 import { createDatabase } from '../helpers/postgres-server.ts';
+import { analyzeWithAxe } from '../helpers/axe.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { REAL_SITE_DIST, TEST_TMP } from '../helpers/paths.ts';
 import { buildOrdersFixtureOnce } from '../helpers/fixture-site.ts';
@@ -294,7 +294,7 @@ describe('form pages', () => {
       const page = await context.newPage();
       await page.goto(`${orderSite.origin}${path}`);
       if (scripts && path.startsWith('/demander')) await waitForToken(page);
-      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+      const results = await analyzeWithAxe(page);
       expect(results.violations.map((violation) => ({ path, rule: violation.id, targets: violation.nodes.map((node) => node.target.join(' ')) }))).toEqual([]);
       await page.close();
     }
@@ -312,9 +312,11 @@ describe('form pages', () => {
     ['/demander-un-bon-de-commande/', 'demander-un-bon-de-commande'],
     ['/s-engager/', 's-engager'],
   ])('%s: screenshots at desktop and phone widths', async (path, name) => {
+    // One load, then the phone's width: the layout is computed again for each width.
+    const page = await openPage(path);
+    await waitForToken(page);
     for (const width of [1280, 390]) {
-      const page = await openPage(path, { width });
-      await waitForToken(page);
+      await page.setViewportSize({ width, height: 900 });
       await page.screenshot({ path: join(SCREENS, `forms-${name}-${width}.png`), fullPage: true });
       // No horizontal scrolling on a phone.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
