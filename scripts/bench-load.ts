@@ -193,15 +193,14 @@ async function runServer(): Promise<number> {
     await site.close();
     const acceptedByServer = site.calls.filter((call) => call.method === 'POST' && call.status === 200).length;
     const otherAnswers = site.calls.filter((call) => call.method === 'POST' && call.status !== 200);
-    const mailsBeforeRetry = smtp.accepted();
-    const connectionsBeforeRetry = smtp.connections();
+    const { accepted: mailsBeforeRetry, connections: connectionsBeforeRetry } = await smtp.counts();
     const retryResponse = await retry(new Request('http://127.0.0.1/.netlify/functions/retry-pending-emails', { method: 'POST' }), functionContext({ deployContext: 'production' }));
 
     const count = async (sql: string) => Number((await database.client.query<{ count: string }>(sql)).rows[0]!.count);
     const stored = await count('SELECT count(*) FROM submissions');
     const outboxSent = await count(`SELECT count(*) FROM outbox WHERE status = 'sent'`);
     const outboxOther = await count(`SELECT count(*) FROM outbox WHERE status <> 'sent'`);
-    const mails = smtp.accepted();
+    const { accepted: mails } = await smtp.counts();
     const notSent = (
       await database.client.query<{ status: string; attempts: number; last_error: string | null; count: string }>(
         `SELECT status, attempts, last_error, count(*) FROM outbox WHERE status <> 'sent' GROUP BY 1, 2, 3 ORDER BY 4 DESC LIMIT 5`,
