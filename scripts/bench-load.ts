@@ -3,7 +3,7 @@
  * 127.0.0.1. This process serves the functions (`tests/helpers/site-with-functions.ts`,
  * production deploy context, runtime built once) against a throwaway
  * PostgreSQL server (`scripts/lib/bench-database.ts`) and a local SMTP
- * responder; a SECOND process (this script with `--client`) drives it with
+ * responder (its own child process); a SECOND process (this script with `--client`) drives it with
  * autocannon: 50 connections for 30 s of valid order requests (JSON, as the
  * enhanced form sends them), each with its own signed token and e-mail address.
  * No site build is needed: the folder served holds only a 404 page.
@@ -184,7 +184,7 @@ async function runServer(): Promise<number> {
     await writeFile(tokensFile, JSON.stringify(tokens));
 
     console.log(`Load: ${CONNECTIONS} connections for ${DURATION_SECONDS} s of valid order requests (JSON) from a second process, on 127.0.0.1; Node ${process.version}, ${availableParallelism()} CPU cores (shared).`);
-    console.log(`Database: ${database.engine} (a throwaway server, tests/helpers/postgres-server.ts). SMTP: a local responder that greets at once.`);
+    console.log(`Database: ${database.engine} (a throwaway server, tests/helpers/postgres-server.ts). SMTP: a local responder that greets at once, in a child process (scripts/lib/immediate-smtp.ts).`);
     const siteOrigin = new URL(readSiteSettings(join(PROJECT_ROOT, 'content')).site_url).origin;
     const report = await spawnClient(site.origin, tokensFile, siteOrigin);
     // Requests cut by the end of the run are still being processed here: let them finish, then their sending.
@@ -193,15 +193,14 @@ async function runServer(): Promise<number> {
     await site.close();
     const acceptedByServer = site.calls.filter((call) => call.method === 'POST' && call.status === 200).length;
     const otherAnswers = site.calls.filter((call) => call.method === 'POST' && call.status !== 200);
-    const mailsBeforeRetry = smtp.accepted();
-    const connectionsBeforeRetry = smtp.connections();
+    const { accepted: mailsBeforeRetry, connections: connectionsBeforeRetry } = await smtp.counts();
     const retryResponse = await retry(new Request('http://127.0.0.1/.netlify/functions/retry-pending-emails', { method: 'POST' }), functionContext({ deployContext: 'production' }));
 
     const count = async (sql: string) => Number((await database.client.query<{ count: string }>(sql)).rows[0]!.count);
     const stored = await count('SELECT count(*) FROM submissions');
     const outboxSent = await count(`SELECT count(*) FROM outbox WHERE status = 'sent'`);
     const outboxOther = await count(`SELECT count(*) FROM outbox WHERE status <> 'sent'`);
-    const mails = smtp.accepted();
+    const { accepted: mails } = await smtp.counts();
     const notSent = (
       await database.client.query<{ status: string; attempts: number; last_error: string | null; count: string }>(
         `SELECT status, attempts, last_error, count(*) FROM outbox WHERE status <> 'sent' GROUP BY 1, 2, 3 ORDER BY 4 DESC LIMIT 5`,

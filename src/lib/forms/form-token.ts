@@ -4,8 +4,12 @@
  * person can type (a bot) is recognised, and a random nonce, which identifies the
  * submission: sending the same form twice (double click, retry after a time-out)
  * carries the same nonce and yields the same record. The HMAC-SHA-256 signature
- * (Web Crypto) makes the token impossible to forge without the secret.
+ * (`node:crypto`, compared in constant time) makes the token impossible to forge
+ * without the secret. Node's HMAC is synchronous: Web Crypto's `subtle.verify`
+ * ran each check as a crypto job, several times the CPU for the same result
+ * (issue 10, `npm run bench:forms`).
  */
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { isFormName, type FormName } from './definitions/index.ts';
 
 /** What a token says. */
@@ -30,34 +34,19 @@ export const DEFAULT_TOKEN_TIMING: TokenTiming = { minFillMs: 3_000, maxAgeMs: 2
 /** Why a token was not accepted. */
 export type TokenRejection = 'missing' | 'invalid' | 'too-fast' | 'expired';
 
-const encoder = new TextEncoder();
-
-function toBase64Url(bytes: ArrayBuffer | Uint8Array): string {
-  return Buffer.from(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)).toString('base64url');
-}
-
-/** Imported keys by usage and secret: an instance signs and verifies with one secret (set per deploy). */
-const importedKeys = new Map<string, Promise<CryptoKey>>();
-
-function importKey(secret: string, usage: 'sign' | 'verify'): Promise<CryptoKey> {
-  const cacheKey = `${usage}:${secret}`;
-  let key = importedKeys.get(cacheKey);
-  if (!key) {
-    key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [usage]);
-    importedKeys.set(cacheKey, key);
-  }
-  return key;
+/** HMAC-SHA-256 of the token's payload text (its base64url form), 32 bytes. */
+function signPayload(secret: string, payloadText: string): Buffer {
+  return createHmac('sha256', secret).update(payloadText).digest();
 }
 
 /**
- * Issue a token for a form.
+ * Issue a token for a form (computed at once; a promise for its callers, as when it was signed with Web Crypto).
  * @param secret signing secret (`FORM_SIGNING_SECRET`), at least 32 characters in production
  * @param now milliseconds since the epoch
  */
 export async function issueFormToken(secret: string, form: FormName, now: number, nonce: string = crypto.randomUUID()): Promise<string> {
-  const payload = toBase64Url(encoder.encode(JSON.stringify({ form, issuedAt: now, nonce } satisfies FormTokenPayload)));
-  const signature = await crypto.subtle.sign('HMAC', await importKey(secret, 'sign'), encoder.encode(payload));
-  return `${payload}.${toBase64Url(signature)}`;
+  const payload = Buffer.from(JSON.stringify({ form, issuedAt: now, nonce } satisfies FormTokenPayload)).toString('base64url');
+  return `${payload}.${signPayload(secret, payload).toString('base64url')}`;
 }
 
 function readPayload(text: string): FormTokenPayload | undefined {
@@ -91,7 +80,8 @@ export async function verifyFormToken(
     return { ok: false, reason: 'invalid' };
   }
   const signature = Buffer.from(signatureText, 'base64url');
-  const valid = await crypto.subtle.verify('HMAC', await importKey(secret, 'verify'), signature, encoder.encode(payloadText));
+  const expected = signPayload(secret, payloadText);
+  const valid = signature.length === expected.length && timingSafeEqual(signature, expected);
   const payload = valid ? readPayload(payloadText) : undefined;
   if (!payload || payload.form !== form) return { ok: false, reason: 'invalid' };
   const age = now - payload.issuedAt;

@@ -15,6 +15,17 @@ describe('issueFormToken / verifyFormToken', () => {
     });
   });
 
+  it('signs as Web Crypto did (HMAC-SHA-256 of the payload text): tokens of pages shown before the change stay valid, and only those', async () => {
+    const payload = Buffer.from(JSON.stringify({ form: 'candidature', issuedAt: ISSUED_AT, nonce: NONCE })).toString('base64url');
+    const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(SECRET), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    const signature = Buffer.from(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(payload))).toString('base64url');
+    expect(await issueFormToken(SECRET, 'candidature', ISSUED_AT, NONCE)).toBe(`${payload}.${signature}`);
+    expect(await verifyFormToken(`${payload}.${signature}`, SECRET, 'candidature', ISSUED_AT + 10_000)).toMatchObject({ ok: true });
+    // A signature one byte short, or of another secret, is refused (the constant-time comparison needs equal lengths).
+    expect(await verifyFormToken(`${payload}.${signature.slice(0, -2)}`, SECRET, 'candidature', ISSUED_AT + 10_000)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await verifyFormToken(`${payload}.${signature}`, `${SECRET}!`, 'candidature', ISSUED_AT + 10_000)).toEqual({ ok: false, reason: 'invalid' });
+  });
+
   it('draws a new nonce for each token', async () => {
     const first = await verifyFormToken(await issueFormToken(SECRET, 'candidature', ISSUED_AT), SECRET, 'candidature', ISSUED_AT + 5_000);
     const second = await verifyFormToken(await issueFormToken(SECRET, 'candidature', ISSUED_AT), SECRET, 'candidature', ISSUED_AT + 5_000);
