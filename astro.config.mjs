@@ -12,6 +12,7 @@ import { pagefindIndex } from './src/integrations/pagefind-index.ts';
 import { localCmsBackend } from './src/integrations/local-cms-backend.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { localFunctions } from './src/integrations/local-functions.ts';
+import { devSearchIndex } from './src/integrations/dev-search-index.ts';
 import { adminBundle } from './src/integrations/admin-bundle.ts';
 import { legalSettingsCheck } from './src/integrations/legal-settings-check.ts';
 import { SETTINGS_FILE_IN_CONTENT } from './src/lib/content-model/collections.ts';
@@ -47,6 +48,8 @@ export default defineConfig({
     securityHeaders(),
     // Pagefind runs last, on the final HTML.
     pagefindIndex(),
+    // In `astro dev`, search uses the last build's index when there is one.
+    devSearchIndex(),
   ],
   // The unified processor runs rehype plugins (Astro 7's default, Sätteri, does not).
   markdown: {
