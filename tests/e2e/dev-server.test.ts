@@ -33,6 +33,7 @@ import { pageSecurityHeaders } from '../../src/lib/security/security-headers.ts'
 import { launchBrowser } from '../helpers/browser.ts';
 import { freePort } from '../helpers/free-port.ts';
 import { PROJECT_ROOT } from '../helpers/paths.ts';
+import { COMMITMENT, fillCommitment } from '../helpers/commitment-form.ts';
 
 /** The scratch folder: `content/` (copied), and `.netlify/` (database, outbox) of this dev server. */
 const SCRATCH = join(PROJECT_ROOT, 'tmp', 'tests', 'dev-server');
@@ -43,16 +44,6 @@ const EDITED_TITLE = 'Le site Premiers bons de commande est ouvert à tous';
 const TEAM_ADDRESS = 'contact@premiers-bons-de-commande.fr';
 const NBSP = '\u00a0';
 
-const COMMITMENT = {
-  organisation: 'Fonderie de Testheim',
-  buyer_kind: 'PME ou ETI',
-  siret: '732 829 320 00074',
-  contact_name: 'Marc Weber',
-  role: 'Directeur des achats',
-  email: 'achats@fonderie-testheim.fr',
-  phone: '03 89 12 34 56',
-  signing_date: `${new Date().getFullYear() + 1}-01-20`,
-} as const;
 
 let server: ChildProcess | undefined;
 let port = 0;
@@ -189,15 +180,7 @@ describe('the forms under npm run dev', () => {
     const page = await openPage('/s-engager/');
     await page.waitForFunction(() => (document.querySelector<HTMLInputElement>('input[name="jeton"]')?.value ?? '') !== '');
     const tokenAt = Date.now();
-    await page.getByRole('textbox', { name: /^Organisation/ }).fill(COMMITMENT.organisation);
-    await page.getByLabel('Type d’acheteur').selectOption({ label: COMMITMENT.buyer_kind });
-    await page.getByLabel('Numéro SIRET').fill(COMMITMENT.siret);
-    await page.getByLabel('Nom du contact').fill(COMMITMENT.contact_name);
-    await page.getByLabel('Fonction').fill(COMMITMENT.role);
-    await page.getByLabel('Adresse e-mail').fill(COMMITMENT.email);
-    await page.getByLabel('Téléphone').fill(COMMITMENT.phone);
-    await page.getByLabel('Date de signature souhaitée').fill(COMMITMENT.signing_date);
-    await page.getByLabel(/^J’accepte que ces informations/).check();
+    await fillCommitment(page);
     // The forms refuse an answer sent within 3 s of the token (a robot's speed).
     const left = tokenAt + 3_500 - Date.now();
     if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
