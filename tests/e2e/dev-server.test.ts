@@ -168,7 +168,7 @@ describe('the CMS under npm run dev', () => {
           await news.reload();
           return news.locator('h1').innerText();
         },
-        { timeout: 60_000, intervals: [1_000] },
+        { timeout: 60_000, interval: 1_000 },
       )
       .toBe(EDITED_TITLE);
     expect(pageProblems.splice(0)).toEqual([]);
