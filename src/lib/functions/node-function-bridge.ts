@@ -9,7 +9,6 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 
 /** The header in which Netlify's proxy gives functions the client's address. */
 export const CLIENT_ADDRESS_HEADER = 'x-nf-client-connection-ip';
@@ -37,8 +36,9 @@ export function toWebRequest(incoming: IncomingMessage, origin: string, clientAd
 
 /**
  * Write `response` to `outgoing`: status, headers (several `Set-Cookie` kept
- * apart), then the body as it streams.
- * @returns once the body is written (rejects when the body stream fails)
+ * apart), then the body chunk by chunk as it streams. Once the client has gone
+ * (connection closed), nothing more is written and the body is cancelled.
+ * @returns once the body is written or the client has gone (rejects when the body stream fails)
  */
 export async function writeWebResponse(response: Response, outgoing: ServerResponse): Promise<void> {
   const cookies = response.headers.getSetCookie();
@@ -47,6 +47,11 @@ export async function writeWebResponse(response: Response, outgoing: ServerRespo
   });
   if (cookies.length > 0) outgoing.setHeader('set-cookie', cookies);
   outgoing.writeHead(response.status);
-  if (response.body) await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream<Uint8Array>), outgoing);
-  else outgoing.end();
+  if (response.body) {
+    for await (const chunk of response.body) {
+      if (outgoing.destroyed) break;
+      outgoing.write(chunk);
+    }
+  }
+  if (!outgoing.destroyed) outgoing.end();
 }

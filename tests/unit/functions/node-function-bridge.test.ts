@@ -77,6 +77,26 @@ describe('writeWebResponse', () => {
     });
   });
 
+  it('stops writing, without an error, once the client has gone', async () => {
+    const outcomes: string[] = [];
+    const server = createServer((incoming, outgoing) => {
+      outgoing.once('close', () => {
+        writeWebResponse(new Response('<p>Trop tard</p>', { status: 400 }), outgoing).then(
+          () => outcomes.push(`resolved, destroyed: ${outgoing.destroyed}`),
+          (error: unknown) => outcomes.push(`rejected: ${String(error)}`),
+        );
+      });
+    });
+    servers.push(server);
+    const port = await listenOnLoopback(server);
+    const outgoing = httpRequest({ host: '127.0.0.1', port, method: 'POST', path: '/', headers: { 'content-length': '4000' } });
+    outgoing.on('error', () => undefined);
+    outgoing.write('organisation=Ville');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    outgoing.destroy();
+    await expect.poll(() => outcomes).toEqual(['resolved, destroyed: true']);
+  });
+
   it('ends an answer without body', async () => {
     const { port } = await serve(() => new Response(null, { status: 204 }));
     expect(await send(port, 'GET', '/', {})).toMatchObject({ status: 204, body: '' });
