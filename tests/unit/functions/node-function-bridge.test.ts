@@ -79,7 +79,7 @@ describe('writeWebResponse', () => {
 
   it('stops writing, without an error, once the client has gone', async () => {
     const outcomes: string[] = [];
-    const server = createServer((incoming, outgoing) => {
+    const server = createServer((_incoming, outgoing) => {
       outgoing.once('close', () => {
         writeWebResponse(new Response('<p>Trop tard</p>', { status: 400 }), outgoing).then(
           () => outcomes.push(`resolved, destroyed: ${outgoing.destroyed}`),
