@@ -11,7 +11,8 @@ import { resolveContentRoot } from './src/lib/content-model/content-root.ts';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
 import { localCmsBackend } from './src/integrations/local-cms-backend.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
-import { netlifyDev } from './src/integrations/netlify-dev.ts';
+import { localFunctions } from './src/integrations/local-functions.ts';
+import { devSearchIndex } from './src/integrations/dev-search-index.ts';
 import { adminBundle } from './src/integrations/admin-bundle.ts';
 import { legalSettingsCheck } from './src/integrations/legal-settings-check.ts';
 import { SETTINGS_FILE_IN_CONTENT } from './src/lib/content-model/collections.ts';
@@ -20,7 +21,9 @@ import { join, relative } from 'node:path';
 
 const contentRoot = resolveContentRoot(process.env, process.cwd());
 const settings = readSiteSettings(contentRoot);
-// Another content folder (tests, scale benchmark) gets its own content cache.
+// Another content folder (tests, scale benchmark) gets its own content cache, and
+// its own Vite cache: two dev servers sharing `node_modules/.vite` re-bundle each
+// other's dependencies, and pages then fail with « 504 Outdated Optimize Dep ».
 const cacheDir = process.env.CONTENT_DIR ? `./node_modules/.astro/${encodeURIComponent(contentRoot)}` : undefined;
 
 export default defineConfig({
@@ -38,8 +41,6 @@ export default defineConfig({
     // Static cards and profiles render with renderToString: a streamed render per card
     // made listing pages three times slower than profiles (issue 13); none suspends.
     react({ experimentalDisableStreaming: true }),
-    // Serves netlify/functions in `astro dev` (not loaded by `astro build`).
-    netlifyDev(),
     // The CMS script: from the sources in dev, from a cached bundle in builds.
     adminBundle(),
     // The CMS, the editors' account page and the form answer pages are not for search engines.
@@ -47,6 +48,8 @@ export default defineConfig({
     securityHeaders(),
     // Pagefind runs last, on the final HTML.
     pagefindIndex(),
+    // In `astro dev`, search uses the last build's index when there is one.
+    devSearchIndex(),
   ],
   // The unified processor runs rehype plugins (Astro 7's default, Sätteri, does not).
   markdown: {
@@ -58,10 +61,12 @@ export default defineConfig({
   // functions or the CMS backend by DNS rebinding (tests/e2e/dev-server.test.ts).
   server: { host: '127.0.0.1' },
   vite: {
+    ...(cacheDir ? { cacheDir: `${cacheDir}/vite` } : {}),
     server: { strictPort: true },
     // The uploads of the content folder being built, for `import.meta.glob` in src/data/uploads.ts.
     resolve: { alias: { '@uploads': join(contentRoot, UPLOADS_IN_CONTENT) } },
-    // Decap's local backend at /api/v1/ on the dev server's own origin (`astro dev` only).
-    plugins: [localCmsBackend()],
+    // Decap's local backend at /api/v1/ and the functions of netlify/functions, in-process,
+    // on the dev server's own origin (`astro dev` only).
+    plugins: [localCmsBackend(), localFunctions()],
   },
 });

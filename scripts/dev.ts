@@ -1,14 +1,15 @@
 /**
  * `npm run dev`: the whole site locally, in one command.
  * Starts the local submissions database (the embedded Postgres of Netlify's dev
- * tooling in `.netlify/db`, migrations applied), the Astro dev server (pages,
- * and the form functions through @netlify/vite-plugin, given the database in
- * `NETLIFY_DB_URL`; with no SMTP_URL, e-mails go to an outbox folder of .eml
- * files; and the Decap CMS local backend at `/api/v1/`, from
- * src/integrations/local-cms-backend.ts), prints where to go, and stops
+ * tooling in `.netlify/db`, migrations applied), the Astro dev server (pages;
+ * the form functions run in-process, src/integrations/local-functions.ts, given
+ * the database in `NETLIFY_DB_URL`; with no SMTP_URL, e-mails go to
+ * `.netlify/outbox` as .eml files; and the Decap CMS local backend at
+ * `/api/v1/`, from src/integrations/local-cms-backend.ts), prints where to go, and stops
  * everything when one stops or on Ctrl+C.
  * Every server listens on loopback only; the site's port is the `PORT` setting
- * (default 4321), checked free before anything starts.
+ * (default 4321), checked free before anything starts. `DEV_DATA_ROOT` moves
+ * `.netlify/` (database, outbox) elsewhere, for a second instance.
  * With `CMS_WORKFLOW=1`, that backend runs in git mode on a clone of the
  * project (`.cms-workflow/`, see `lib/cms-workflow-repo.ts`) and the site shows
  * that clone's content: the CMS offers the editorial workflow (draft → in
@@ -16,6 +17,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { resolveDevDataRoot } from '../src/lib/forms/dev-data-root.ts';
 import { LOCAL_OUTBOX } from '../src/lib/forms/read-forms-config.ts';
 import { readProductionBackend } from '../src/lib/cms/select-cms-backend.ts';
 import { assertPortFree } from './lib/assert-port-free.ts';
@@ -44,9 +46,11 @@ const SITE_PORT = await claimSitePort().catch((error: Error) => {
   console.error(`[dev] ${error.message}`);
   return process.exit(1);
 });
-const database = await startEmbeddedDatabase(join(process.cwd(), LOCAL_DATABASE_DIRECTORY));
+// `.netlify/` (database, its address, outbox) under the project, or under `DEV_DATA_ROOT`.
+const dataRoot = resolveDevDataRoot(process.env, process.cwd());
+const database = await startEmbeddedDatabase(join(dataRoot, LOCAL_DATABASE_DIRECTORY));
 // The embedded database opens in one process only: `npm run submissions` connects to this one's server.
-await writeDevDatabaseUrl(process.cwd(), database.connectionString);
+await writeDevDatabaseUrl(dataRoot, database.connectionString);
 
 const workflowRepo = process.env['CMS_WORKFLOW'] === '1' ? await prepareCmsWorkflowRepo(process.cwd(), readProductionBackend(process.env).branch) : undefined;
 
@@ -64,7 +68,7 @@ function shutdown(code: number): void {
   stopping = true;
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
   process.exitCode = code;
-  void removeDevDatabaseUrl(process.cwd()).then(() => database.stop());
+  void removeDevDatabaseUrl(dataRoot).then(() => database.stop());
 }
 
 process.on('SIGINT', () => shutdown(0));
@@ -74,7 +78,7 @@ console.log(`
 [dev] Site:               http://127.0.0.1:${SITE_PORT}/
 [dev] CMS (Decap):        http://127.0.0.1:${SITE_PORT}/admin/  (local backend at /api/v1/, ${workflowRepo ? `editorial workflow on the git clone ${workflowRepo}` : 'saves into content/'})
 [dev] Forms:              http://127.0.0.1:${SITE_PORT}/candidater/, /demander-un-bon-de-commande/ and /s-engager/
-[dev] Database:           ${join(process.cwd(), LOCAL_DATABASE_DIRECTORY)} (embedded Postgres, ${database.connectionString})
-[dev] E-mails:            ${process.env['SMTP_URL'] ? `sent through ${new URL(process.env['SMTP_URL']).host}` : `written as .eml files to ${join(process.cwd(), LOCAL_OUTBOX)}`}
+[dev] Database:           ${join(dataRoot, LOCAL_DATABASE_DIRECTORY)} (embedded Postgres, ${database.connectionString})
+[dev] E-mails:            ${process.env['SMTP_URL'] ? `sent through ${new URL(process.env['SMTP_URL']).host}` : `written as .eml files to ${join(dataRoot, LOCAL_OUTBOX)}`}
 [dev] Stored submissions: npm run submissions -- list
 `);

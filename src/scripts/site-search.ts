@@ -24,6 +24,9 @@ interface ResultData {
 }
 
 const PAGEFIND_URL = '/pagefind/pagefind.js';
+/** `npm run dev` serves the index of the last build only (src/integrations/dev-search-index.ts). */
+const DEV_UNAVAILABLE =
+  'La recherche n’est pas disponible avec npm run dev tant que le site n’a pas été construit\u00a0: lancez npm run build, puis rechargez cette page (la recherche porte alors sur le contenu de cette construction).';
 const SHOWN_RESULTS = 20;
 
 const form = document.querySelector<HTMLFormElement>('[data-search-form]')!;
@@ -88,7 +91,7 @@ async function search(term: string): Promise<void> {
         : `${formatCount(total)} ${total > 1 ? 'résultats' : 'résultat'} pour «\u00a0${words}\u00a0»${total > shown.length ? `, les ${shown.length} premiers affichés` : ''}.`;
   } catch {
     setTitle(describeSearchState(words, undefined));
-    status.textContent = 'La recherche est indisponible pour le moment. Réessayez plus tard.';
+    status.textContent = import.meta.env.DEV ? DEV_UNAVAILABLE : 'La recherche est indisponible pour le moment. Réessayez plus tard.';
   }
 }
 

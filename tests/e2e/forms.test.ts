@@ -23,6 +23,7 @@ import { DIRECTORY_OPENING } from '../../src/lib/site/describe-key-figures.ts';
 import { NO_STARTUP_YET_HINT } from '../../src/lib/forms/definitions/demande-bon-de-commande.ts';
 import { serveSiteWithFunctions, type SiteWithFunctions } from '../helpers/site-with-functions.ts';
 import { startSmtpCapture, type SmtpCapture } from '../helpers/smtp-capture.ts';
+import { COMMITMENT, fillCommitment } from '../helpers/commitment-form.ts';
 
 const SCREENS = join(TEST_TMP, 'screens');
 const TEAM_ADDRESS = 'contact@premiers-bons-de-commande.fr';
@@ -69,17 +70,6 @@ const ORDER_REQUEST = {
   wished_date: `${new Date().getFullYear() + 1}-09-30`,
 } as const;
 
-/** A buyer's commitment to the charter as a person types it. */
-const COMMITMENT = {
-  organisation: 'Fonderie de Testheim',
-  buyer_kind: 'PME ou ETI',
-  siret: '732 829 320 00074',
-  contact_name: 'Marc Weber',
-  role: 'Directeur des achats',
-  email: 'achats@fonderie-testheim.fr',
-  phone: '03 89 12 34 56',
-  signing_date: `${new Date().getFullYear() + 1}-01-20`,
-} as const;
 
 let smtp: SmtpCapture;
 /** The real site (fictional sample startups only) and the functions. */
@@ -410,15 +400,7 @@ describe('with JavaScript', () => {
     await page.getByRole('link', { name: 'Engager votre organisation' }).click();
     await page.waitForURL(`${site.origin}/s-engager/`);
     const tokenAt = await waitForToken(page);
-    await page.getByRole('textbox', { name: /^Organisation/ }).fill(COMMITMENT.organisation);
-    await page.getByLabel('Type d’acheteur').selectOption({ label: COMMITMENT.buyer_kind });
-    await page.getByLabel('Numéro SIRET').fill(COMMITMENT.siret);
-    await page.getByLabel('Nom du contact').fill(COMMITMENT.contact_name);
-    await page.getByLabel('Fonction').fill(COMMITMENT.role);
-    await page.getByLabel('Adresse e-mail').fill(COMMITMENT.email);
-    await page.getByLabel('Téléphone').fill(COMMITMENT.phone);
-    await page.getByLabel('Date de signature souhaitée').fill(COMMITMENT.signing_date);
-    await page.getByLabel(/^J’accepte que ces informations/).check();
+    await fillCommitment(page);
     await waitFillTime(tokenAt);
     await page.getByRole('button', { name: 'Envoyer mon engagement' }).click();
     const reference = await readThankYou(page, 'engagement-acheteur');

@@ -8,29 +8,24 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import type { Context } from '@netlify/functions';
 import type { Header } from '@netlify/headers-parser';
 import sirv from 'sirv';
-import candidature from '../../netlify/functions/candidature.mts';
-import demandeBonDeCommande from '../../netlify/functions/demande-bon-de-commande.mts';
-import engagementAcheteur from '../../netlify/functions/engagement-acheteur.mts';
-import jeton from '../../netlify/functions/jeton.mts';
-import merci from '../../netlify/functions/merci.mts';
+import * as candidature from '../../netlify/functions/candidature.mts';
+import * as demandeBonDeCommande from '../../netlify/functions/demande-bon-de-commande.mts';
+import * as engagementAcheteur from '../../netlify/functions/engagement-acheteur.mts';
+import * as jeton from '../../netlify/functions/jeton.mts';
+import * as merci from '../../netlify/functions/merci.mts';
+import { findFunctionForPath, type FunctionModule } from '../../src/lib/functions/match-function-path.ts';
+import { CLIENT_ADDRESS_HEADER, toWebRequest, writeWebResponse } from '../../src/lib/functions/node-function-bridge.ts';
 import { functionContext } from './function-context.ts';
 import { headersForPath } from './header-rules.ts';
 import { listenOnLoopback } from './listen-on-loopback.ts';
 
 type Handler = (request: Request, context: Context) => Response | Promise<Response>;
 
-/** Function paths, without their trailing slash (every form is routed, as in the functions' `config.path`). */
-const ROUTES: ReadonlyMap<string, Handler> = new Map<string, Handler>([
-  ['/api/candidature', candidature],
-  ['/api/demande-bon-de-commande', demandeBonDeCommande],
-  ['/api/engagement-acheteur', engagementAcheteur],
-  ['/api/jeton', jeton],
-  ['/formulaires/merci', merci],
-]);
+/** The functions that answer requests, routed by their own `config.path` (as `npm run dev` and Netlify do). */
+const FUNCTIONS: readonly FunctionModule<Handler>[] = [candidature, demandeBonDeCommande, engagementAcheteur, jeton, merci];
 
 /** One request that reached a function: method, path and status, for assertions. */
 export interface FunctionCall {
@@ -46,34 +41,12 @@ export interface SiteWithFunctions {
   close(): Promise<void>;
 }
 
-function toRequest(incoming: IncomingMessage, origin: string): Request {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(incoming.headers)) {
-    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-    else if (value !== undefined) headers.set(name, value);
-  }
-  const method = incoming.method ?? 'GET';
-  const hasBody = method !== 'GET' && method !== 'HEAD';
-  return new Request(new URL(incoming.url ?? '/', origin), {
-    method,
-    headers,
-    ...(hasBody ? { body: Readable.toWeb(incoming) as ReadableStream<Uint8Array>, duplex: 'half' } : {}),
-  } as RequestInit);
-}
-
-async function writeResponse(response: Response, outgoing: ServerResponse): Promise<void> {
-  const headers: Record<string, string> = {};
-  response.headers.forEach((value, name) => (headers[name] = value));
-  outgoing.writeHead(response.status, headers);
-  outgoing.end(Buffer.from(await response.arrayBuffer()));
-}
-
 /**
  * The client's address as Netlify gives it to a function (`context.ip`): its
  * proxy's `x-nf-client-connection-ip` header, else the connection's address.
  */
 function clientAddress(incoming: IncomingMessage): string {
-  const header = incoming.headers['x-nf-client-connection-ip'];
+  const header = incoming.headers[CLIENT_ADDRESS_HEADER];
   return (typeof header === 'string' && header) || (incoming.socket.remoteAddress ?? '127.0.0.1');
 }
 
@@ -125,7 +98,7 @@ export async function serveSiteWithFunctions(
 
   async function handle(incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
     const path = new URL(incoming.url ?? '/', origin).pathname;
-    const handler = ROUTES.get(path.replace(/\/$/, ''));
+    const handler = findFunctionForPath(FUNCTIONS, path)?.default;
     if (!handler) {
       files(incoming, outgoing, () => {
         setCustomHeaders(outgoing, path);
@@ -137,14 +110,15 @@ export async function serveSiteWithFunctions(
     const release = await slots.acquire();
     const background: Promise<unknown>[] = [];
     try {
-      const context = functionContext({ deployContext, ip: clientAddress(incoming) });
+      const ip = clientAddress(incoming);
+      const context = functionContext({ deployContext, ip });
       const waitUntil = (promise: Promise<unknown>) => {
         background.push(promise);
         context.waitUntil(promise);
       };
-      const response = await handler(toRequest(incoming, origin), { ...context, waitUntil });
+      const response = await handler(toWebRequest(incoming, origin, ip), { ...context, waitUntil });
       calls.push({ method: incoming.method ?? 'GET', path, status: response.status });
-      await writeResponse(response, outgoing);
+      await writeWebResponse(response, outgoing);
     } finally {
       void Promise.allSettled(background).then(release);
     }
@@ -169,6 +143,3 @@ export async function serveSiteWithFunctions(
       }),
   };
 }
-
-
-/** True when every page of `pages` and every script they load is in `root`. */

@@ -7,6 +7,7 @@
  */
 import { join } from 'node:path';
 import type { MailDestination } from '../email/open-mail-session.ts';
+import { resolveDevDataRoot } from './dev-data-root.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './rate-limit.ts';
 import { DEFAULT_TOKEN_TIMING, type TokenTiming } from './form-token.ts';
 import type { DeliveryPolicy } from './sending/send-messages.ts';
@@ -36,14 +37,15 @@ export class FormsConfigurationError extends Error {
   }
 }
 
-/** Where local runs write e-mails, relative to the project root. */
+/** Where local runs write e-mails, relative to the project root (or `DEV_DATA_ROOT`: `resolveDevDataRoot`). */
 export const LOCAL_OUTBOX = join('.netlify', 'outbox');
 
 const LOCAL_SIGNING_SECRET = 'local-development-only-signing-secret';
 
 /**
- * True for a local run: `netlify dev` reports the deploy context `dev`, the
- * `@netlify/vite-plugin` emulation inside `astro dev` reports none. Deployed
+ * True for a local run: `npm run dev` (src/integrations/local-functions.ts)
+ * and `netlify dev` report the deploy context `dev`, the tests' in-process
+ * calls none. Deployed
  * sites always have one (`production`, `deploy-preview`, `branch-deploy`).
  */
 export function isLocalDeployContext(deployContext: string | undefined): boolean {
@@ -109,7 +111,7 @@ export function readFormsConfig(env: Readonly<Record<string, string | undefined>
   };
   if (problems.length > 0) throw new FormsConfigurationError(problems);
   return {
-    mail: smtpUrl ? { kind: 'smtp', url: smtpUrl } : { kind: 'outbox', directory: join(projectRoot, LOCAL_OUTBOX) },
+    mail: smtpUrl ? { kind: 'smtp', url: smtpUrl } : { kind: 'outbox', directory: join(resolveDevDataRoot(env, projectRoot), LOCAL_OUTBOX) },
     from: { name: env['MAIL_FROM_NAME'] || 'Premiers bons de commande', address: fromAddress },
     signingSecret,
     ...(siteKey && secretKey ? { turnstile: { siteKey, secretKey } } : {}),
