@@ -2,7 +2,9 @@
  * `npm run bench:build` (a benchmark, not a test): builds the site from
  * generated sample content at 1 000 and 10 000 startups (200 buyers and 500
  * orders, then 2 000 and 5 000) and prints, for each size, the build time and
- * the peak memory of the build's process tree, next to a baseline built in the
+ * the CPU time (user + system) and the peak memory of the build's process tree
+ * (the load average before and after is printed: on a shared machine, compare
+ * CPU time), next to a baseline built in the
  * same run — a bare Astro project (generated here, using this project's astro)
  * rendering one page per startup and buyer from the same Markdown with a
  * trivial template. Then the gzip bytes of HTML, CSS and JavaScript of the
@@ -16,6 +18,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -35,24 +38,40 @@ interface RunFigures {
   readonly seconds: number;
   /** Highest sum of the resident memory of the build process and its descendants, in bytes. */
   readonly peakRssBytes: number;
+  /** User + system CPU seconds of the build process and its descendants (each sampled until it exits). */
+  readonly cpuSeconds: number;
   readonly exitCode: number;
   readonly logTail: string;
 }
 
-/** Resident memory (bytes) of every live process, and each one's parent, read from /proc. */
-async function readProcessTable(): Promise<Map<number, { parent: number; rssBytes: number }>> {
-  const table = new Map<number, { parent: number; rssBytes: number }>();
+/** Clock ticks per second of /proc/PID/stat's CPU times (USER_HZ, 100 on Linux). */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+interface ProcessEntry {
+  readonly parent: number;
+  readonly rssBytes: number;
+  /** User + system CPU seconds used so far. */
+  readonly cpuSeconds: number;
+}
+
+/** Resident memory (bytes), CPU time and parent of every live process, read from /proc. */
+async function readProcessTable(): Promise<Map<number, ProcessEntry>> {
+  const table = new Map<number, ProcessEntry>();
   for (const name of await readdir('/proc')) {
     if (!/^\d+$/.test(name)) continue;
-    const status = await readFile(`/proc/${name}/status`, 'utf8').catch(() => '');
+    const [status, stat] = await Promise.all([readFile(`/proc/${name}/status`, 'utf8').catch(() => ''), readFile(`/proc/${name}/stat`, 'utf8').catch(() => '')]);
     const parent = /^PPid:\s+(\d+)/m.exec(status);
     const rss = /^VmRSS:\s+(\d+) kB/m.exec(status);
-    if (parent) table.set(Number(name), { parent: Number(parent[1]), rssBytes: rss ? Number(rss[1]) * 1024 : 0 });
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const cpuSeconds = (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) / CLOCK_TICKS_PER_SECOND;
+    if (parent) table.set(Number(name), { parent: Number(parent[1]), rssBytes: rss ? Number(rss[1]) * 1024 : 0, cpuSeconds });
   }
   return table;
 }
 
-async function treeRssBytes(root: number): Promise<number> {
+/** The resident memory of a process tree now, and the CPU time of each of its members so far. */
+async function sampleTree(root: number): Promise<{ rssBytes: number; cpuSeconds: Map<number, number> }> {
   const table = await readProcessTable();
   const members = new Set([root]);
   let grew = true;
@@ -65,7 +84,10 @@ async function treeRssBytes(root: number): Promise<number> {
       }
     }
   }
-  return [...members].reduce((sum, pid) => sum + (table.get(pid)?.rssBytes ?? 0), 0);
+  return {
+    rssBytes: [...members].reduce((sum, pid) => sum + (table.get(pid)?.rssBytes ?? 0), 0),
+    cpuSeconds: new Map([...members].map((pid) => [pid, table.get(pid)?.cpuSeconds ?? 0])),
+  };
 }
 
 /** Run a Node script, timing it and sampling its process tree's memory. */
@@ -75,16 +97,22 @@ function runMeasured(args: readonly string[], cwd: string, env: NodeJS.ProcessEn
     const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let log = '';
     let peak = 0;
+    const cpuByProcess = new Map<number, number>();
     const keep = (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000));
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
     const sampler = setInterval(() => {
-      if (child.pid) void treeRssBytes(child.pid).then((bytes) => (peak = Math.max(peak, bytes)));
+      if (!child.pid) return;
+      void sampleTree(child.pid).then(({ rssBytes, cpuSeconds }) => {
+        peak = Math.max(peak, rssBytes);
+        for (const [pid, seconds] of cpuSeconds) cpuByProcess.set(pid, Math.max(cpuByProcess.get(pid) ?? 0, seconds));
+      });
     }, SAMPLE_INTERVAL_MS);
     child.on('error', reject);
     child.on('close', (code) => {
       clearInterval(sampler);
-      resolve({ seconds: (performance.now() - started) / 1000, peakRssBytes: peak, exitCode: code ?? 1, logTail: log.slice(-1500) });
+      const cpuSeconds = [...cpuByProcess.values()].reduce((sum, seconds) => sum + seconds, 0);
+      resolve({ seconds: (performance.now() - started) / 1000, peakRssBytes: peak, cpuSeconds, exitCode: code ?? 1, logTail: log.slice(-1500) });
     });
   });
 }
@@ -164,6 +192,8 @@ async function folderBytes(folder: string): Promise<number | undefined> {
   return sizes.reduce((sum, size) => sum + size, 0);
 }
 
+/** The 1, 5 and 15 minute load averages, as `uptime` prints them. */
+const loadAverage = () => loadavg().map((load) => load.toFixed(2)).join(', ');
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const kb = (bytes: number) => `${bytes} B (${(bytes / 1024).toFixed(1)} KiB)`;
 
@@ -190,6 +220,7 @@ async function benchSize(startups: number): Promise<void> {
   const dist = join(WORK, `dist-${startups}`);
   const bare = join(WORK, `bare-${startups}`);
   process.stdout.write(`\n== ${startups} startups, ${buyers} acheteurs, ${orders} bons de commande ==\n`);
+  process.stdout.write(`load average before: ${loadAverage()}\n`);
   await run([GENERATE, '--startups', String(startups), '--buyers', String(buyers), '--orders', String(orders), '--out', content], PROJECT_ROOT);
   await rm(dist, { recursive: true, force: true });
   await rm(bare, { recursive: true, force: true });
@@ -199,12 +230,17 @@ async function benchSize(startups: number): Promise<void> {
 
   const site = await runMeasured([ASTRO_BIN, 'build', '--outDir', dist], PROJECT_ROOT, buildEnv({ CONTENT_DIR: content }));
   const baseline = await runMeasured([ASTRO_BIN, 'build'], bare, buildEnv({}));
+  process.stdout.write(`load average after the builds: ${loadAverage()}\n`);
   for (const [label, figures] of [['site', site], ['bare Astro baseline', baseline]] as const) {
     const status = figures.exitCode === 0 ? '' : `  ÉCHEC (code ${figures.exitCode})\n${figures.logTail}`;
-    process.stdout.write(`${label.padEnd(20)} ${figures.seconds.toFixed(1).padStart(7)} s   peak RSS ${mb(figures.peakRssBytes)}${status}\n`);
+    process.stdout.write(
+      `${label.padEnd(20)} ${figures.seconds.toFixed(1).padStart(7)} s   CPU ${figures.cpuSeconds.toFixed(1).padStart(6)} s   peak RSS ${mb(figures.peakRssBytes)}${status}\n`,
+    );
   }
   if (site.exitCode !== 0) return;
-  process.stdout.write(`ratio site / baseline: ${(site.seconds / baseline.seconds).toFixed(2)} × time, ${(site.peakRssBytes / baseline.peakRssBytes).toFixed(2)} × memory\n`);
+  process.stdout.write(
+    `ratio site / baseline: ${(site.seconds / baseline.seconds).toFixed(2)} × time, ${(site.cpuSeconds / baseline.cpuSeconds).toFixed(2)} × CPU, ${(site.peakRssBytes / baseline.peakRssBytes).toFixed(2)} × memory\n`,
+  );
   const profile = (await readdir(join(dist, 'startups'))).find((name) => name.startsWith('exemple-'))!;
   for (const [label, path] of [['home', '/'], ['directory', '/startups/'], ['profile', `/startups/${profile}/`]] as const) {
     const weight = await pageWeight(dist, path);
