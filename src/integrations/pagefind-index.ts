@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { close, createIndex, type PagefindIndex } from 'pagefind';
 import { separateElisionsInHtml } from '../lib/search/french-elisions.ts';
+import { toPagefindSourcePath } from '../lib/search/pagefind-source-path.ts';
 
 /** Marks the main element of a page to index (BaseLayout.astro); Pagefind drops the pages without it. */
 const INDEXED_PAGE_MARK = 'data-pagefind-body';
@@ -36,16 +37,6 @@ const MAX_PAGES_IN_FLIGHT = 16;
 /** Fail the build with Pagefind's own messages when it reports any. */
 function check(step: string, errors: readonly string[]): void {
   if (errors.length > 0) throw new Error(`Pagefind (${step}) : ${errors.join(' ; ')}`);
-}
-
-/**
- * The path of a page's file in `dist/` (build format `directory`), from which
- * Pagefind derives its URL: `/startups/x/` → `startups/x/index.html`, `/404` → `404.html`.
- * @param pathname the page's URL path, percent-encoded as in a request
- */
-export function toSourcePath(pathname: string): string {
-  const path = decodeURI(pathname).replace(/^\//, '');
-  return path === '' || path.endsWith('/') ? `${path}index.html` : `${path}.html`;
 }
 
 /**
@@ -73,7 +64,7 @@ class IndexingQueue {
     this.read += 1;
     if (!html.includes(INDEXED_PAGE_MARK)) return;
     this.added += 1;
-    const page = { sourcePath: toSourcePath(pathname), content: separateElisionsInHtml(html) };
+    const page = { sourcePath: toPagefindSourcePath(pathname), content: separateElisionsInHtml(html) };
     this.#last = this.#last
       .then(() => this.#index.addHTMLFile(page))
       .then((result) => check('indexation', result.errors))
