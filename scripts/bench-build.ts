@@ -47,47 +47,43 @@ interface RunFigures {
 /** Clock ticks per second of /proc/PID/stat's CPU times (USER_HZ, 100 on Linux). */
 const CLOCK_TICKS_PER_SECOND = 100;
 
-interface ProcessEntry {
-  readonly parent: number;
-  readonly rssBytes: number;
-  /** User + system CPU seconds used so far. */
-  readonly cpuSeconds: number;
-}
-
-/** Resident memory (bytes), CPU time and parent of every live process, read from /proc. */
-async function readProcessTable(): Promise<Map<number, ProcessEntry>> {
-  const table = new Map<number, ProcessEntry>();
-  for (const name of await readdir('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    const [status, stat] = await Promise.all([readFile(`/proc/${name}/status`, 'utf8').catch(() => ''), readFile(`/proc/${name}/stat`, 'utf8').catch(() => '')]);
-    const parent = /^PPid:\s+(\d+)/m.exec(status);
+/** The CPU seconds (user + system) used so far by a process, and its resident memory in bytes; undefined once it is gone. */
+async function readProcess(pid: number): Promise<{ rssBytes: number; cpuSeconds: number } | undefined> {
+  try {
+    const [status, stat] = await Promise.all([readFile(`/proc/${pid}/status`, 'utf8'), readFile(`/proc/${pid}/stat`, 'utf8')]);
     const rss = /^VmRSS:\s+(\d+) kB/m.exec(status);
     // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const cpuSeconds = (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) / CLOCK_TICKS_PER_SECOND;
-    if (parent) table.set(Number(name), { parent: Number(parent[1]), rssBytes: rss ? Number(rss[1]) * 1024 : 0, cpuSeconds });
+    return { rssBytes: rss ? Number(rss[1]) * 1024 : 0, cpuSeconds: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND };
+  } catch {
+    return undefined;
   }
-  return table;
 }
 
-/** The resident memory of a process tree now, and the CPU time of each of its members so far. */
+/** The children of a process, from each of its threads' `/proc/PID/task/TID/children` (Linux). */
+async function readChildren(pid: number): Promise<number[]> {
+  const threads = await readdir(`/proc/${pid}/task`).catch(() => []);
+  const lists = await Promise.all(threads.map((thread) => readFile(`/proc/${pid}/task/${thread}/children`, 'utf8').catch(() => '')));
+  return [...new Set(lists.join(' ').split(/\s+/).filter(Boolean).map(Number))];
+}
+
+/**
+ * The resident memory of a process tree now, and the CPU time of each of its
+ * members so far. Only the tree is read (not every process of the machine), so
+ * that sampling takes little of the CPU the build is measured on.
+ */
 async function sampleTree(root: number): Promise<{ rssBytes: number; cpuSeconds: Map<number, number> }> {
-  const table = await readProcessTable();
-  const members = new Set([root]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const [pid, entry] of table) {
-      if (!members.has(pid) && members.has(entry.parent)) {
-        members.add(pid);
-        grew = true;
-      }
-    }
+  const cpuSeconds = new Map<number, number>();
+  let rssBytes = 0;
+  const pending = [root];
+  for (let pid = pending.pop(); pid !== undefined; pid = pending.pop()) {
+    const figures = await readProcess(pid);
+    if (!figures) continue;
+    rssBytes += figures.rssBytes;
+    cpuSeconds.set(pid, figures.cpuSeconds);
+    pending.push(...(await readChildren(pid)));
   }
-  return {
-    rssBytes: [...members].reduce((sum, pid) => sum + (table.get(pid)?.rssBytes ?? 0), 0),
-    cpuSeconds: new Map([...members].map((pid) => [pid, table.get(pid)?.cpuSeconds ?? 0])),
-  };
+  return { rssBytes, cpuSeconds };
 }
 
 /** Run a Node script, timing it and sampling its process tree's memory. */
@@ -101,18 +97,24 @@ function runMeasured(args: readonly string[], cwd: string, env: NodeJS.ProcessEn
     const keep = (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000));
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
-    const sampler = setInterval(() => {
-      if (!child.pid) return;
-      void sampleTree(child.pid).then(({ rssBytes, cpuSeconds }) => {
+    // One sample at a time, every SAMPLE_INTERVAL_MS, until the build exits.
+    let running = true;
+    const sampling = (async () => {
+      while (running && child.pid) {
+        const { rssBytes, cpuSeconds } = await sampleTree(child.pid);
         peak = Math.max(peak, rssBytes);
         for (const [pid, seconds] of cpuSeconds) cpuByProcess.set(pid, Math.max(cpuByProcess.get(pid) ?? 0, seconds));
-      });
-    }, SAMPLE_INTERVAL_MS);
+        await new Promise((wake) => setTimeout(wake, SAMPLE_INTERVAL_MS));
+      }
+    })();
     child.on('error', reject);
     child.on('close', (code) => {
-      clearInterval(sampler);
-      const cpuSeconds = [...cpuByProcess.values()].reduce((sum, seconds) => sum + seconds, 0);
-      resolve({ seconds: (performance.now() - started) / 1000, peakRssBytes: peak, cpuSeconds, exitCode: code ?? 1, logTail: log.slice(-1500) });
+      const seconds = (performance.now() - started) / 1000;
+      running = false;
+      void sampling.then(() => {
+        const cpuSeconds = [...cpuByProcess.values()].reduce((sum, used) => sum + used, 0);
+        resolve({ seconds, peakRssBytes: peak, cpuSeconds, exitCode: code ?? 1, logTail: log.slice(-1500) });
+      });
     });
   });
 }

@@ -40,10 +40,17 @@ export function needsSmartypants(tree: MdastNode): boolean {
   return TYPOGRAPHY_TRIGGER.test(parts.join(''));
 }
 
+/**
+ * `remark-smartypants` is typed as a unified plugin (called with the processor
+ * as `this`, returning a transformer of three arguments); its code uses neither
+ * and returns a function that changes the tree in place.
+ */
+const createSmartypants = remarkSmartypants as unknown as () => (tree: MdastNode) => void;
+
 /** The plugin (no options: SmartyPants' defaults, as Astro uses them). */
 export function remarkSmartypantsWhenNeeded() {
-  const smartypants = remarkSmartypants();
+  const smartypants = createSmartypants();
   return (tree: MdastNode): void => {
-    if (needsSmartypants(tree)) smartypants(tree as Parameters<typeof smartypants>[0]);
+    if (needsSmartypants(tree)) smartypants(tree);
   };
 }
