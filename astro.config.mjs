@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { readSiteSettings } from './src/lib/content-model/read-settings.ts';
 import { rehypeSiteText } from './src/lib/markdown/rehype-site-text.ts';
+import { remarkSmartypantsWhenNeeded } from './src/lib/markdown/remark-smartypants-when-needed.ts';
 import { rehypeAccessibleTables } from './src/lib/markdown/rehype-accessible-tables.ts';
 import { formatEurosHt } from './src/lib/format/money.ts';
 import { resolveContentRoot } from './src/lib/content-model/content-root.ts';
@@ -52,8 +53,13 @@ export default defineConfig({
     devSearchIndex(),
   ],
   // The unified processor runs rehype plugins (Astro 7's default, Sätteri, does not).
+  // SmartyPants runs only on documents it could change (issue 13: build time).
   markdown: {
-    processor: unified({ rehypePlugins: [[rehypeSiteText, { placeholders: { plafond: formatEurosHt(settings.order_ceiling_ht) } }], rehypeAccessibleTables] }),
+    processor: unified({
+      smartypants: false,
+      remarkPlugins: [remarkSmartypantsWhenNeeded],
+      rehypePlugins: [[rehypeSiteText, { placeholders: { plafond: formatEurosHt(settings.order_ceiling_ht) } }], rehypeAccessibleTables],
+    }),
   },
   devToolbar: { enabled: false },
   // Loopback only. Vite's host check (`allowedHosts` left at its default) refuses

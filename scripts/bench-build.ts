@@ -2,7 +2,9 @@
  * `npm run bench:build` (a benchmark, not a test): builds the site from
  * generated sample content at 1 000 and 10 000 startups (200 buyers and 500
  * orders, then 2 000 and 5 000) and prints, for each size, the build time and
- * the peak memory of the build's process tree, next to a baseline built in the
+ * the CPU time (user + system) and the peak memory of the build's process tree
+ * (the load average before and after is printed: on a shared machine, compare
+ * CPU time), next to a baseline built in the
  * same run — a bare Astro project (generated here, using this project's astro)
  * rendering one page per startup and buyer from the same Markdown with a
  * trivial template. Then the gzip bytes of HTML, CSS and JavaScript of the
@@ -16,6 +18,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -35,37 +38,52 @@ interface RunFigures {
   readonly seconds: number;
   /** Highest sum of the resident memory of the build process and its descendants, in bytes. */
   readonly peakRssBytes: number;
+  /** User + system CPU seconds of the build process and its descendants (each sampled until it exits). */
+  readonly cpuSeconds: number;
   readonly exitCode: number;
   readonly logTail: string;
 }
 
-/** Resident memory (bytes) of every live process, and each one's parent, read from /proc. */
-async function readProcessTable(): Promise<Map<number, { parent: number; rssBytes: number }>> {
-  const table = new Map<number, { parent: number; rssBytes: number }>();
-  for (const name of await readdir('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    const status = await readFile(`/proc/${name}/status`, 'utf8').catch(() => '');
-    const parent = /^PPid:\s+(\d+)/m.exec(status);
+/** Clock ticks per second of /proc/PID/stat's CPU times (USER_HZ, 100 on Linux). */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** The CPU seconds (user + system) used so far by a process, and its resident memory in bytes; undefined once it is gone. */
+async function readProcess(pid: number): Promise<{ rssBytes: number; cpuSeconds: number } | undefined> {
+  try {
+    const [status, stat] = await Promise.all([readFile(`/proc/${pid}/status`, 'utf8'), readFile(`/proc/${pid}/stat`, 'utf8')]);
     const rss = /^VmRSS:\s+(\d+) kB/m.exec(status);
-    if (parent) table.set(Number(name), { parent: Number(parent[1]), rssBytes: rss ? Number(rss[1]) * 1024 : 0 });
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { rssBytes: rss ? Number(rss[1]) * 1024 : 0, cpuSeconds: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND };
+  } catch {
+    return undefined;
   }
-  return table;
 }
 
-async function treeRssBytes(root: number): Promise<number> {
-  const table = await readProcessTable();
-  const members = new Set([root]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const [pid, entry] of table) {
-      if (!members.has(pid) && members.has(entry.parent)) {
-        members.add(pid);
-        grew = true;
-      }
-    }
+/** The children of a process, from each of its threads' `/proc/PID/task/TID/children` (Linux). */
+async function readChildren(pid: number): Promise<number[]> {
+  const threads = await readdir(`/proc/${pid}/task`).catch(() => []);
+  const lists = await Promise.all(threads.map((thread) => readFile(`/proc/${pid}/task/${thread}/children`, 'utf8').catch(() => '')));
+  return [...new Set(lists.join(' ').split(/\s+/).filter(Boolean).map(Number))];
+}
+
+/**
+ * The resident memory of a process tree now, and the CPU time of each of its
+ * members so far. Only the tree is read (not every process of the machine), so
+ * that sampling takes little of the CPU the build is measured on.
+ */
+async function sampleTree(root: number): Promise<{ rssBytes: number; cpuSeconds: Map<number, number> }> {
+  const cpuSeconds = new Map<number, number>();
+  let rssBytes = 0;
+  const pending = [root];
+  for (let pid = pending.pop(); pid !== undefined; pid = pending.pop()) {
+    const figures = await readProcess(pid);
+    if (!figures) continue;
+    rssBytes += figures.rssBytes;
+    cpuSeconds.set(pid, figures.cpuSeconds);
+    pending.push(...(await readChildren(pid)));
   }
-  return [...members].reduce((sum, pid) => sum + (table.get(pid)?.rssBytes ?? 0), 0);
+  return { rssBytes, cpuSeconds };
 }
 
 /** Run a Node script, timing it and sampling its process tree's memory. */
@@ -75,16 +93,28 @@ function runMeasured(args: readonly string[], cwd: string, env: NodeJS.ProcessEn
     const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let log = '';
     let peak = 0;
+    const cpuByProcess = new Map<number, number>();
     const keep = (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000));
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
-    const sampler = setInterval(() => {
-      if (child.pid) void treeRssBytes(child.pid).then((bytes) => (peak = Math.max(peak, bytes)));
-    }, SAMPLE_INTERVAL_MS);
+    // One sample at a time, every SAMPLE_INTERVAL_MS, until the build exits.
+    let running = true;
+    const sampling = (async () => {
+      while (running && child.pid) {
+        const { rssBytes, cpuSeconds } = await sampleTree(child.pid);
+        peak = Math.max(peak, rssBytes);
+        for (const [pid, seconds] of cpuSeconds) cpuByProcess.set(pid, Math.max(cpuByProcess.get(pid) ?? 0, seconds));
+        await new Promise((wake) => setTimeout(wake, SAMPLE_INTERVAL_MS));
+      }
+    })();
     child.on('error', reject);
     child.on('close', (code) => {
-      clearInterval(sampler);
-      resolve({ seconds: (performance.now() - started) / 1000, peakRssBytes: peak, exitCode: code ?? 1, logTail: log.slice(-1500) });
+      const seconds = (performance.now() - started) / 1000;
+      running = false;
+      void sampling.then(() => {
+        const cpuSeconds = [...cpuByProcess.values()].reduce((sum, used) => sum + used, 0);
+        resolve({ seconds, peakRssBytes: peak, cpuSeconds, exitCode: code ?? 1, logTail: log.slice(-1500) });
+      });
     });
   });
 }
@@ -164,6 +194,8 @@ async function folderBytes(folder: string): Promise<number | undefined> {
   return sizes.reduce((sum, size) => sum + size, 0);
 }
 
+/** The 1, 5 and 15 minute load averages, as `uptime` prints them. */
+const loadAverage = () => loadavg().map((load) => load.toFixed(2)).join(', ');
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const kb = (bytes: number) => `${bytes} B (${(bytes / 1024).toFixed(1)} KiB)`;
 
@@ -190,6 +222,7 @@ async function benchSize(startups: number): Promise<void> {
   const dist = join(WORK, `dist-${startups}`);
   const bare = join(WORK, `bare-${startups}`);
   process.stdout.write(`\n== ${startups} startups, ${buyers} acheteurs, ${orders} bons de commande ==\n`);
+  process.stdout.write(`load average before: ${loadAverage()}\n`);
   await run([GENERATE, '--startups', String(startups), '--buyers', String(buyers), '--orders', String(orders), '--out', content], PROJECT_ROOT);
   await rm(dist, { recursive: true, force: true });
   await rm(bare, { recursive: true, force: true });
@@ -199,12 +232,17 @@ async function benchSize(startups: number): Promise<void> {
 
   const site = await runMeasured([ASTRO_BIN, 'build', '--outDir', dist], PROJECT_ROOT, buildEnv({ CONTENT_DIR: content }));
   const baseline = await runMeasured([ASTRO_BIN, 'build'], bare, buildEnv({}));
+  process.stdout.write(`load average after the builds: ${loadAverage()}\n`);
   for (const [label, figures] of [['site', site], ['bare Astro baseline', baseline]] as const) {
     const status = figures.exitCode === 0 ? '' : `  ÉCHEC (code ${figures.exitCode})\n${figures.logTail}`;
-    process.stdout.write(`${label.padEnd(20)} ${figures.seconds.toFixed(1).padStart(7)} s   peak RSS ${mb(figures.peakRssBytes)}${status}\n`);
+    process.stdout.write(
+      `${label.padEnd(20)} ${figures.seconds.toFixed(1).padStart(7)} s   CPU ${figures.cpuSeconds.toFixed(1).padStart(6)} s   peak RSS ${mb(figures.peakRssBytes)}${status}\n`,
+    );
   }
   if (site.exitCode !== 0) return;
-  process.stdout.write(`ratio site / baseline: ${(site.seconds / baseline.seconds).toFixed(2)} × time, ${(site.peakRssBytes / baseline.peakRssBytes).toFixed(2)} × memory\n`);
+  process.stdout.write(
+    `ratio site / baseline: ${(site.seconds / baseline.seconds).toFixed(2)} × time, ${(site.cpuSeconds / baseline.cpuSeconds).toFixed(2)} × CPU, ${(site.peakRssBytes / baseline.peakRssBytes).toFixed(2)} × memory\n`,
+  );
   const profile = (await readdir(join(dist, 'startups'))).find((name) => name.startsWith('exemple-'))!;
   for (const [label, path] of [['home', '/'], ['directory', '/startups/'], ['profile', `/startups/${profile}/`]] as const) {
     const weight = await pageWeight(dist, path);

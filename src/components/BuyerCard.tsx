@@ -47,3 +47,23 @@ export function BuyerCard({ buyer, ordersPlaced, href }: BuyerCardProps) {
     </article>
   );
 }
+
+/** Props: the buyers to show, in order, and the orders placed by each buyer (by slug). */
+export interface BuyerCardListProps {
+  readonly buyers: readonly Published<BuyerData>[];
+  readonly ordersByBuyer: ReadonlyMap<string, readonly unknown[]>;
+}
+
+/**
+ * The cards of several buyers, each linking to its profile (`/acheteurs/<slug>/`),
+ * side by side with nothing between them, in one React render (see `StartupCardList`).
+ */
+export function BuyerCardList({ buyers, ordersByBuyer }: BuyerCardListProps) {
+  return (
+    <>
+      {buyers.map((buyer) => (
+        <BuyerCard key={buyer.slug} buyer={buyer} ordersPlaced={ordersByBuyer.get(buyer.slug)?.length ?? 0} href={`/acheteurs/${buyer.slug}/`} />
+      ))}
+    </>
+  );
+}

@@ -40,3 +40,24 @@ export function StartupCard({ startup, href }: StartupCardProps) {
     </article>
   );
 }
+
+/** Props: the startups to show, in order. */
+export interface StartupCardListProps {
+  readonly startups: readonly Published<StartupData>[];
+}
+
+/**
+ * The cards of several startups, each linking to its profile (`/startups/<slug>/`),
+ * side by side with nothing between them. One React render for the whole list: a
+ * page rendering each card as its own component paid Astro's renderer detection
+ * (one more React render) and a React render per card (issue 13, build time).
+ */
+export function StartupCardList({ startups }: StartupCardListProps) {
+  return (
+    <>
+      {startups.map((startup) => (
+        <StartupCard key={startup.slug} startup={startup} href={`/startups/${startup.slug}/`} />
+      ))}
+    </>
+  );
+}
