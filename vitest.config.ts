@@ -14,6 +14,10 @@ const SITE_BUILD = 'tests/helpers/global-setup.ts';
  * tests need, so the unit tests run without a site build or a database.
  * Files run one after another: build and browser tests each run
  * `astro build`, which shares the `.astro/` folder of the project.
+ * Unit test files share their worker's module cache (`isolate: false`, a
+ * quarter of the CPU time: most of it went to importing the same modules once
+ * per file): they keep no state between files (the one test that sets `TZ`
+ * restores it, the one that mocks modules mocks Decap's, imported by no other).
  * Component tests are a project of their own: Astro's Vite plugins compile
  * `.astro` files there (Astro's `container-with-vitest` example), from an
  * inline configuration without `astro.config.mjs`, whose Netlify plugin would
@@ -27,7 +31,10 @@ export default defineConfig({
     hookTimeout: 180_000,
     reporters: ['default', './tests/helpers/summary-reporter.ts'],
     projects: [
-      { extends: true, test: { name: 'unit', fileParallelism: true, include: ['tests/unit/**/*.test.ts', 'tests/scripts/summary-reporter.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'unit', fileParallelism: true, isolate: false, include: ['tests/unit/**/*.test.ts', 'tests/scripts/summary-reporter.test.ts'] },
+      },
       getViteConfig({ test: { name: 'components', include: [COMPONENT_TESTS] } }, { configFile: false, logLevel: 'error', devToolbar: { enabled: false } }),
       { extends: true, test: { name: 'build', include: ['tests/build/**/*.test.ts'], globalSetup: [SITE_BUILD] } },
       {
