@@ -14,10 +14,12 @@ const SITE_BUILD = 'tests/helpers/global-setup.ts';
  * tests need, so the unit tests run without a site build or a database.
  * Files run one after another: build and browser tests each run
  * `astro build`, which shares the `.astro/` folder of the project.
- * Unit test files share their worker's module cache (`isolate: false`, a
- * quarter of the CPU time: most of it went to importing the same modules once
- * per file): they keep no state between files (the one test that sets `TZ`
- * restores it, the one that mocks modules mocks Decap's, imported by no other).
+ * Unit and component test files share their worker's module cache
+ * (`isolate: false`; a quarter of the unit project's CPU time, three fifths of
+ * the components': most of it went to importing the same modules once per
+ * file): they keep no state between files (the one test that sets `TZ`
+ * restores it, the one that mocks modules mocks Decap's, imported by no other;
+ * each component test makes its own container).
  * Component tests are a project of their own: Astro's Vite plugins compile
  * `.astro` files there (Astro's `container-with-vitest` example), from an
  * inline configuration without `astro.config.mjs`, whose Netlify plugin would
@@ -35,7 +37,7 @@ export default defineConfig({
         extends: true,
         test: { name: 'unit', fileParallelism: true, isolate: false, include: ['tests/unit/**/*.test.ts', 'tests/scripts/summary-reporter.test.ts'] },
       },
-      getViteConfig({ test: { name: 'components', include: [COMPONENT_TESTS] } }, { configFile: false, logLevel: 'error', devToolbar: { enabled: false } }),
+      getViteConfig({ test: { name: 'components', isolate: false, include: [COMPONENT_TESTS] } }, { configFile: false, logLevel: 'error', devToolbar: { enabled: false } }),
       { extends: true, test: { name: 'build', include: ['tests/build/**/*.test.ts'], globalSetup: [SITE_BUILD] } },
       {
         extends: true,
