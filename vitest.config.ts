@@ -23,12 +23,8 @@ const SITE_BUILD = 'tests/helpers/global-setup.ts';
  * One run for every test, in projects that can each run alone
  * (`npx vitest run --project unit`): a project starts only the set-ups its
  * tests need, so the unit tests run without a site build or a database.
- * Build and browser test files run one after another: they run
- * `astro build`, which shares the `.astro/` folder of the project. Function
- * test files run two at once: each has its own database (`createDatabase`),
- * SMTP server, free ports and scratch folders, and its own process (its
- * environment variables are its own); half of their time is spent waiting
- * (time-outs, child processes, SMTP greetings).
+ * Files run one after another: build and browser tests each run
+ * `astro build`, which shares the `.astro/` folder of the project.
  * Unit and component test files share their worker's module cache
  * (`isolate: false`; a quarter of the unit project's CPU time, three fifths of
  * the components': most of it went to importing the same modules once per
@@ -43,8 +39,6 @@ const SITE_BUILD = 'tests/helpers/global-setup.ts';
  */
 export default defineConfig({
   test: {
-    // Two files at once where a project allows it (vitest's default keeps one core for itself: one worker here).
-    maxWorkers: 2,
     fileParallelism: false,
     testTimeout: 180_000,
     hookTimeout: 180_000,
@@ -58,7 +52,7 @@ export default defineConfig({
       { extends: true, test: { name: 'build', include: ['tests/build/**/*.test.ts'], globalSetup: [SITE_BUILD] } },
       {
         extends: true,
-        test: { name: 'functions', fileParallelism: true, include: ['tests/functions/**/*.test.ts', 'tests/scripts/**/*.test.ts'], exclude: ['tests/scripts/summary-reporter.test.ts'], globalSetup: [DATABASE, SITE_BUILD] },
+        test: { name: 'functions', include: ['tests/functions/**/*.test.ts', 'tests/scripts/**/*.test.ts'], exclude: ['tests/scripts/summary-reporter.test.ts'], globalSetup: [DATABASE, SITE_BUILD] },
       },
       { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], globalSetup: [DATABASE, SITE_BUILD] } },
     ],
