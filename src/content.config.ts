@@ -7,7 +7,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { readdirSync } from 'node:fs';
 import { relative } from 'node:path';
-import { findSlugTwin, slugFromFileName } from './lib/content-model/entry-slug.ts';
+import { entryIdFromFile } from './lib/content-model/entry-slug.ts';
 import { buildCollectionSchemas } from './lib/content-model/schemas.ts';
 import type { FolderCollection } from './lib/content-model/collections.ts';
 import { contentRoot, modelContext } from './data/settings.ts';
@@ -28,15 +28,7 @@ function folderLoader(name: FolderCollection['name']) {
     glob({
       base,
       pattern: '*.md',
-      generateId: ({ entry }) => {
-        const slug = slugFromFileName(entry, folder);
-        // Two names giving one slug cannot both be that slug: only the other kind lists the folder.
-        const twin = entry === `${slug}.md` ? undefined : findSlugTwin(readdirSync(base).filter((file) => file.endsWith('.md')), entry);
-        if (twin !== undefined) {
-          throw new Error(`Deux fichiers donnent la même adresse /${slug}/ : ${folder}/${entry} et ${folder}/${twin}. Renommez ou supprimez l’un des deux.`);
-        }
-        return slug;
-      },
+      generateId: ({ entry }) => entryIdFromFile(entry, folder, () => readdirSync(base).filter((file) => file.endsWith('.md'))),
     }),
   );
 }

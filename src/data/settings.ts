@@ -2,12 +2,9 @@
  * The site settings, read once per build from `content/settings/site.yml`.
  * Build-time glue: pages and the content config import these values.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { buildModelContext } from '../lib/content-model/build-model-context.ts';
 import { resolveContentRoot } from '../lib/content-model/content-root.ts';
-import { UPLOADS_IN_CONTENT, uploadFileName } from '../lib/content-model/upload-path.ts';
 import { readSiteSettings } from '../lib/content-model/read-settings.ts';
-import { toModelContext } from '../lib/content-model/schemas.ts';
 
 /** Absolute path of the content folder being built (`content/` unless `CONTENT_DIR` says otherwise). */
 export const contentRoot = resolveContentRoot(process.env, process.cwd());
@@ -16,7 +13,4 @@ export const contentRoot = resolveContentRoot(process.env, process.cwd());
 export const settings = readSiteSettings(contentRoot);
 
 /** The ceiling and controlled lists that content rules depend on, and where uploads are checked. */
-export const modelContext = {
-  ...toModelContext(settings),
-  mediaExists: (publicPath: string) => existsSync(join(contentRoot, UPLOADS_IN_CONTENT, uploadFileName(publicPath))),
-};
+export const modelContext = buildModelContext(contentRoot, settings);

@@ -3,18 +3,23 @@
  * checked by their text, private fields by grepping every built file, and bad
  * content must fail the build naming the file, the field and the reason.
  */
+import { readdirSync } from 'node:fs';
 import { cp, readFile, rm, writeFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../helpers/astro-build.ts';
+import { buildOrdersFixtureOnce, ORDERS_FIXTURE as FIXTURE, readOrdersFixtureBuildLog } from '../helpers/fixture-site.ts';
 import { listFiles, readPage, textOf } from '../helpers/dist-files.ts';
 import { PROJECT_ROOT, REAL_SITE_DIST, TEST_TMP } from '../helpers/paths.ts';
+import { buildModelContext } from '../../src/lib/content-model/build-model-context.ts';
+import type { FolderCollection } from '../../src/lib/content-model/collections.ts';
+import { entryIdFromFile } from '../../src/lib/content-model/entry-slug.ts';
 import { readSiteSettings } from '../../src/lib/content-model/read-settings.ts';
+import { buildCollectionSchemas } from '../../src/lib/content-model/schemas.ts';
 import { retentionFromSettings } from '../../src/lib/forms/retention.ts';
 
-const FIXTURE = join(PROJECT_ROOT, 'tests', 'fixtures', 'content-with-orders');
 
 async function orderContactEmails(contentDir: string): Promise<string[]> {
   const files = (await listFiles(join(contentDir, 'startups'))).filter((file) => file.endsWith('.md'));
@@ -195,13 +200,10 @@ describe('site built from content/', () => {
 });
 
 describe('site built from a fixture with orders, on a machine in Auckland', () => {
-  const outDir = join(TEST_TMP, 'dist-fixture');
-
   it('builds, reads CMS-style values right and shows figures and dates in Paris time', async () => {
-    // Every legal fact is set in this fixture: the production context builds.
-    const result = await buildSite({ contentDir: FIXTURE, outDir, timeZone: 'Pacific/Auckland', context: 'production' });
-    expect(result.exitCode, result.output).toBe(0);
-    expect(result.output).not.toContain('informations légales manquantes');
+    // The run's one build of this fixture (`fixture-site.ts`), in Auckland; every legal fact is set in it: the production context builds.
+    const outDir = await buildOrdersFixtureOnce();
+    expect(await readOrdersFixtureBuildLog()).not.toContain('informations légales manquantes');
 
     const home = textOf(await readPage(outDir, '/'));
     expect(home).toContain('1 startup du DAS numérique');
@@ -255,6 +257,15 @@ describe('site built from a fixture with orders, on a machine in Auckland', () =
   });
 });
 
+/**
+ * Bad content fails the build naming the file, the field and the reason. Each
+ * kind of failure is proven once by a real build: a schema error, unreadable
+ * YAML, a file name, broken relations. The other schema errors are checked on
+ * the same edited fixture file with what the build runs on it, without a build:
+ * the front-matter parser of Astro's glob loader (`parseFrontmatter`) and the
+ * collection schema in the fixture's context (`buildModelContext`); a twin file
+ * name with the loader's id rule on the fixture folder (`entryIdFromFile`).
+ */
 describe('bad content fails the build, naming the file, the field and the reason', () => {
   /** Copy the fixture, apply `mutate` to it, build, return the log. */
   async function buildBroken(name: string, mutate: (contentDir: string) => Promise<void>): Promise<string> {
@@ -267,15 +278,29 @@ describe('bad content fails the build, naming the file, the field and the reason
     return result.output;
   }
 
-  async function edit(contentDir: string, file: string, from: string | RegExp, to: string): Promise<void> {
-    const path = join(contentDir, file);
-    const before = await readFile(path, 'utf8');
+  /** A file's text with `from` replaced by `to` (the edit must change it). */
+  function edited(before: string, from: string | RegExp, to: string): string {
     const after = before.replace(from, to);
     expect(after).not.toBe(before);
-    await writeFile(path, after);
+    return after;
   }
 
-  it.each([
+  async function edit(contentDir: string, file: string, from: string | RegExp, to: string): Promise<void> {
+    const path = join(contentDir, file);
+    await writeFile(path, edited(await readFile(path, 'utf8'), from, to));
+  }
+
+  /** The issues the build's schema check finds in a fixture file edited in memory, one `field: message` line each, as the build log lists them. */
+  async function schemaIssues(file: string, from: string | RegExp, to: string): Promise<string> {
+    const collection = file.split('/')[0] as FolderCollection['name'];
+    const schemas = buildCollectionSchemas(buildModelContext(FIXTURE, readSiteSettings(FIXTURE)));
+    const text = edited(await readFile(join(FIXTURE, file), 'utf8'), from, to);
+    const result = schemas[collection].safeParse(parseFrontmatter(text).frontmatter);
+    expect(result.success).toBe(false);
+    return result.error!.issues.map((issue) => `${issue.path.map(String).join('.')}: ${issue.message}`).join('\n');
+  }
+
+  const SCHEMA_CASES: [string, string, string, string, RegExp][] = [
     ['postcode', 'startups/atelier-test.md', "postcode: '68100'", 'postcode: 06000', /postcode: Texte attendu, pas le nombre 6000/],
     ['siren', 'startups/atelier-test.md', "siren: '732829320'", 'siren: 732829320', /siren: Texte attendu, pas le nombre 732829320/],
     ['date', 'orders/commande-deux.md', 'ordered_on: 2026-01-01', "ordered_on: '03/04/2024'", /ordered_on: Date attendue au format AAAA-MM-JJ/],
@@ -292,10 +317,17 @@ describe('bad content fails the build, naming the file, the field and the reason
     ['unknown-key', 'buyers/acheteur-test.md', "kind: 'pme-eti'", "kind: 'pme-eti'\ncontact_email: 'x@y.fr'", /Champ inconnu : contact_email/],
     // Text hygiene (text-hygiene.ts): a right-to-left override in a one-line field is refused, naming it.
     ['bidi-name', 'startups/atelier-test.md', "name: 'Atelier Test'", "name: 'Atelier \u202eTest'", /name: Caractère invisible de sens d’écriture interdit \(U\+202E\)/],
-  ])('%s', async (name, file, from, to, reason) => {
+  ];
+
+  it('a schema error fails the build: the log names the file, the field and the reason (postcode read as a number)', async () => {
+    const [name, file, from, to, reason] = SCHEMA_CASES[0]!;
     const output = (await buildBroken(name, (dir) => edit(dir, file, from, to))).replace(/[\u00a0\u202f]/g, ' ');
     expect(output).toContain(join(TEST_TMP, `broken-${name}`, file));
     expect(output).toMatch(reason);
+  });
+
+  it.each(SCHEMA_CASES)('%s: the schema refuses the edited file with the reason the build prints', async (_name, file, from, to, reason) => {
+    expect((await schemaIssues(file, from, to)).replace(/[\u00a0\u202f]/g, ' ')).toMatch(reason);
   });
 
   it('a front matter that is not YAML: file, line (counted from the file’s first line), field and what to do, in French', async () => {
@@ -312,22 +344,24 @@ describe('bad content fails the build, naming the file, the field and the reason
     expect(output).toContain(`Nom de fichier invalide : tmp/tests/broken-slug/news/Nouvelle été.md.`);
   });
 
-  it('two files giving one address (what Decap writes for « Nouvelle_test » beside nouvelle-test.md)', async () => {
-    const output = await buildBroken('twins', (dir) => cp(join(dir, 'news/nouvelle-test.md'), join(dir, 'news/nouvelle_test.md')));
-    expect(output).toContain(
+  it('two files giving one address (what Decap writes for « Nouvelle_test » beside nouvelle-test.md): the loader’s id rule names both', async () => {
+    const folder = join(TEST_TMP, 'broken-twins', 'news');
+    await rm(folder, { recursive: true, force: true });
+    await cp(join(FIXTURE, 'news'), folder, { recursive: true });
+    await cp(join(folder, 'nouvelle-test.md'), join(folder, 'nouvelle_test.md'));
+    const listFolder = () => readdirSync(folder).filter((file) => file.endsWith('.md'));
+    expect(entryIdFromFile('nouvelle-test.md', 'tmp/tests/broken-twins/news', listFolder)).toBe('nouvelle-test');
+    expect(() => entryIdFromFile('nouvelle_test.md', 'tmp/tests/broken-twins/news', listFolder)).toThrow(
       'Deux fichiers donnent la même adresse /nouvelle-test/ : tmp/tests/broken-twins/news/nouvelle_test.md et tmp/tests/broken-twins/news/nouvelle-test.md.',
     );
   });
 
-  it('an order naming a startup that does not exist', async () => {
-    const output = await buildBroken('relation', (dir) => edit(dir, 'orders/commande-un.md', "startup: 'atelier-test'", "startup: 'fantome'"));
-    expect(output).toContain('tmp/tests/broken-relation/orders/commande-un.md — startup : aucune startup publiée « fantome »');
-  });
-
-  it('an order naming a draft startup', async () => {
-    const output = await buildBroken('draft-relation', (dir) =>
-      edit(dir, 'orders/commande-un.md', "startup: 'atelier-test'", "startup: 'brouillon-test'"),
-    );
-    expect(output).toContain('commande-un.md — startup : aucune startup publiée « brouillon-test »');
+  it('orders naming a startup that does not exist and a draft startup: one build lists both', async () => {
+    const output = await buildBroken('relations', async (dir) => {
+      await edit(dir, 'orders/commande-un.md', "startup: 'atelier-test'", "startup: 'fantome'");
+      await edit(dir, 'orders/commande-deux.md', "startup: 'atelier-test'", "startup: 'brouillon-test'");
+    });
+    expect(output).toContain('tmp/tests/broken-relations/orders/commande-un.md — startup : aucune startup publiée « fantome »');
+    expect(output).toContain('tmp/tests/broken-relations/orders/commande-deux.md — startup : aucune startup publiée « brouillon-test »');
   });
 });

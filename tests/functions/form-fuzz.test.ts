@@ -1,6 +1,6 @@
 /**
- * Property-based fuzzing of the public endpoints (fast-check): 10 000 random
- * and malformed requests per endpoint, called in-process against a real
+ * Property-based fuzzing of the public endpoints (fast-check): `RUNS` random
+ * and malformed requests per endpoint (2 000; 10 000 in the long run), called in-process against a real
  * PostgreSQL database and a real SMTP server. Methods, content types (true, missing,
  * lying), encodings (invalid UTF-8, bad percent-escapes, NUL), sizes up to three
  * times the limit, and field values (Unicode, bidirectional overrides, emoji,
@@ -16,7 +16,7 @@
  * 1 without a gap, and every outbox row is sent, each message exactly once.
  *
  * Runs in the `production` deploy context (the runtime is built once, as on
- * Netlify), so that 10 000 runs stay fast.
+ * Netlify), so that the runs stay fast.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,9 +1,13 @@
 /**
  * The site built from `tests/fixtures/content-with-orders`, once per test run:
  * the first test file that asks builds it, later files of the same run reuse it
- * (a marker file says the build finished).
+ * (a marker file says the build finished, and keeps its log). It is built as a
+ * deploy in Netlify's production context would be (`CONTEXT=production`: every
+ * legal fact is set in this fixture), on a machine in Auckland
+ * (`TZ=Pacific/Auckland`), so that every test reading it also reads dates
+ * computed in Paris time whatever the machine's zone.
  */
-import { access, writeFile } from 'node:fs/promises';
+import { access, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildSite } from './astro-build.ts';
 import { PROJECT_ROOT, TEST_TMP } from './paths.ts';
@@ -25,8 +29,13 @@ export async function buildOrdersFixtureOnce(): Promise<string> {
     () => false,
   );
   if (built) return DIST;
-  const result = await buildSite({ contentDir: ORDERS_FIXTURE, outDir: DIST });
+  const result = await buildSite({ contentDir: ORDERS_FIXTURE, outDir: DIST, timeZone: 'Pacific/Auckland', context: 'production' });
   if (result.exitCode !== 0) throw new Error(`astro build of the fixture failed:\n${result.output}`);
-  await writeFile(MARKER, '');
+  await writeFile(MARKER, result.output);
   return DIST;
+}
+
+/** The log of this run's fixture build (call `buildOrdersFixtureOnce` first). */
+export function readOrdersFixtureBuildLog(): Promise<string> {
+  return readFile(MARKER, 'utf8');
 }

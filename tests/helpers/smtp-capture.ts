@@ -36,6 +36,8 @@ export async function startSmtpCapture(port = 0): Promise<SmtpCapture> {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
+    // The client is this machine: no reverse DNS query of 127.0.0.1 before each greeting.
+    disableReverseLookup: true,
     logger: false,
     onConnect(_session, callback) {
       capture.connections += 1;

@@ -135,3 +135,24 @@ export function findSlugTwin(fileNames: readonly string[], fileName: string): st
   const slug = urlSlugOf(withoutExtension(fileName));
   return fileNames.find((other) => other !== fileName && urlSlugOf(withoutExtension(other)) === slug);
 }
+
+/**
+ * The id the content loader gives a file of a folder collection: its URL slug
+ * (`slugFromFileName`). Two names giving one slug cannot both be that slug: only
+ * the name that is not already its slug lists the folder, to name its twin.
+ * @param fileName the file's name, e.g. `dupont_et_fils.md`
+ * @param collectionFolder folder shown in errors, e.g. `content/startups`
+ * @param listFolder the `.md` file names of the folder (read only when needed)
+ * @throws Error naming the file when its name is not a file slug (`slugFromFileName`),
+ *   or naming both files when another file of the folder gives the same URL slug
+ */
+export function entryIdFromFile(fileName: string, collectionFolder: string, listFolder: () => readonly string[]): string {
+  const slug = slugFromFileName(fileName, collectionFolder);
+  const twin = fileName === `${slug}.md` ? undefined : findSlugTwin(listFolder(), fileName);
+  if (twin !== undefined) {
+    throw new Error(
+      `Deux fichiers donnent la même adresse /${slug}/ : ${collectionFolder}/${fileName} et ${collectionFolder}/${twin}. Renommez ou supprimez l’un des deux.`,
+    );
+  }
+  return slug;
+}

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { findSlugTwin, slugFromFileName } from '../../../src/lib/content-model/entry-slug.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { entryIdFromFile, findSlugTwin, slugFromFileName } from '../../../src/lib/content-model/entry-slug.ts';
 
 describe('slugFromFileName', () => {
   it.each([
@@ -57,5 +57,27 @@ describe('findSlugTwin', () => {
 
   it('finds none when every file gives its own address', () => {
     expect(findSlugTwin(['dupont_et_fils.md', 'dupont-et-fille.md', 'dupont.md'], 'dupont_et_fils.md')).toBeUndefined();
+  });
+});
+
+describe('entryIdFromFile', () => {
+  it('gives the URL slug, listing the folder only for a name that is not its slug', () => {
+    const listFolder = vi.fn(() => ['dupont_et_fils.md', 'acme.md']);
+    expect(entryIdFromFile('acme.md', 'content/startups', listFolder)).toBe('acme');
+    expect(listFolder).not.toHaveBeenCalled();
+    expect(entryIdFromFile('dupont_et_fils.md', 'content/startups', listFolder)).toBe('dupont-et-fils');
+    expect(listFolder).toHaveBeenCalledOnce();
+  });
+
+  it('names both files when two give one address', () => {
+    const listFolder = () => ['dupont-et-fils.md', 'dupont_et_fils.md'];
+    expect(entryIdFromFile('dupont-et-fils.md', 'content/startups', listFolder)).toBe('dupont-et-fils');
+    expect(() => entryIdFromFile('dupont_et_fils.md', 'content/startups', listFolder)).toThrow(
+      'Deux fichiers donnent la même adresse /dupont-et-fils/ : content/startups/dupont_et_fils.md et content/startups/dupont-et-fils.md. Renommez ou supprimez l’un des deux.',
+    );
+  });
+
+  it('refuses a file name that is not a slug, naming it', () => {
+    expect(() => entryIdFromFile('Nouvelle été.md', 'content/news', () => [])).toThrow('Nom de fichier invalide : content/news/Nouvelle été.md.');
   });
 });

@@ -69,7 +69,9 @@ let transport: Transporter;
 beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = server.server.address() as { port: number };
-  transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
+  // One pooled connection, as the functions send (`open-mail-session.ts`): smtp-server waits 100 ms
+  // before greeting each new connection (its early-talker check), which hundreds of deliveries would pay.
+  transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true, pool: true, maxConnections: 1 });
 });
 
 afterAll(async () => {
