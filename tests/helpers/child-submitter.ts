@@ -8,6 +8,9 @@ import type { Readable, Writable } from 'node:stream';
 import type { FormName } from '../../src/lib/forms/definitions/form-names.ts';
 import { PROJECT_ROOT } from './paths.ts';
 
+/** How the child marks a line holding one answer (`answer {json}`). */
+export const ANSWER_PREFIX = 'answer ';
+
 /** One answer of the function, as the child printed it. */
 export interface ChildAnswer {
   readonly status: number;
@@ -64,7 +67,8 @@ export function spawnSubmitter(form: FormName, bodies: readonly string[], env: R
     for (const line of lines) {
       if (line === 'ready') markReady();
       else if (line === 'settled') markSettled();
-      else if (line.startsWith('{')) answers.push(JSON.parse(line) as ChildAnswer);
+      // The function's own log lines (JSON too) share this stdout: only `answer` lines are answers.
+      else if (line.startsWith(ANSWER_PREFIX)) answers.push(JSON.parse(line.slice(ANSWER_PREFIX.length)) as ChildAnswer);
     }
   });
   return { process: child, ready, go: () => child.stdin.end('go\n'), answers, settled, exited };

@@ -11,7 +11,8 @@
  * - prints `ready` once the function is loaded, then waits for one line on its
  *   standard input (the test's « go »), so that the posts of every process start together;
  * - posts every body at once (client addresses `192.0.2.1`, `192.0.2.2`, …),
- *   prints one JSON line per answer as it arrives (`{"status":200,"body":{…},"ms":12.3}`,
+ *   prints one line per answer as it arrives (`answer {"status":200,"body":{…},"ms":12.3}`:
+ *   the prefix tells it from the function's own JSON log lines),
  *   `ms` the time from the « go » to the answer),
  *   waits for the work each function gave to `context.waitUntil` (the
  *   e-mails), prints `settled` and exits.
@@ -19,6 +20,7 @@
  * The function's `.tsx` imports load through Vite (`ssr-loader.ts`).
  */
 import { once } from 'node:events';
+import { ANSWER_PREFIX } from './child-submitter.ts';
 import { startSsrLoader } from './ssr-loader.ts';
 
 const form = process.env['SUBMISSION_FORM'] ?? 'demande-bon-de-commande';
@@ -43,7 +45,7 @@ await Promise.all(
     });
     const response = await handler(request, functionContext({ ip: `192.0.2.${index + 1}` }));
     const answer = (await response.json()) as unknown;
-    console.log(JSON.stringify({ status: response.status, body: answer, ms: performance.now() - started }));
+    console.log(ANSWER_PREFIX + JSON.stringify({ status: response.status, body: answer, ms: performance.now() - started }));
   }),
 );
 await settleBackgroundWork();
