@@ -42,7 +42,7 @@ export default defineConfig({
     // Static cards and profiles render with renderToString: a streamed render per card
     // made listing pages three times slower than profiles (issue 13); none suspends.
     react({ experimentalDisableStreaming: true }),
-    // The CMS script: from the sources in dev, from a cached bundle in builds.
+    // The CMS script: the same cached production bundle in dev and in builds.
     adminBundle(),
     // The CMS, the editors' account page and the form answer pages are not for search engines.
     sitemap({ filter: (page) => !/\/(admin|compte-editeur|formulaires)\//.test(new URL(page).pathname) }),

@@ -1,37 +1,45 @@
 /**
- * Astro integration: the script of the CMS page (`/admin/`).
+ * Astro integration: the script of the CMS page (`/admin/`), the same
+ * production bundle in `astro dev` and in `astro build`.
  *
- * - `astro dev`: the page loads `src/admin/admin-entry.ts` from Vite's dev
- *   server, as any source module; its dependencies are optimised at start.
- * - `astro build`: the bundle comes from `node_modules/.cache/admin-bundle/<key>/`
- *   (kept between builds on Netlify too, with node_modules), the key being the
- *   content of its inputs (src/lib/build/admin-bundle.ts); when absent it is built
- *   first, in a child process (src/integrations/build-admin-bundle.ts), then its
- *   files are copied into the site's `_astro/` once the site is built.
+ * The bundle comes from `node_modules/.cache/admin-bundle/<key>/` (kept between
+ * builds on Netlify too, with node_modules), the key being the content of its
+ * inputs (src/lib/build/admin-bundle.ts); when absent it is built first, in a
+ * child process (src/integrations/build-admin-bundle.ts).
+ * - `astro build`: its files are copied into the site's `_astro/` once the site is built.
+ * - `astro dev`: the dev server serves the cache folder's `_astro/` files at
+ *   `/_astro/` (`Cache-Control: no-cache`), so the CMS runs React's production
+ *   build as on the site, not Decap's sources through Vite. When a file the
+ *   bundle was made from changes (or the lockfile, or the bundler), the bundle
+ *   is made again (one line logged per bundle) and the browser reloads the page;
+ *   a failed rebuild is logged and the last bundle stays.
  *
  * The page reads the script's URL from the module `virtual:admin-script`.
  * Bundles unused for a day are removed from the cache.
  */
 import { spawn } from 'node:child_process';
 import { cp, mkdir, readdir, readFile, rename, rm, stat, utimes } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import type { Plugin } from 'vite';
-import { ADMIN_BUNDLE_MANIFEST, ADMIN_ENTRY, computeAdminBundleKey, findUncoveredModules, type AdminBundleManifest } from '../lib/build/admin-bundle.ts';
+import sirv from 'sirv';
+import { isRunnableDevEnvironment, type Plugin, type ViteDevServer } from 'vite';
+import { ADMIN_BUNDLE_MANIFEST, affectsAdminBundle, computeAdminBundleKey, findUncoveredModules, type AdminBundleManifest } from '../lib/build/admin-bundle.ts';
 
 const VIRTUAL_MODULE = 'virtual:admin-script';
+const RESOLVED_VIRTUAL_MODULE = `\0${VIRTUAL_MODULE}`;
+/** Where the bundle's files are served, as in the built site. */
+const BUNDLE_PATH = '/_astro/';
 const BUILDER = fileURLToPath(new URL('./build-admin-bundle.ts', import.meta.url));
 /** A cached bundle not used for this long (milliseconds) is removed. */
 const UNUSED_BUNDLE_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
-/** `virtual:admin-script`: its default export is the URL of the CMS page's script. */
-function adminScriptModule(script: string): Plugin {
-  const resolved = `\0${VIRTUAL_MODULE}`;
+/** `virtual:admin-script`: its default export is the URL of the CMS page's script, `script()` when loaded. */
+function adminScriptModule(script: () => string): Plugin {
   return {
     name: 'admin-script',
-    resolveId: (id) => (id === VIRTUAL_MODULE ? resolved : undefined),
-    load: (id) => (id === resolved ? `export default ${JSON.stringify(script)};` : undefined),
+    resolveId: (id) => (id === VIRTUAL_MODULE ? RESOLVED_VIRTUAL_MODULE : undefined),
+    load: (id) => (id === RESOLVED_VIRTUAL_MODULE ? `export default ${JSON.stringify(script())};` : undefined),
   };
 }
 
@@ -96,6 +104,76 @@ async function provideAdminBundle(root: string, logger: AstroIntegrationLogger):
   return { folder, manifest };
 }
 
+/** The bundle served, replaced when made again under `astro dev`. */
+interface CurrentBundle {
+  bundle: Awaited<ReturnType<typeof provideAdminBundle>>;
+}
+
+/** Forget `virtual:admin-script` and the modules importing it in every environment, so that the next render reads the new URL. */
+function invalidateAdminScript(server: ViteDevServer): void {
+  for (const environment of Object.values(server.environments)) {
+    const module = environment.moduleGraph.getModuleById(RESOLVED_VIRTUAL_MODULE);
+    if (module) environment.moduleGraph.invalidateModule(module, new Set(), Date.now(), true);
+    if (!isRunnableDevEnvironment(environment)) continue;
+    const evaluated = environment.runner.evaluatedModules;
+    const pending = [RESOLVED_VIRTUAL_MODULE];
+    const seen = new Set<string>();
+    for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
+      const node = evaluated.getModuleById(id);
+      if (!node || seen.has(id)) continue;
+      seen.add(id);
+      pending.push(...node.importers);
+      evaluated.invalidateModule(node);
+    }
+  }
+}
+
+/**
+ * Vite plugin of `astro dev`: serves the bundle's `_astro/` files (content type
+ * from their extension, `Cache-Control: no-cache`, other URLs passed on), and
+ * makes the bundle again when one of its sources changes, then reloads the browser.
+ * @param current the bundle provided at start, replaced here after each rebuild
+ */
+function adminBundleServer(root: string, logger: AstroIntegrationLogger, current: CurrentBundle): Plugin {
+  let files = sirv(current.bundle.folder, { dev: true, etag: true });
+  let running: Promise<void> | undefined;
+  let again = false;
+  async function rebuild(server: ViteDevServer): Promise<void> {
+    do {
+      again = false;
+      try {
+        current.bundle = await provideAdminBundle(root, logger);
+      } catch (error) {
+        logger.error(`CMS : le bundle n’a pas pu être refait, l’ancien reste servi.\n${(error as Error).message}`);
+        continue;
+      }
+      files = sirv(current.bundle.folder, { dev: true, etag: true });
+      invalidateAdminScript(server);
+      server.ws.send({ type: 'full-reload' });
+    } while (again);
+  }
+  return {
+    name: 'admin-bundle-server',
+    apply: 'serve',
+    configureServer(server) {
+      // Added here, these run after Vite's host check (see src/integrations/local-cms-backend.ts).
+      server.middlewares.use((request, response, next) => {
+        if (!(request.url ?? '/').startsWith(BUNDLE_PATH)) return next();
+        files(request, response, next);
+      });
+      server.watcher.on('all', (_event, path) => {
+        const file = relative(root, path).split(sep).join('/');
+        if (!affectsAdminBundle(file, current.bundle.manifest.localModules)) return;
+        if (running) {
+          again = true;
+          return;
+        }
+        running = rebuild(server).finally(() => (running = undefined));
+      });
+    },
+  };
+}
+
 /** The integration. */
 export function adminBundle(): AstroIntegration {
   let bundleFolder: string | undefined;
@@ -103,15 +181,16 @@ export function adminBundle(): AstroIntegration {
     name: 'admin-bundle',
     hooks: {
       'astro:config:setup': async ({ command, config, updateConfig, logger }) => {
+        if (command !== 'build' && command !== 'dev') return;
+        const root = fileURLToPath(config.root);
+        const current: CurrentBundle = { bundle: await provideAdminBundle(root, logger) };
+        const script = adminScriptModule(() => current.bundle.manifest.script);
         if (command === 'build') {
-          const bundle = await provideAdminBundle(fileURLToPath(config.root), logger);
-          bundleFolder = bundle.folder;
-          updateConfig({ vite: { plugins: [adminScriptModule(bundle.manifest.script)] } });
+          bundleFolder = current.bundle.folder;
+          updateConfig({ vite: { plugins: [script] } });
           return;
         }
-        // Vite's scanner would not find the entry (a .ts file no page script imports) and would
-        // discover Decap only when the page asks for it, re-optimising and reloading mid-load.
-        updateConfig({ vite: { plugins: [adminScriptModule(`/${ADMIN_ENTRY}`)], optimizeDeps: { entries: [ADMIN_ENTRY] } } });
+        updateConfig({ vite: { plugins: [script, adminBundleServer(root, logger, current)] } });
       },
       'astro:build:done': async ({ dir }) => {
         if (bundleFolder) await cp(join(bundleFolder, '_astro'), join(fileURLToPath(dir), '_astro'), { recursive: true });

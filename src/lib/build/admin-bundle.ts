@@ -73,3 +73,15 @@ export async function computeAdminBundleKey(root: string, env: NodeJS.ProcessEnv
 export function findUncoveredModules(localModules: readonly string[], inputs: readonly string[] = ADMIN_BUNDLE_INPUTS): string[] {
   return localModules.filter((file) => !inputs.some((input) => file === input || file.startsWith(`${input}/`)));
 }
+
+/**
+ * Whether a change to `file` calls for a new bundle under `astro dev`: true when
+ * the last bundle was made from it (`localModules` of its manifest) or when it is
+ * one of the key's file inputs (the lockfile, the bundler). A change to another
+ * file of an input folder changes the key but not the bundle, so dev keeps the
+ * bundle it serves (`astro build` makes the new one).
+ * @param file the changed file, relative to the project root, `/`-separated
+ */
+export function affectsAdminBundle(file: string, localModules: readonly string[], inputs: readonly string[] = ADMIN_BUNDLE_INPUTS): boolean {
+  return localModules.includes(file) || inputs.includes(file);
+}

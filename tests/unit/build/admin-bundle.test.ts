@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { computeAdminBundleKey, findUncoveredModules } from '../../../src/lib/build/admin-bundle.ts';
+import { affectsAdminBundle, computeAdminBundleKey, findUncoveredModules } from '../../../src/lib/build/admin-bundle.ts';
 
 describe('computeAdminBundleKey', () => {
   let root: string;
@@ -71,5 +71,21 @@ describe('findUncoveredModules', () => {
     [['src/integrations/build-admin-bundle.ts', 'src/integrations/admin-bundle.ts'], ['src/integrations/admin-bundle.ts']],
   ])('%j → %j', (modules, uncovered) => {
     expect(findUncoveredModules(modules)).toEqual(uncovered);
+  });
+});
+
+describe('affectsAdminBundle', () => {
+  const localModules = ['src/admin/init-cms.ts', 'src/lib/format/money.ts'];
+  it.each([
+    ['src/admin/init-cms.ts', true],
+    ['src/lib/format/money.ts', true],
+    ['package-lock.json', true],
+    ['src/integrations/build-admin-bundle.ts', true],
+    // In an input folder but not in the bundle: the bundle would be the same.
+    ['src/lib/format/dates.ts', false],
+    ['src/pages/admin/index.astro', false],
+    ['content/news/ouverture-du-site.md', false],
+  ])('%s → %s', (file, expected) => {
+    expect(affectsAdminBundle(file, localModules)).toBe(expected);
   });
 });
