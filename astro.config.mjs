@@ -68,7 +68,14 @@ export default defineConfig({
   server: { host: '127.0.0.1' },
   vite: {
     ...(cacheDir ? { cacheDir: `${cacheDir}/vite` } : {}),
-    server: { strictPort: true },
+    server: {
+      strictPort: true,
+      // A file saved by the CMS fires its first change event when it is opened for writing
+      // (truncated); Astro's content loader then read it half written, failed to parse it and
+      // got no further event: the site kept the old text until a restart (once in a CI run of
+      // tests/e2e/dev-server.test.ts). Change events wait until the file's size holds still.
+      watch: { awaitWriteFinish: { stabilityThreshold: 100, pollInterval: 20 } },
+    },
     // The uploads of the content folder being built, for `import.meta.glob` in src/data/uploads.ts.
     resolve: { alias: { '@uploads': join(contentRoot, UPLOADS_IN_CONTENT) } },
     // Decap's local backend at /api/v1/ and the functions of netlify/functions, in-process,

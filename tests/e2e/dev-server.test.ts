@@ -158,15 +158,17 @@ describe('the CMS under npm run dev', () => {
     expect(await readFile(join(PROJECT_ROOT, 'content', NEWS_FILE), 'utf8')).toBe(repositoryNews);
 
     const news = await openPage('/actualites/ouverture-du-site/');
+    const shownTitle = async () => {
+      await news.reload();
+      return news.locator('h1').innerText();
+    };
     await expect
-      .poll(
-        async () => {
-          await news.reload();
-          return news.locator('h1').innerText();
-        },
-        { timeout: 60_000, interval: 1_000 },
-      )
-      .toBe(EDITED_TITLE);
+      .poll(shownTitle, { timeout: 60_000, interval: 1_000 })
+      .toBe(EDITED_TITLE)
+      .catch((error: Error) => {
+        // The content loader logs each reload of a saved file, or why it failed.
+        throw new Error(`${error.message}\nThe end of what npm run dev printed:\n${output.slice(-4000)}`, { cause: error });
+      });
     expect(pageProblems.splice(0)).toEqual([]);
   });
 });
