@@ -15,7 +15,8 @@
  * production connection string: `netlify database status --branch production
  * --show-credentials`), else the local database of `npm run dev`: the server
  * of the running `npm run dev` when there is one (`scripts/lib/dev-database-url.ts`),
- * otherwise the embedded database in `.netlify/db`, started here. Read-only
+ * otherwise the embedded database in `.netlify/db`, started here; both under
+ * `DEV_DATA_ROOT` when it is set, as for `npm run dev`. Read-only
  * except `startup-draft` and `buyer-draft`, which write one new content file,
  * and `erase --confirm`, which deletes from the database. Exit codes: 0 done,
  * 1 error, 2 usage.
@@ -31,6 +32,7 @@ import { formatContentIssues } from '../src/lib/content-model/format-content-iss
 import { readSiteSettings } from '../src/lib/content-model/read-settings.ts';
 import { buildCollectionSchemas, toModelContext } from '../src/lib/content-model/schemas.ts';
 import { toParisCalendarDate } from '../src/lib/format/calendar-date.ts';
+import { resolveDevDataRoot } from '../src/lib/forms/dev-data-root.ts';
 import type { BuyerCommitment, StartupApplication } from '../src/lib/forms/definitions/index.ts';
 import { createDatabasePool, type Queryable } from '../src/lib/forms/store/database.ts';
 import { erasePersonalData, findPersonalData } from '../src/lib/forms/store/personal-data.ts';
@@ -90,13 +92,14 @@ async function openDatabase(choice: DatabaseChoice): Promise<OpenDatabase> {
     const pool = openPool(choice.url);
     return { database: pool, description: `the database ${describeDatabaseUrl(choice.url)} (${choice.from})`, close: () => pool.end() };
   }
-  const shown = relative(process.cwd(), join(PROJECT_ROOT, LOCAL_DATABASE_DIRECTORY)) || '.';
-  const devUrl = await readDevDatabaseUrl(PROJECT_ROOT);
+  const dataRoot = resolveDevDataRoot(process.env, PROJECT_ROOT);
+  const shown = relative(process.cwd(), join(dataRoot, LOCAL_DATABASE_DIRECTORY)) || '.';
+  const devUrl = await readDevDatabaseUrl(dataRoot);
   if (devUrl !== undefined) {
     const pool = openPool(devUrl);
     return { database: pool, description: `the local database of the running \`npm run dev\` (${shown})`, close: () => pool.end() };
   }
-  const embedded = await startEmbeddedDatabase(join(PROJECT_ROOT, LOCAL_DATABASE_DIRECTORY));
+  const embedded = await startEmbeddedDatabase(join(dataRoot, LOCAL_DATABASE_DIRECTORY));
   const pool = openPool(embedded.connectionString);
   return {
     database: pool,

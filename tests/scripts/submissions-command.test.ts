@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type pg from 'pg';
@@ -18,6 +18,7 @@ import { formatEurosHt } from '../../src/lib/format/money.ts';
 import { describeSubmission, type OrderRequest, type StartupApplication } from '../../src/lib/forms/definitions/index.ts';
 import type { PersonalData } from '../../src/lib/forms/store/personal-data.ts';
 import { csvHeaders } from '../../src/lib/submissions-cli/export-csv.ts';
+import { writeDevDatabaseUrl } from '../../scripts/lib/dev-database-url.ts';
 import { validCommitmentData } from '../helpers/form-fixtures.ts';
 import { PROJECT_ROOT, TEST_TMP } from '../helpers/paths.ts';
 import { createTestDatabase, seedSubmission } from '../helpers/seed-submissions.ts';
@@ -310,6 +311,22 @@ describe('npm run submissions', () => {
     expect([optionFirst.code, optionFirst.stdout, optionFirst.stderr.includes('(--database-url)')]).toEqual([0, '', true]);
     const emptyFromEnvironment = await runCommand(['list'], { NETLIFY_DB_URL: emptyUrl });
     expect(emptyFromEnvironment.stderr).toMatch(/^No submissions in the database postgres:\/\/.+ \(NETLIFY_DB_URL\)\.\n$/);
+  });
+
+  it('reads the running `npm run dev`’s database under DEV_DATA_ROOT when it is set', async () => {
+    const dataRoot = await mkdtemp(join(TEST_TMP, 'submissions-data-root-'));
+    try {
+      // As a running `npm run dev` started with this DEV_DATA_ROOT leaves it (this test process stands for it).
+      await writeDevDatabaseUrl(dataRoot, databaseUrl);
+      const run = await runCommand(['list'], { DEV_DATA_ROOT: dataRoot });
+      expect(run.code).toBe(0);
+      expect(run.stdout.split('\n').filter(Boolean).map((line) => line.slice(0, 14))).toEqual(['PBC-2026-00001', 'PBC-2026-00002', 'PBC-2026-00003']);
+      await writeDevDatabaseUrl(dataRoot, emptyUrl);
+      const empty = await runCommand(['list'], { DEV_DATA_ROOT: dataRoot });
+      expect(empty.stderr).toBe(`No submissions in the local database of the running \`npm run dev\` (${relative(PROJECT_ROOT, join(dataRoot, '.netlify', 'db'))}).\n`);
+    } finally {
+      await rm(dataRoot, { recursive: true, force: true });
+    }
   });
 
   it('exits 2 on a wrong command line', async () => {
