@@ -16,6 +16,7 @@ import { localFunctions } from './src/integrations/local-functions.ts';
 import { devSearchIndex } from './src/integrations/dev-search-index.ts';
 import { adminBundle } from './src/integrations/admin-bundle.ts';
 import { legalSettingsCheck } from './src/integrations/legal-settings-check.ts';
+import { dataStoreFromFile } from './src/integrations/data-store-from-file.ts';
 import { SETTINGS_FILE_IN_CONTENT } from './src/lib/content-model/collections.ts';
 import { UPLOADS_IN_CONTENT } from './src/lib/content-model/upload-path.ts';
 import { join, relative } from 'node:path';
@@ -42,6 +43,8 @@ export default defineConfig({
     // Static cards and profiles render with renderToString: a streamed render per card
     // made listing pages three times slower than profiles (issue 13); none suspends.
     react({ experimentalDisableStreaming: true }),
+    // Builds read the content store from its JSON file, not from a 27 MB string module (issue 13).
+    dataStoreFromFile(),
     // The CMS script: the same cached production bundle in dev and in builds.
     adminBundle(),
     // The CMS, the editors' account page and the form answer pages are not for search engines.

@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { close, createIndex, type PagefindIndex } from 'pagefind';
 import { separateElisionsInHtml } from '../lib/search/french-elisions.ts';
+import { keepIndexedPart } from '../lib/search/keep-indexed-part.ts';
 import { toPagefindSourcePath } from '../lib/search/pagefind-source-path.ts';
 
 /** Marks the main element of a page to index (BaseLayout.astro); Pagefind drops the pages without it. */
@@ -64,7 +65,7 @@ class IndexingQueue {
     this.read += 1;
     if (!html.includes(INDEXED_PAGE_MARK)) return;
     this.added += 1;
-    const page = { sourcePath: toPagefindSourcePath(pathname), content: separateElisionsInHtml(html) };
+    const page = { sourcePath: toPagefindSourcePath(pathname), content: separateElisionsInHtml(keepIndexedPart(html)) };
     this.#last = this.#last
       .then(() => this.#index.addHTMLFile(page))
       .then((result) => check('indexation', result.errors))
