@@ -15,7 +15,10 @@ process.env['NODE_COMPILE_CACHE'] ??= fileURLToPath(new URL('./tmp/node-compile-
 /** Tests of `.astro` components, rendered with Astro's container API. */
 const COMPONENT_TESTS = 'tests/components/**/*.test.ts';
 
-/** Set-ups started before the tests of a project run, once per `npm test` whatever the number of projects using them. */
+/**
+ * Set-ups started before the tests of a project run, once per `npm test` whatever the number of projects using them;
+ * the run's first set-up starts all that the run's projects list, at once (`tests/helpers/run-services.ts`).
+ */
 const DATABASE = 'tests/helpers/postgres-global-setup.ts';
 const SITE_BUILD = 'tests/helpers/global-setup.ts';
 
@@ -23,8 +26,13 @@ const SITE_BUILD = 'tests/helpers/global-setup.ts';
  * One run for every test, in projects that can each run alone
  * (`npx vitest run --project unit`): a project starts only the set-ups its
  * tests need, so the unit tests run without a site build or a database.
- * Files run one after another: build and browser tests each run
+ * Build and browser test files run one after another: they run
  * `astro build`, which shares the `.astro/` folder of the project.
+ * Function test files run two at a time, before them (their own group,
+ * `sequence.groupOrder`): each file has its own database, SMTP server and
+ * ports, runs in its own process (so its environment variables are its own)
+ * and builds nothing; most of them wait on sockets and child processes, so
+ * two at once fill the machine's two cores.
  * Unit and component test files share their worker's module cache
  * (`isolate: false`; a quarter of the unit project's CPU time, three fifths of
  * the components': most of it went to importing the same modules once per
@@ -52,7 +60,15 @@ export default defineConfig({
       { extends: true, test: { name: 'build', include: ['tests/build/**/*.test.ts'], globalSetup: [SITE_BUILD] } },
       {
         extends: true,
-        test: { name: 'functions', include: ['tests/functions/**/*.test.ts', 'tests/scripts/**/*.test.ts'], exclude: ['tests/scripts/summary-reporter.test.ts'], globalSetup: [DATABASE, SITE_BUILD] },
+        test: {
+          name: 'functions',
+          include: ['tests/functions/**/*.test.ts', 'tests/scripts/**/*.test.ts'],
+          exclude: ['tests/scripts/summary-reporter.test.ts'],
+          globalSetup: [DATABASE, SITE_BUILD],
+          fileParallelism: true,
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
+        },
       },
       // A browser test polls what a page shows: scripts, fetches and renders take seconds on a busy machine (vitest's default gives up after 1 s).
       { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], globalSetup: [DATABASE, SITE_BUILD], expect: { poll: { timeout: 15_000 } } } },
