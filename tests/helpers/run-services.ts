@@ -4,7 +4,9 @@
  * vitest runs the global set-ups one after another, project after project, so
  * the first set-up of the run starts every service that a project of the run
  * lists, and each set-up then waits for its own. Started together, the database
- * comes up while `astro build` runs, instead of before it.
+ * comes up while `astro build` runs, instead of before it. (The projects of
+ * the run are those `--project` selects, all of them without it: files named
+ * without `--project` may start a service none of them needs.)
  *
  * The state lives on `globalThis`: vitest imports the set-up files once per
  * project, so module variables would not be shared; a child vitest run is
