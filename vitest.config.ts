@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { getViteConfig } from 'astro/config';
 import { defineConfig } from 'vitest/config';
+import { DATABASE, SITE_BUILD, TIME_LIMITS } from './tests/helpers/vitest-settings.ts';
 
 /**
  * Node keeps the compiled code of the modules it loads in this folder
@@ -15,16 +16,14 @@ process.env['NODE_COMPILE_CACHE'] ??= fileURLToPath(new URL('./tmp/node-compile-
 /** Tests of `.astro` components, rendered with Astro's container API. */
 const COMPONENT_TESTS = 'tests/components/**/*.test.ts';
 
-/** Set-ups started before the tests of a project run, once per `npm test` whatever the number of projects using them. */
-const DATABASE = 'tests/helpers/postgres-global-setup.ts';
-const SITE_BUILD = 'tests/helpers/global-setup.ts';
-
 /**
  * One run for every test, in projects that can each run alone
  * (`npx vitest run --project unit`): a project starts only the set-ups its
  * tests need, so the unit tests run without a site build or a database.
- * Files run one after another: build and browser tests each run
- * `astro build`, which shares the `.astro/` folder of the project.
+ * Build and browser test files run one after another: they run
+ * `astro build`, which shares the `.astro/` folder of the project. The
+ * functions project has a configuration of its own (two projects under one
+ * name: most files two at a time, the timed ones alone).
  * Unit and component test files share their worker's module cache
  * (`isolate: false`; a quarter of the unit project's CPU time, three fifths of
  * the components': most of it went to importing the same modules once per
@@ -40,8 +39,7 @@ const SITE_BUILD = 'tests/helpers/global-setup.ts';
 export default defineConfig({
   test: {
     fileParallelism: false,
-    testTimeout: 180_000,
-    hookTimeout: 180_000,
+    ...TIME_LIMITS,
     reporters: ['default', './tests/helpers/summary-reporter.ts'],
     projects: [
       {
@@ -50,10 +48,8 @@ export default defineConfig({
       },
       getViteConfig({ test: { name: 'components', isolate: false, include: [COMPONENT_TESTS] } }, { configFile: false, logLevel: 'error', devToolbar: { enabled: false } }),
       { extends: true, test: { name: 'build', include: ['tests/build/**/*.test.ts'], globalSetup: [SITE_BUILD] } },
-      {
-        extends: true,
-        test: { name: 'functions', include: ['tests/functions/**/*.test.ts', 'tests/scripts/**/*.test.ts'], exclude: ['tests/scripts/summary-reporter.test.ts'], globalSetup: [DATABASE, SITE_BUILD] },
-      },
+      // `functions (shared)` and `functions (timed)`, both run by `--project functions`.
+      'tests/functions/vitest.config.ts',
       // A browser test polls what a page shows: scripts, fetches and renders take seconds on a busy machine (vitest's default gives up after 1 s).
       { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], globalSetup: [DATABASE, SITE_BUILD], expect: { poll: { timeout: 15_000 } } } },
     ],

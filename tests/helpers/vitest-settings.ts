@@ -1,0 +1,15 @@
+/**
+ * Settings shared by the root vitest configuration (`vitest.config.ts`) and the
+ * functions project's own (`tests/functions/vitest.config.ts`), which does not
+ * inherit the root's.
+ */
+
+/**
+ * Set-ups started before the tests of a project run, once per `npm test` whatever the number of projects using them;
+ * the run's first set-up starts all that the run's projects list, at once (`run-services.ts`). Paths from the project root.
+ */
+export const DATABASE = 'tests/helpers/postgres-global-setup.ts';
+export const SITE_BUILD = 'tests/helpers/global-setup.ts';
+
+/** Time limits of a test and of a hook, ms: builds, browsers and servers take minutes on a busy machine. */
+export const TIME_LIMITS = { testTimeout: 180_000, hookTimeout: 180_000 } as const;
