@@ -55,7 +55,21 @@ export default defineConfig({
         test: { name: 'functions', include: ['tests/functions/**/*.test.ts', 'tests/scripts/**/*.test.ts'], exclude: ['tests/scripts/summary-reporter.test.ts'], globalSetup: [DATABASE, SITE_BUILD] },
       },
       // A browser test polls what a page shows: scripts, fetches and renders take seconds on a busy machine (vitest's default gives up after 1 s).
-      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], globalSetup: [DATABASE, SITE_BUILD], expect: { poll: { timeout: 15_000 } } } },
+      // Two browser files at a time: a browser test mostly waits (pages, servers, child processes); their Astro
+      // processes take turns (tests/helpers/build-lock.ts). Its own group, after unit and components, before the
+      // one-file-at-a-time projects (a group's projects share one worker count).
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: [DATABASE, SITE_BUILD],
+          expect: { poll: { timeout: 15_000 } },
+          fileParallelism: true,
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
+        },
+      },
     ],
   },
 });
