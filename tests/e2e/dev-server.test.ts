@@ -35,7 +35,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageSecurityHeaders } from '../../src/lib/security/security-headers.ts';
 import { launchBrowser } from '../helpers/browser.ts';
-import { acquireAstroLock, type ReleaseLock } from '../helpers/build-lock.ts';
+import { acquireAstroLock, ASTRO_TURN_TIMEOUT_MS, type ReleaseLock } from '../helpers/build-lock.ts';
 import { freePort } from '../helpers/free-port.ts';
 import { PROJECT_ROOT } from '../helpers/paths.ts';
 import { COMMITMENT, fillCommitment } from '../helpers/commitment-form.ts';
@@ -121,7 +121,7 @@ beforeAll(async () => {
   server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   await waitForPage(`${origin}/admin/`, 240_000);
   browser = await launchBrowser();
-}, 300_000);
+}, ASTRO_TURN_TIMEOUT_MS);
 
 afterAll(async () => {
   for (const context of contexts) await context.close().catch(() => undefined);

@@ -17,6 +17,13 @@ import pg from 'pg';
 /** The advisory lock's key (any number; only these tests use advisory locks on the test server). */
 const ASTRO_LOCK_KEY = 4_321;
 
+/**
+ * Time allowed to a test or hook that runs Astro (milliseconds): its own build
+ * or dev server, after waiting its turn behind the other file's (each takes
+ * minutes on a busy machine).
+ */
+export const ASTRO_TURN_TIMEOUT_MS = 600_000;
+
 /** Frees the lock; call once. */
 export type ReleaseLock = () => Promise<void>;
 
