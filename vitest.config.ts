@@ -24,7 +24,9 @@ const SITE_BUILD = 'tests/helpers/global-setup.ts';
  * (`npx vitest run --project unit`): a project starts only the set-ups its
  * tests need, so the unit tests run without a site build or a database.
  * Files run one after another: build and browser tests each run
- * `astro build`, which shares the `.astro/` folder of the project.
+ * `astro build`, which shares the `.astro/` folder of the project; the
+ * browser tests (e2e) run two at a time, their Astro processes taking turns
+ * under a lock (tests/helpers/build-lock.ts).
  * Unit and component test files share their worker's module cache
  * (`isolate: false`; a quarter of the unit project's CPU time, three fifths of
  * the components': most of it went to importing the same modules once per
