@@ -20,10 +20,16 @@ const COMPONENT_TESTS = 'tests/components/**/*.test.ts';
  * One run for every test, in projects that can each run alone
  * (`npx vitest run --project unit`): a project starts only the set-ups its
  * tests need, so the unit tests run without a site build or a database.
- * Build and browser test files run one after another: they run
- * `astro build`, which shares the `.astro/` folder of the project. The
- * functions project has a configuration of its own (two projects under one
- * name: most files two at a time, the timed ones alone).
+ * Two groups run one after the other (`sequence.groupOrder`; a group's
+ * projects share one worker count). First unit, components, build and
+ * `functions (timed)`, one file at a time: build tests run `astro build`, which
+ * shares the `.astro/` folder of the project, and the timed files measure
+ * against the production time limits. Then e2e and `functions (shared)`, two
+ * files at a time: browser tests mostly wait (pages, servers, child
+ * processes), their Astro processes taking turns under a lock
+ * (tests/helpers/build-lock.ts); function files have their own database,
+ * SMTP server and ports. The functions project has a configuration of its
+ * own (two projects under one name).
  * Unit and component test files share their worker's module cache
  * (`isolate: false`; a quarter of the unit project's CPU time, three fifths of
  * the components': most of it went to importing the same modules once per
@@ -51,7 +57,20 @@ export default defineConfig({
       // `functions (shared)` and `functions (timed)`, both run by `--project functions`.
       'tests/functions/vitest.config.ts',
       // A browser test polls what a page shows: scripts, fetches and renders take seconds on a busy machine (vitest's default gives up after 1 s).
-      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], globalSetup: [DATABASE, SITE_BUILD], expect: { poll: { timeout: 15_000 } } } },
+      // Two browser files at a time: a browser test mostly waits (pages, servers, child processes); their Astro
+      // processes take turns (tests/helpers/build-lock.ts). In the second group, with `functions (shared)`.
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: [DATABASE, SITE_BUILD],
+          expect: { poll: { timeout: 15_000 } },
+          fileParallelism: true,
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
+        },
+      },
     ],
   },
 });

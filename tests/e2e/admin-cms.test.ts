@@ -17,6 +17,7 @@ import type { Browser, BrowserContext, FrameLocator, Locator, Page } from 'playw
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { buildSite } from '../helpers/astro-build.ts';
+import { ASTRO_TURN_TIMEOUT_MS } from '../helpers/build-lock.ts';
 import { listFiles } from '../helpers/dist-files.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { startDecapServer, type DecapServer } from '../helpers/decap-server.ts';
@@ -482,5 +483,5 @@ describe('Decap CMS admin with the local backend (decap-server, file-system mode
       if ((await readFile(join(CMS_DIST, file))).includes(STARTUP.orderContactEmail)) leaks.push(file);
     }
     expect(leaks).toEqual([]);
-  });
+  }, ASTRO_TURN_TIMEOUT_MS);
 });

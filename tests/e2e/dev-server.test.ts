@@ -35,6 +35,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageSecurityHeaders } from '../../src/lib/security/security-headers.ts';
 import { launchBrowser } from '../helpers/browser.ts';
+import { acquireAstroLock, ASTRO_TURN_TIMEOUT_MS, type ReleaseLock } from '../helpers/build-lock.ts';
 import { freePort } from '../helpers/free-port.ts';
 import { PROJECT_ROOT } from '../helpers/paths.ts';
 import { COMMITMENT, fillCommitment } from '../helpers/commitment-form.ts';
@@ -54,6 +55,8 @@ let port = 0;
 let origin = '';
 let output = '';
 let browser: Browser | undefined;
+/** `astro dev` writes the project's `.astro/` as builds do: no other file's build runs while it lives. */
+let releaseAstroLock: ReleaseLock | undefined;
 let repositoryNews = '';
 const contexts: BrowserContext[] = [];
 /** Console errors and uncaught errors of every page opened, with the page's address (each test empties it). */
@@ -101,6 +104,7 @@ beforeAll(async () => {
   repositoryNews = await readFile(join(PROJECT_ROOT, 'content', NEWS_FILE), 'utf8');
   port = await freePort();
   origin = `http://127.0.0.1:${port}`;
+  releaseAstroLock = await acquireAstroLock();
   server = spawn(process.execPath, [join(PROJECT_ROOT, 'scripts', 'dev.ts')], {
     cwd: PROJECT_ROOT,
     detached: true,
@@ -117,7 +121,7 @@ beforeAll(async () => {
   server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   await waitForPage(`${origin}/admin/`, 240_000);
   browser = await launchBrowser();
-}, 300_000);
+}, ASTRO_TURN_TIMEOUT_MS);
 
 afterAll(async () => {
   for (const context of contexts) await context.close().catch(() => undefined);
@@ -127,6 +131,7 @@ afterAll(async () => {
     process.kill(-server.pid, 'SIGTERM');
     await exited;
   }
+  await releaseAstroLock?.();
 });
 
 describe('the CMS under npm run dev', () => {

@@ -12,6 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasValidLuhnChecksum } from '../../src/lib/identifiers/siren.ts';
 import { buildSite } from '../helpers/astro-build.ts';
+import { ASTRO_TURN_TIMEOUT_MS } from '../helpers/build-lock.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { PROJECT_ROOT, TEST_TMP } from '../helpers/paths.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
@@ -109,7 +110,7 @@ beforeAll(async () => {
   if (build.exitCode !== 0) throw new Error(`build failed:\n${build.output}`);
   server = await serveStatic(DIST);
   browser = await launchBrowser();
-});
+}, ASTRO_TURN_TIMEOUT_MS);
 
 afterAll(async () => {
   for (const context of contexts) await context.close();

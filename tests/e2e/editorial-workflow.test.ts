@@ -18,6 +18,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { buildSite } from '../helpers/astro-build.ts';
+import { ASTRO_TURN_TIMEOUT_MS } from '../helpers/build-lock.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { startDecapServer, type DecapServer } from '../helpers/decap-server.ts';
 import { createContentRepo, git } from '../helpers/git-repo.ts';
@@ -227,5 +228,5 @@ describe('editorial workflow (decap-server in git mode on a throw-away repositor
     expect(html).toContain(NEWS.body);
     const list = await readFile(join(DIST, 'actualites', 'index.html'), 'utf8');
     expect(list).toContain(`href="/actualites/${NEWS.urlSlug}/"`);
-  });
+  }, ASTRO_TURN_TIMEOUT_MS);
 });

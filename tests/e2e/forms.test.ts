@@ -18,6 +18,7 @@ import { analyzeWithAxe } from '../helpers/axe.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { REAL_SITE_DIST, TEST_TMP } from '../helpers/paths.ts';
 import { buildOrdersFixtureOnce } from '../helpers/fixture-site.ts';
+import { ASTRO_TURN_TIMEOUT_MS } from '../helpers/build-lock.ts';
 import { FORMS_CONTENT_DIR, ORDERABLE_STARTUP, SAMPLE_STARTUP_SLUG } from '../helpers/form-fixtures.ts';
 import { DIRECTORY_OPENING } from '../../src/lib/site/describe-key-figures.ts';
 import { NO_STARTUP_YET_HINT } from '../../src/lib/forms/definitions/demande-bon-de-commande.ts';
@@ -234,8 +235,8 @@ beforeAll(async () => {
   site = await serveSiteWithFunctions(REAL_SITE_DIST);
   orderSite = await serveSiteWithFunctions(dist);
   browser = await launchBrowser();
-  // The fixture's build (unless another file of the run made it) takes minutes on a busy machine.
-}, 600_000);
+  // The fixture's build (unless another file of the run made it) takes minutes on a busy machine, after its turn.
+}, ASTRO_TURN_TIMEOUT_MS);
 
 afterAll(async () => {
   for (const context of contexts) await context.close().catch(() => undefined);

@@ -1,9 +1,11 @@
 /**
  * Runs `astro build` in a child process, on a chosen content folder and output
- * folder, with a chosen time zone: the same command a deploy runs.
+ * folder, with a chosen time zone: the same command a deploy runs. Builds of
+ * test files running side by side take turns (`build-lock.ts`).
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { withAstroLock } from './build-lock.ts';
 import { PROJECT_ROOT } from './paths.ts';
 
 export interface BuildOptions {
@@ -25,8 +27,15 @@ export interface BuildResult {
 
 const ASTRO_BIN = join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
 
-/** Build the site; resolves with the exit code and the log (never rejects on a failed build). */
+/**
+ * Build the site once no other test process of the run is building; resolves
+ * with the exit code and the log (never rejects on a failed build).
+ */
 export function buildSite(options: BuildOptions): Promise<BuildResult> {
+  return withAstroLock(() => runAstroBuild(options));
+}
+
+function runAstroBuild(options: BuildOptions): Promise<BuildResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [ASTRO_BIN, 'build', '--outDir', options.outDir], {
       cwd: PROJECT_ROOT,
