@@ -20,16 +20,17 @@ const COMPONENT_TESTS = 'tests/components/**/*.test.ts';
  * One run for every test, in projects that can each run alone
  * (`npx vitest run --project unit`): a project starts only the set-ups its
  * tests need, so the unit tests run without a site build or a database.
- * Two groups run one after the other (`sequence.groupOrder`; a group's
- * projects share one worker count). First unit, components, build and
- * `functions (timed)`, one file at a time: build tests run `astro build`, which
- * shares the `.astro/` folder of the project, and the timed files measure
- * against the production time limits. Then e2e and `functions (shared)`, two
- * files at a time: browser tests mostly wait (pages, servers, child
- * processes), their Astro processes taking turns under a lock
- * (tests/helpers/build-lock.ts); function files have their own database,
- * SMTP server and ports. The functions project has a configuration of its
- * own (two projects under one name).
+ * Three phases run one after the other (checked in the run's output):
+ * unit and components; then e2e and `functions (shared)`, two files at a time
+ * (`sequence.groupOrder: 1`; a group's projects share one worker count),
+ * which keeps both cores busy (three at a time took longer), browser tests'
+ * Astro processes taking turns under a lock (tests/helpers/build-lock.ts), and
+ * function files have their own database, SMTP server and ports; last, the
+ * projects that run one file at a time (vitest gives them a phase of their
+ * own, after the others): build, whose tests run `astro build`, which shares
+ * the `.astro/` folder of the project, and `functions (timed)`, which
+ * measures against the production time limits. The functions project has a
+ * configuration of its own (two projects under one name).
  * Unit and component test files share their worker's module cache
  * (`isolate: false`; a quarter of the unit project's CPU time, three fifths of
  * the components': most of it went to importing the same modules once per
@@ -57,8 +58,8 @@ export default defineConfig({
       // `functions (shared)` and `functions (timed)`, both run by `--project functions`.
       'tests/functions/vitest.config.ts',
       // A browser test polls what a page shows: scripts, fetches and renders take seconds on a busy machine (vitest's default gives up after 1 s).
-      // Two browser files at a time: a browser test mostly waits (pages, servers, child processes); their Astro
-      // processes take turns (tests/helpers/build-lock.ts). In the second group, with `functions (shared)`.
+      // Two browser files at a time, their Astro processes taking turns (tests/helpers/build-lock.ts).
+      // In the second phase, with `functions (shared)`.
       {
         extends: true,
         test: {

@@ -1,9 +1,9 @@
 /**
  * The `functions` project (`tests/functions`, `tests/scripts`): two projects
  * under one name, so that `npx vitest run --project functions` runs them both.
- * - `functions (shared)`: files two at a time, in the second group
- *   (`sequence.groupOrder`), with the browser files, after the first group's
- *   one-file-at-a-time projects (vitest.config.ts). Each file
+ * - `functions (shared)`: files two at a time, with the browser files
+ *   (`sequence.groupOrder: 1`), after the unit and component files and before
+ *   the one-file-at-a-time projects (vitest.config.ts). Each file
  *   has its own database, SMTP server and ports, runs in its own process (its
  *   environment variables are its own) and builds nothing; most of them wait
  *   on sockets and child processes, so two at once fill the machine's two
