@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { getViteConfig } from 'astro/config';
 import { defineConfig } from 'vitest/config';
-import { DATABASE, SITE_BUILD, TIME_LIMITS } from './tests/helpers/vitest-settings.ts';
+import { DATABASE, PARALLEL_PHASE, SITE_BUILD, TIME_LIMITS } from './tests/helpers/vitest-settings.ts';
 
 /**
  * Node keeps the compiled code of the modules it loads in this folder
@@ -39,8 +39,9 @@ const COMPONENT_TESTS = 'tests/components/**/*.test.ts';
  * each component test makes its own container).
  * Component tests are a project of their own: Astro's Vite plugins compile
  * `.astro` files there (Astro's `container-with-vitest` example), from an
- * inline configuration without `astro.config.mjs`, whose Netlify plugin would
- * emulate the platform inside the test process; without the dev toolbar, which
+ * inline configuration without `astro.config.mjs`, whose integrations would make
+ * the CMS bundle and mount the dev server's functions and CMS backend inside
+ * the test process; without the dev toolbar, which
  * would annotate every element with its source file.
  */
 export default defineConfig({
@@ -68,8 +69,7 @@ export default defineConfig({
           globalSetup: [DATABASE, SITE_BUILD],
           expect: { poll: { timeout: 15_000 } },
           fileParallelism: true,
-          maxWorkers: 2,
-          sequence: { groupOrder: 1 },
+          ...PARALLEL_PHASE,
         },
       },
     ],

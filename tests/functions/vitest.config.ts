@@ -17,7 +17,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-import { DATABASE, SITE_BUILD, TIME_LIMITS } from '../helpers/vitest-settings.ts';
+import { DATABASE, PARALLEL_PHASE, SITE_BUILD, TIME_LIMITS } from '../helpers/vitest-settings.ts';
 
 const TIMED = ['tests/functions/form-faults.test.ts', 'tests/functions/concurrent-submissions.test.ts'];
 
@@ -33,8 +33,7 @@ export default defineConfig({
           name: 'shared',
           include: ['tests/functions/**/*.test.ts', 'tests/scripts/**/*.test.ts'],
           exclude: ['tests/scripts/summary-reporter.test.ts', ...TIMED],
-          maxWorkers: 2,
-          sequence: { groupOrder: 1 },
+          ...PARALLEL_PHASE,
         },
       },
       { test: { name: 'timed', include: TIMED, fileParallelism: false } },

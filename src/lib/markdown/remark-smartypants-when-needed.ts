@@ -9,13 +9,8 @@
  * nothing. Use it with `unified({ smartypants: false, remarkPlugins: [remarkSmartypantsWhenNeeded] })`
  * (first among the remark plugins, where Astro puts its own).
  */
+import type { Nodes, Root } from 'mdast';
 import remarkSmartypants from 'remark-smartypants';
-
-interface MdastNode {
-  type: string;
-  value?: string;
-  children?: MdastNode[];
-}
 
 /**
  * Characters SmartyPants acts on (retext-smartypants 6, default options): a
@@ -23,9 +18,9 @@ interface MdastNode {
  */
 const TYPOGRAPHY_TRIGGER = /["'`]|--|\.\s*\./u;
 
-function collectText(node: MdastNode, parts: string[]): void {
-  if (node.type === 'text' && node.value !== undefined) parts.push(node.value);
-  node.children?.forEach((child) => collectText(child, parts));
+function collectText(node: Nodes, parts: string[]): void {
+  if (node.type === 'text') parts.push(node.value);
+  if ('children' in node) for (const child of node.children) collectText(child, parts);
 }
 
 /**
@@ -34,7 +29,7 @@ function collectText(node: MdastNode, parts: string[]): void {
  * across two blocks that SmartyPants would not act on: that only runs it for nothing).
  * @param tree the Markdown syntax tree (mdast)
  */
-export function needsSmartypants(tree: MdastNode): boolean {
+export function needsSmartypants(tree: Root): boolean {
   const parts: string[] = [];
   collectText(tree, parts);
   return TYPOGRAPHY_TRIGGER.test(parts.join(''));
@@ -45,12 +40,12 @@ export function needsSmartypants(tree: MdastNode): boolean {
  * as `this`, returning a transformer of three arguments); its code uses neither
  * and returns a function that changes the tree in place.
  */
-const createSmartypants = remarkSmartypants as unknown as () => (tree: MdastNode) => void;
+const createSmartypants = remarkSmartypants as unknown as () => (tree: Root) => void;
 
 /** The plugin (no options: SmartyPants' defaults, as Astro uses them). */
 export function remarkSmartypantsWhenNeeded() {
   const smartypants = createSmartypants();
-  return (tree: MdastNode): void => {
+  return (tree: Root): void => {
     if (needsSmartypants(tree)) smartypants(tree);
   };
 }

@@ -1,9 +1,10 @@
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import type { Paragraph, Root, Text } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { needsSmartypants, remarkSmartypantsWhenNeeded } from '../../../src/lib/markdown/remark-smartypants-when-needed.ts';
 
-const text = (value: string) => ({ type: 'text', value });
-const paragraph = (...values: string[]) => ({ type: 'paragraph', children: values.map(text) });
+const text = (value: string): Text => ({ type: 'text', value });
+const paragraph = (...values: string[]): Paragraph => ({ type: 'paragraph', children: values.map(text) });
 
 describe('needsSmartypants', () => {
   it.each([
@@ -25,7 +26,7 @@ describe('needsSmartypants', () => {
   });
 
   it('ignores what is not text (inline code, HTML)', () => {
-    const tree = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'inlineCode', value: '"x"' }, { type: 'html', value: "<b class='y'>" }] }] };
+    const tree: Root = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'inlineCode', value: '"x"' }, { type: 'html', value: "<b class='y'>" }] }] };
     expect(needsSmartypants(tree)).toBe(false);
   });
 });
