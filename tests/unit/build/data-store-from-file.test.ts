@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Plugin } from 'vite';
+import { createServer, type Plugin } from 'vite';
 import { dataStoreFromFile } from '../../../src/integrations/data-store-from-file.ts';
 
 const folder = await mkdtemp(join(tmpdir(), 'data-store-'));
@@ -44,5 +44,18 @@ describe('dataStoreFromFile', () => {
     await writeFile(module, load(plugin!, '\0astro:data-layer-content')!.code);
     const { default: loaded } = (await import(pathToFileURL(module).href)) as { default: unknown };
     expect(loaded).toEqual(store);
+  });
+
+  it('answers before an earlier `enforce: pre` plugin loading the same module, as Astro’s content plugin is', async () => {
+    const [plugin] = pluginsFor('build');
+    await writeFile(join(folder, 'data-store.json'), '[]');
+    const astroLike: Plugin = { name: 'astro-content-like', enforce: 'pre', load: { filter: { id: /^\0astro:data-layer-content$/ }, handler: () => ({ code: 'export default JSON.parse("[]")' }) } };
+    const server = await createServer({ configFile: false, logLevel: 'silent', server: { middlewareMode: true, ws: false, watch: null }, plugins: [astroLike, plugin!] });
+    try {
+      const loaded = await server.environments.ssr.pluginContainer.load('\0astro:data-layer-content');
+      expect(typeof loaded === 'object' && loaded !== null ? loaded.code : loaded).toBe(`import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(join(folder, 'data-store.json'))}, 'utf8'));\n`);
+    } finally {
+      await server.close();
+    }
   });
 });
