@@ -8,6 +8,7 @@ import type { Context } from '@netlify/functions';
 import type { FormName } from '../../src/lib/forms/definitions/form-names.ts';
 import { FORM_DEFINITIONS, THANK_YOU_PATH } from '../../src/lib/forms/definitions/index.ts';
 import { CROSS_SITE_MESSAGE } from '../../src/lib/forms/request/check-request-origin.ts';
+import { describeConfirmStep } from '../../src/lib/forms/describe-confirm-step.ts';
 import { processSubmission, type SubmissionOutcome } from '../../src/lib/forms/process-submission.ts';
 import { readFormRequest, type SubmittedFields } from '../../src/lib/forms/request/read-form-request.ts';
 import { refillFormPage } from '../../src/lib/forms/refill-form-page.ts';
@@ -32,7 +33,7 @@ function respondJson(form: FormName, outcome: SubmissionOutcome): Response {
     case 'invalid':
       return jsonResponse(422, { status: 'invalid', errors: outcome.errors, token: outcome.token });
     case 'confirm':
-      return jsonResponse(202, { status: 'confirm', token: outcome.token });
+      return jsonResponse(202, { status: 'confirm', token: outcome.token, message: describeConfirmStep(outcome) });
     case 'spam':
       return jsonResponse(400, { status: 'refused', message: REFUSED });
     case 'rate-limited':
@@ -62,7 +63,7 @@ function respondHtml(request: Request, form: FormName, fields: SubmittedFields, 
     case 'invalid':
       return respondInvalid(request, form, fields, outcome);
     case 'confirm':
-      return htmlResponse(request, 200, `${title} : confirmation`, createElement(ConfirmContent, { form, fields, token: outcome.token }));
+      return htmlResponse(request, 200, `${title} : confirmation`, createElement(ConfirmContent, { form, fields, token: outcome.token, prompt: outcome }));
     case 'spam':
       return htmlResponse(request, 400, 'Envoi refusé', createElement(MessageContent, { title: 'Envoi refusé', message: REFUSED, form }));
     case 'rate-limited':

@@ -42,7 +42,7 @@ type FieldControl = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 type Answer =
   | { readonly status: 'accepted'; readonly reference: string; readonly redirect: string }
   | { readonly status: 'invalid'; readonly errors: readonly { field: string; message: string }[]; readonly token: string }
-  | { readonly status: 'confirm'; readonly token: string }
+  | { readonly status: 'confirm'; readonly token: string; readonly message: string }
   | { readonly status: 'refused' | 'unavailable'; readonly message: string };
 
 const MESSAGES = {
@@ -50,7 +50,6 @@ const MESSAGES = {
   accepted: (reference: string) => `C’est envoyé, sous la référence ${reference}. Ouverture de la page de confirmation…`,
   invalid: (count: number) =>
     count > 1 ? `Le formulaire n’a pas été envoyé : ${count} champs sont à corriger.` : 'Le formulaire n’a pas été envoyé : un champ est à corriger.',
-  confirm: 'Dernière étape : pour vérifier que l’envoi vient bien d’une personne, confirmez-le avec le bouton « Confirmer l’envoi ».',
   network: 'L’envoi n’a pas abouti : la connexion a été interrompue. Vos réponses sont conservées ; réessayez dans un instant.',
   unexpected:
     'L’envoi n’a pas abouti à cause d’une erreur du service. Vos réponses sont conservées ; réessayez dans quelques minutes ou écrivez à l’équipe du programme (adresse en bas de page).',
@@ -212,9 +211,10 @@ function enhance(form: HTMLFormElement): void {
       if (!tokenInput.value) tokenInput.value = answer.token;
       reportErrors(new Map(answer.errors.map((error) => [error.field, error.message])));
     } else if (answer?.status === 'confirm') {
-      // No token, or sent too fast: the new token starts the minimum fill time again.
+      // No token (a fresh one comes back), or sent too fast (the same one comes
+      // back): the message says how long to wait before confirming.
       tokenInput.value = answer.token;
-      announce(MESSAGES.confirm);
+      announce(answer.message);
       confirmBox.hidden = false;
       confirmButton.focus();
     } else if (answer?.status === 'refused' || answer?.status === 'unavailable') {

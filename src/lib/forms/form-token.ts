@@ -61,6 +61,19 @@ function readPayload(text: string): FormTokenPayload | undefined {
   }
 }
 
+/** The payload of a token of `form` signed with `secret`, or why not: missing, or invalid (bad signature, another form, malformed). */
+function authenticate(token: string | undefined, secret: string, form: FormName): FormTokenPayload | 'missing' | 'invalid' {
+  if (!token) return 'missing';
+  const [payloadText, signatureText, extra] = token.split('.');
+  const base64Url = /^[A-Za-z0-9_-]+$/;
+  if (!payloadText || !signatureText || extra !== undefined || !base64Url.test(payloadText) || !base64Url.test(signatureText)) return 'invalid';
+  const signature = Buffer.from(signatureText, 'base64url');
+  const expected = signPayload(secret, payloadText);
+  const valid = signature.length === expected.length && timingSafeEqual(signature, expected);
+  const payload = valid ? readPayload(payloadText) : undefined;
+  return payload && payload.form === form ? payload : 'invalid';
+}
+
 /**
  * Check a token sent with a form.
  * @returns the payload, or why it is refused: missing, invalid (bad signature,
@@ -73,19 +86,20 @@ export async function verifyFormToken(
   now: number,
   timing: TokenTiming = DEFAULT_TOKEN_TIMING,
 ): Promise<{ ok: true; payload: FormTokenPayload } | { ok: false; reason: TokenRejection }> {
-  if (!token) return { ok: false, reason: 'missing' };
-  const [payloadText, signatureText, extra] = token.split('.');
-  const base64Url = /^[A-Za-z0-9_-]+$/;
-  if (!payloadText || !signatureText || extra !== undefined || !base64Url.test(payloadText) || !base64Url.test(signatureText)) {
-    return { ok: false, reason: 'invalid' };
-  }
-  const signature = Buffer.from(signatureText, 'base64url');
-  const expected = signPayload(secret, payloadText);
-  const valid = signature.length === expected.length && timingSafeEqual(signature, expected);
-  const payload = valid ? readPayload(payloadText) : undefined;
-  if (!payload || payload.form !== form) return { ok: false, reason: 'invalid' };
+  const payload = authenticate(token, secret, form);
+  if (typeof payload === 'string') return { ok: false, reason: payload };
   const age = now - payload.issuedAt;
   if (age < timing.minFillMs) return { ok: false, reason: 'too-fast' };
   if (age > timing.maxAgeMs) return { ok: false, reason: 'expired' };
   return { ok: true, payload };
+}
+
+/**
+ * How long an authentic token must still wait before it respects the minimum
+ * fill time: what a visitor told « too fast » is asked to wait.
+ * @returns milliseconds, 0 when the token already respects it or is missing or not authentic
+ */
+export function measureFillWait(token: string | undefined, secret: string, form: FormName, now: number, timing: TokenTiming = DEFAULT_TOKEN_TIMING): number {
+  const payload = authenticate(token, secret, form);
+  return typeof payload === 'string' ? 0 : Math.max(0, payload.issuedAt + timing.minFillMs - now);
 }

@@ -10,7 +10,8 @@ import type { z } from 'zod';
 import type { FormName } from './definitions/form-names.ts';
 import type { MessageKind } from './definitions/form-definition.ts';
 import type { SubmittedFields } from './request/read-form-request.ts';
-import { issueFormToken, verifyFormToken } from './form-token.ts';
+import { toWaitSeconds, type ConfirmPrompt } from './describe-confirm-step.ts';
+import { issueFormToken, measureFillWait, verifyFormToken } from './form-token.ts';
 import type { FormsConfig } from './read-forms-config.ts';
 import type { Queryable } from './store/database.ts';
 import { CLAIM_MS, type ClaimedMessage } from './store/outbox.ts';
@@ -35,7 +36,7 @@ export interface FieldError {
 /** The outcome of a submission, for the handler to turn into a response. */
 export type SubmissionOutcome =
   | { readonly kind: 'invalid'; readonly errors: readonly FieldError[]; readonly token: string }
-  | { readonly kind: 'confirm'; readonly token: string }
+  | ({ readonly kind: 'confirm'; readonly token: string } & ConfirmPrompt)
   | { readonly kind: 'spam' }
   | { readonly kind: 'rate-limited' }
   | { readonly kind: 'unavailable' }
@@ -122,14 +123,22 @@ export async function processSubmission<Data>(
       await recordSpam(database, form.name, 'honeypot', fields, dependencies.clientKey);
       return { kind: 'spam' };
     }
-    const token = await verifyFormToken(single(fields[TOKEN_FIELD]), config.signingSecret, form.name, now.getTime(), config.tokenTiming);
+    const sentToken = single(fields[TOKEN_FIELD]);
+    const token = await verifyFormToken(sentToken, config.signingSecret, form.name, now.getTime(), config.tokenTiming);
     if (!token.ok) {
       if (token.reason === 'invalid') {
         await recordSpam(database, form.name, 'forged-token', fields, dependencies.clientKey);
         return { kind: 'spam' };
       }
-      // Missing (no JavaScript), too fast or expired: ask the person to confirm, with a fresh token.
-      return { kind: 'confirm', token: await freshToken() };
+      if (token.reason === 'too-fast' && sentToken) {
+        // Handed back as it is: its fill time keeps running from when it was
+        // issued, so the wait shrinks at each try instead of starting again, and
+        // the visitor is told how long is left.
+        const waitMs = measureFillWait(sentToken, config.signingSecret, form.name, now.getTime(), config.tokenTiming);
+        return { kind: 'confirm', token: sentToken, step: 'too-soon', waitSeconds: toWaitSeconds(waitMs) };
+      }
+      // Missing (no JavaScript) or expired: ask the person to confirm, with a fresh token.
+      return { kind: 'confirm', token: await freshToken(), step: 'first', waitSeconds: toWaitSeconds(config.tokenTiming.minFillMs) };
     }
     if (config.turnstile && !(await dependencies.verifyTurnstile(single(fields[TURNSTILE_FIELD]) ?? ''))) {
       await recordSpam(database, form.name, 'turnstile', fields, dependencies.clientKey);

@@ -9,6 +9,7 @@ import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { applyFrenchSpacing as fr } from '../format/french-spacing.ts';
 import { FORM_DEFINITIONS, RESPONSE_SLOT, RESPONSE_TEMPLATE_TITLE, fieldAnchor, type FormName } from './definitions/index.ts';
+import { describeConfirmStep, type ConfirmPrompt } from './describe-confirm-step.ts';
 import { orderFieldErrors } from './order-field-errors.ts';
 import type { FieldError } from './process-submission.ts';
 import { TOKEN_FIELD } from './process-submission.ts';
@@ -51,8 +52,8 @@ export function ErrorsContent({ form, errors }: { readonly form: FormName; reado
   );
 }
 
-/** The confirmation step: the answers as hidden fields, a fresh token, one button. */
-export function ConfirmContent({ form, fields, token }: { readonly form: FormName; readonly fields: SubmittedFields; readonly token: string }) {
+/** The confirmation step: what to do (and how long to wait), the answers as hidden fields, the token to send, one button. */
+export function ConfirmContent({ form, fields, token, prompt }: { readonly form: FormName; readonly fields: SubmittedFields; readonly token: string; readonly prompt: ConfirmPrompt }) {
   const page = FORM_DEFINITIONS[form];
   const hidden = Object.entries(fields)
     .filter(([name]) => name !== TOKEN_FIELD)
@@ -60,7 +61,7 @@ export function ConfirmContent({ form, fields, token }: { readonly form: FormNam
   return (
     <section aria-labelledby="confirmation">
       <h1 id="confirmation">{fr(`${page.title} : confirmez l’envoi`)}</h1>
-      <p>{fr('Vos réponses sont prêtes. Pour nous assurer qu’elles viennent d’une personne, confirmez l’envoi.')}</p>
+      <p>{fr(`Vos réponses sont prêtes et ne sont pas encore envoyées. ${describeConfirmStep(prompt)}`)}</p>
       <form method="post" action={page.action}>
         {hidden.map(([key, name, value]) => (
           <input key={key} type="hidden" name={name} value={value} />

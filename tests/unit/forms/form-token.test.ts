@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TOKEN_TIMING, issueFormToken, verifyFormToken } from '../../../src/lib/forms/form-token.ts';
+import { DEFAULT_TOKEN_TIMING, issueFormToken, measureFillWait, verifyFormToken } from '../../../src/lib/forms/form-token.ts';
 
 const SECRET = 'a-test-secret-of-at-least-32-characters';
 const ISSUED_AT = Date.UTC(2026, 4, 12, 8, 30, 0);
@@ -54,6 +54,22 @@ describe('issueFormToken / verifyFormToken', () => {
     const token = await issueFormToken(SECRET, 'candidature', ISSUED_AT, NONCE);
     expect((await verifyFormToken(token, SECRET, 'candidature', ISSUED_AT, { minFillMs: 0, maxAgeMs: 1_000 })).ok).toBe(true);
     expect(await verifyFormToken(token, SECRET, 'candidature', ISSUED_AT + 1_001, { minFillMs: 0, maxAgeMs: 1_000 })).toEqual({ ok: false, reason: 'expired' });
+  });
+
+  it.each([
+    ['at once', 0, DEFAULT_TOKEN_TIMING.minFillMs],
+    ['1.2 s after', 1_200, DEFAULT_TOKEN_TIMING.minFillMs - 1_200],
+    ['at the minimum fill time', DEFAULT_TOKEN_TIMING.minFillMs, 0],
+    ['a minute after', 60_000, 0],
+  ])('measureFillWait: a token sent %s must still wait %i ms', async (_when, delay, waitMs) => {
+    const token = await issueFormToken(SECRET, 'candidature', ISSUED_AT, NONCE);
+    expect(measureFillWait(token, SECRET, 'candidature', ISSUED_AT + delay)).toBe(waitMs);
+  });
+
+  it('measureFillWait: nothing to wait for a missing, forged or other-form token (they are never handed back)', async () => {
+    expect(measureFillWait(undefined, SECRET, 'candidature', ISSUED_AT)).toBe(0);
+    expect(measureFillWait(await issueFormToken(`${SECRET}!`, 'candidature', ISSUED_AT, NONCE), SECRET, 'candidature', ISSUED_AT)).toBe(0);
+    expect(measureFillWait(await issueFormToken(SECRET, 'demande-bon-de-commande', ISSUED_AT, NONCE), SECRET, 'candidature', ISSUED_AT)).toBe(0);
   });
 
   it.each([
