@@ -275,7 +275,7 @@ describe('Decap CMS admin with the local backend (decap-server, file-system mode
     const memberSince = page.locator('input[id^="member_since-field-"]');
     expect(await memberSince.getAttribute('type')).toBe('date');
     await memberSince.fill(STARTUP.memberSince);
-    await preview().getByText('Numéro SIREN invalide : la clé de contrôle (algorithme de Luhn) ne correspond pas.').waitFor();
+    await preview().getByText('Numéro SIREN invalide : un chiffre est sans doute faux ou inversé ; recopiez les 9 chiffres depuis annuaire-entreprises.data.gouv.fr.').waitFor();
     expect(await preview().locator('.preview-problems strong').allInnerTexts()).toEqual(['SIREN']);
     await screenshot('startup-2-preview-build-rule');
 

@@ -51,8 +51,8 @@ const ORDER_CASES: readonly Case[] = [
   ['buyer_kind', 'particulier', 'Type d’acheteur : choix invalide.'],
   ['siret', '', 'Numéro SIRET : ce champ est obligatoire.'],
   ['siret', '732 829 320', 'Numéro SIRET : 14 chiffres attendus (ex. 732 829 320 00074).'],
-  ['siret', '732 829 320 00075', 'Numéro SIRET : numéro invalide, la clé de contrôle (algorithme de Luhn) ne correspond pas.'],
-  ['siret', '356 000 000 12345', 'Numéro SIRET : numéro invalide, la clé de contrôle (algorithme de Luhn) ne correspond pas.'],
+  ['siret', '732 829 320 00075', 'Numéro SIRET : les 5 derniers chiffres (le numéro d’établissement, ou NIC) ne correspondent pas aux 9 premiers (le SIREN) ; un chiffre est sans doute faux ou inversé.'],
+  ['siret', '356 000 000 12345', 'Numéro SIRET : les 5 derniers chiffres (le numéro d’établissement, ou NIC) ne correspondent pas aux 9 premiers (le SIREN) ; un chiffre est sans doute faux ou inversé.'],
   ['contact_name', 'Élise\nMüller', 'Nom du contact : le texte doit tenir sur une ligne.'],
   ['role', 'Acheteuse\0', 'Fonction : caractère de contrôle interdit (U+0000) : retapez le texte au lieu de le coller.'],
   ['email', 'achats@exemple', 'Adresse e-mail : le domaine doit avoir une extension (ex. exemple.fr).'],
@@ -72,7 +72,7 @@ const ORDER_CASES: readonly Case[] = [
 
 const APPLICATION_CASES: readonly Case[] = [
   ['company_name', 'Société\rVerte', 'Nom de l’entreprise : le texte doit tenir sur une ligne.'],
-  ['siret', '73282932000075', 'Numéro SIRET : numéro invalide, la clé de contrôle (algorithme de Luhn) ne correspond pas.'],
+  ['siret', '73282932000075', 'Numéro SIRET : les 5 derniers chiffres (le numéro d’établissement, ou NIC) ne correspondent pas aux 9 premiers (le SIREN) ; un chiffre est sans doute faux ou inversé.'],
   ['postcode', '681', 'Code postal : 5 chiffres attendus (ex. 68100).'],
   ['commune', undefined, 'Commune : ce champ est obligatoire.'],
   ['website', 'javascript:alert(1)', 'Site web : adresse web invalide (ex. https://exemple.fr).'],

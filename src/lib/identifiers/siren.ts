@@ -22,11 +22,14 @@ export const LA_POSTE_SIREN = '356000000';
 export const LA_POSTE_HEAD_OFFICE_SIRET = '35600000000048';
 
 /**
- * Why an identifier is refused: `format` (not 9 or 14 ASCII digits), `key`
- * (the Luhn key, or La Poste's digit sum, does not match), `unallocated`
- * (passes the key but INSEE allocates no such number: all zeros).
+ * Why an identifier is refused: `format` (not 9 or 14 ASCII digits),
+ * `siren-key` (the SIREN, alone or as the first nine digits of a SIRET, fails
+ * its Luhn key), `establishment-key` (the SIREN is valid but the 14 digits fail
+ * the SIRET's key, or La Poste's digit sum: the establishment number, NIC, does
+ * not match it), `unallocated` (passes the key but INSEE allocates no such
+ * number: all zeros).
  */
-export type IdentifierProblem = 'format' | 'key' | 'unallocated';
+export type IdentifierProblem = 'format' | 'siren-key' | 'establishment-key' | 'unallocated';
 
 /**
  * Luhn checksum over a string of ASCII digits.
@@ -50,7 +53,7 @@ export function hasValidLuhnChecksum(digits: string): boolean {
  */
 export function findSirenProblem(value: string): IdentifierProblem | undefined {
   if (!/^\d{9}$/.test(value)) return 'format';
-  if (!hasValidLuhnChecksum(value)) return 'key';
+  if (!hasValidLuhnChecksum(value)) return 'siren-key';
   return /^0+$/.test(value) ? 'unallocated' : undefined;
 }
 
@@ -66,9 +69,9 @@ export function findSiretProblem(value: string): IdentifierProblem | undefined {
   if (sirenProblem !== undefined) return sirenProblem;
   if (value.startsWith(LA_POSTE_SIREN) && value !== LA_POSTE_HEAD_OFFICE_SIRET) {
     const digitSum = [...value].reduce((sum, digit) => sum + Number(digit), 0);
-    return digitSum % 5 === 0 ? undefined : 'key';
+    return digitSum % 5 === 0 ? undefined : 'establishment-key';
   }
-  return hasValidLuhnChecksum(value) ? undefined : 'key';
+  return hasValidLuhnChecksum(value) ? undefined : 'establishment-key';
 }
 
 /** Digits of an identifier typed with spaces or dots (`732 829 320 00074`, `732.829.320`). */
@@ -77,15 +80,22 @@ export function compactIdentifier(text: string): string {
 }
 
 /**
- * Why a number is refused, in French, the same words for forms and content;
- * the caller says which field (`Numéro SIRET : numéro invalide, …`, `Numéro SIREN invalide : …`).
+ * Why a number is refused, in plain French (no « clé de Luhn »), naming the
+ * part that is wrong: the SIREN (the nine first digits of a SIRET) or the
+ * establishment number (NIC, its last five); the same words for forms and
+ * content. The caller says which field (`Numéro SIRET : …`, `Numéro SIREN invalide : …`).
+ * @param digits 9 for a SIREN field, 14 for a SIRET field
  */
 export function describeIdentifierProblem(problem: IdentifierProblem, digits: 9 | 14): string {
   switch (problem) {
     case 'format':
       return `${digits} chiffres attendus.`;
-    case 'key':
-      return 'la clé de contrôle (algorithme de Luhn) ne correspond pas.';
+    case 'siren-key':
+      return digits === 9
+        ? 'un chiffre est sans doute faux ou inversé ; recopiez les 9 chiffres depuis annuaire-entreprises.data.gouv.fr.'
+        : 'les 9 premiers chiffres (le SIREN de l’entreprise) ne forment pas un SIREN valide ; un chiffre est sans doute faux ou inversé.';
+    case 'establishment-key':
+      return 'les 5 derniers chiffres (le numéro d’établissement, ou NIC) ne correspondent pas aux 9 premiers (le SIREN) ; un chiffre est sans doute faux ou inversé.';
     case 'unallocated':
       return 'une suite de zéros n’est attribuée à aucune entreprise par l’INSEE.';
   }

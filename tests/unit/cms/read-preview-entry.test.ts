@@ -31,7 +31,7 @@ describe('readPreviewEntry', () => {
   });
 
   it.each([
-    ['siren', '123456789', 'SIREN', 'Numéro SIREN invalide : la clé de contrôle (algorithme de Luhn) ne correspond pas.'],
+    ['siren', '123456789', 'SIREN', 'Numéro SIREN invalide : un chiffre est sans doute faux ou inversé ; recopiez les 9 chiffres depuis annuaire-entreprises.data.gouv.fr.'],
     ['member_since', '', 'Membre du DAS depuis le', 'Champ obligatoire : aucune valeur saisie.'],
     ['logo', '/uploads/logo.png', 'Texte alternatif du logo', 'Texte alternatif obligatoire quand une image est choisie : décrivez ce qu’elle montre (ex. « Logo d’Acme Robotique »).'],
   ])('lists the build problem of %s = %j with the field label and the French message', (field, value, label, message) => {

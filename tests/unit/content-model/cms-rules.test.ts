@@ -109,7 +109,7 @@ const startupSample = sampleEntry(startup[2]);
 
 /** Rules the CMS cannot express: Decap saves these values, the build refuses them (listed in the editors' guide). */
 const BUILD_ONLY_RULES = [
-  { rule: 'SIREN Luhn key', path: 'siren', value: '123456789', message: 'clé de contrôle' },
+  { rule: 'SIREN Luhn key', path: 'siren', value: '123456789', message: 'un chiffre est sans doute faux ou inversé' },
   { rule: 'SIREN not all zeros (INSEE allocates none)', path: 'siren', value: '000000000', message: 'une suite de zéros n’est attribuée à aucune entreprise' },
   { rule: 'no bidi control in one-line text (text hygiene)', path: 'name', value: 'Acme \u202eRobotique', message: 'Caractère invisible de sens d’écriture interdit (U+202E)' },
   { rule: 'no zero-width character in one-line text (text hygiene)', path: 'name', value: 'Acme\u200bRobotique', message: 'Caractère invisible interdit (U+200B' },

@@ -45,7 +45,7 @@ describe('startups schema', () => {
   });
 
   it.each([
-    ['732829321', /clé de contrôle/],
+    ['732829321', /^Numéro SIREN invalide : un chiffre est sans doute faux ou inversé ; recopiez les 9 chiffres depuis annuaire-entreprises\.data\.gouv\.fr\.$/],
     ['73282932', /9 chiffres/],
     ['732 829 320', /9 chiffres/],
     // INSEE allocates no all-zeros SIREN, though its Luhn sum is 0.

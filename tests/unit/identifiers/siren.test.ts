@@ -12,7 +12,7 @@ describe('SIREN', () => {
   it.each([
     ['732829320', undefined, 'INSEE example, Luhn key valid'],
     ['356000000', undefined, 'La Poste'],
-    ['732829321', 'key', 'Luhn key does not match'],
+    ['732829321', 'siren-key', 'Luhn key does not match'],
     ['73282932', 'format', '8 digits'],
     ['7328293200', 'format', '10 digits'],
     ['732 829 320', 'format', 'spaces are stripped by callers, not here'],
@@ -28,16 +28,16 @@ describe('SIREN', () => {
 describe('SIRET', () => {
   it.each([
     ['73282932000074', undefined, 'INSEE example'],
-    ['73282932000075', 'key', 'Luhn key does not match'],
+    ['73282932000075', 'establishment-key', 'valid SIREN, the Luhn key of the 14 digits does not match: the NIC is wrong'],
     // La Poste: Luhn does not apply, the digit sum must be a multiple of 5.
     ['35600000049837', undefined, 'La Poste establishment, digit sum 35'],
     ['35600000000001', undefined, 'La Poste establishment, digit sum 15'],
-    ['35600000000002', 'key', 'La Poste establishment, digit sum 16'],
+    ['35600000000002', 'establishment-key', 'La Poste establishment, digit sum 16'],
     // …except its head office, whose SIRET has an ordinary Luhn key.
     ['35600000000048', undefined, 'La Poste head office, Luhn'],
     ['7328293200007', 'format', '13 digits'],
     // Luhn-valid over 14 digits, but its first nine digits are not a SIREN.
-    ['73282932100007', 'key', 'SIREN part invalid'],
+    ['73282932100007', 'siren-key', 'SIREN part invalid'],
     ['7328293200007a', 'format', 'a letter'],
     ['00000000000000', 'unallocated', 'all zeros: SIREN 000000000 is allocated to no one'],
     ['00000000000018', 'unallocated', 'a Luhn-valid NIC on the all-zeros SIREN'],
@@ -68,11 +68,13 @@ describe('identifiers typed with separators', () => {
   });
 });
 
-describe('French reasons, shared by forms and content', () => {
+describe('French reasons, shared by forms and content: plain words, naming the wrong part', () => {
   it.each([
     ['format', 9, '9 chiffres attendus.'],
     ['format', 14, '14 chiffres attendus.'],
-    ['key', 14, 'la clé de contrôle (algorithme de Luhn) ne correspond pas.'],
+    ['siren-key', 9, 'un chiffre est sans doute faux ou inversé ; recopiez les 9 chiffres depuis annuaire-entreprises.data.gouv.fr.'],
+    ['siren-key', 14, 'les 9 premiers chiffres (le SIREN de l’entreprise) ne forment pas un SIREN valide ; un chiffre est sans doute faux ou inversé.'],
+    ['establishment-key', 14, 'les 5 derniers chiffres (le numéro d’établissement, ou NIC) ne correspondent pas aux 9 premiers (le SIREN) ; un chiffre est sans doute faux ou inversé.'],
     ['unallocated', 9, 'une suite de zéros n’est attribuée à aucune entreprise par l’INSEE.'],
   ] as const)('%s (%i digits) → %s', (problem, digits, message) => {
     expect(describeIdentifierProblem(problem, digits)).toBe(message);

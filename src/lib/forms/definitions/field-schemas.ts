@@ -132,7 +132,8 @@ export function phoneNumber(label: string) {
 /**
  * A SIRET (14 digits, spaces and dots allowed when typed), checked with the
  * shared INSEE rules of `identifiers/siren.ts` (Luhn key; La Poste's
- * establishments: digit sum multiple of 5; all zeros refused).
+ * establishments: digit sum multiple of 5; all zeros refused); the message
+ * names the part that is wrong, the SIREN or the establishment number.
  */
 export function siret(label: string) {
   return required(
@@ -144,7 +145,7 @@ export function siret(label: string) {
           .regex(/^\d{14}$/, { message: `${label} : 14 chiffres attendus (ex. 732 829 320 00074).`, abort: true })
           .superRefine((value, context) => {
             const problem = findSiretProblem(value);
-            if (problem !== undefined) context.addIssue({ code: 'custom', input: value, message: `${label} : numéro invalide, ${describeIdentifierProblem(problem, 14)}` });
+            if (problem !== undefined) context.addIssue({ code: 'custom', input: value, message: `${label} : ${describeIdentifierProblem(problem, 14)}` });
           }),
       ),
   );

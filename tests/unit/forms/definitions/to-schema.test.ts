@@ -95,14 +95,17 @@ describe('order request schema', () => {
     ['siret', '', 'Numéro SIRET : ce champ est obligatoire.'],
     ['siret', '7328293200007', 'Numéro SIRET : 14 chiffres attendus (ex. 732 829 320 00074).'],
     ['siret', '7328293200007A', 'Numéro SIRET : 14 chiffres attendus (ex. 732 829 320 00074).'],
-    ['siret', '73282932000075', 'Numéro SIRET : numéro invalide, la clé de contrôle (algorithme de Luhn) ne correspond pas.'],
-    ['siret', '35600000000049', 'Numéro SIRET : numéro invalide, la clé de contrôle (algorithme de Luhn) ne correspond pas.'],
+    // A valid SIREN (732 829 320) whose establishment number does not match it.
+    ['siret', '73282932000075', 'Numéro SIRET : les 5 derniers chiffres (le numéro d’établissement, ou NIC) ne correspondent pas aux 9 premiers (le SIREN) ; un chiffre est sans doute faux ou inversé.'],
+    ['siret', '35600000000049', 'Numéro SIRET : les 5 derniers chiffres (le numéro d’établissement, ou NIC) ne correspondent pas aux 9 premiers (le SIREN) ; un chiffre est sans doute faux ou inversé.'],
+    // The first nine digits are not a SIREN (the 14 pass the Luhn key).
+    ['siret', '73282932100007', 'Numéro SIRET : les 9 premiers chiffres (le SIREN de l’entreprise) ne forment pas un SIREN valide ; un chiffre est sans doute faux ou inversé.'],
     // Digit sum 29: not a multiple of 5, so not a La Poste establishment.
-    ['siret', '35600000012345', 'Numéro SIRET : numéro invalide, la clé de contrôle (algorithme de Luhn) ne correspond pas.'],
+    ['siret', '35600000012345', 'Numéro SIRET : les 5 derniers chiffres (le numéro d’établissement, ou NIC) ne correspondent pas aux 9 premiers (le SIREN) ; un chiffre est sans doute faux ou inversé.'],
     // A valid Luhn key is not enough for La Poste (digit sum 19).
-    ['siret', '35600000000014', 'Numéro SIRET : numéro invalide, la clé de contrôle (algorithme de Luhn) ne correspond pas.'],
+    ['siret', '35600000000014', 'Numéro SIRET : les 5 derniers chiffres (le numéro d’établissement, ou NIC) ne correspondent pas aux 9 premiers (le SIREN) ; un chiffre est sans doute faux ou inversé.'],
     // All zeros pass the Luhn key but INSEE allocates no such number (identifiers/siren.ts).
-    ['siret', '000 000 000 00000', 'Numéro SIRET : numéro invalide, une suite de zéros n’est attribuée à aucune entreprise par l’INSEE.'],
+    ['siret', '000 000 000 00000', 'Numéro SIRET : une suite de zéros n’est attribuée à aucune entreprise par l’INSEE.'],
     // Budget: > 0, ≤ ceiling of the context
     ['budget_ht', '15000,01', 'Budget (€ HT) : au plus 15\u202f000\u00a0€\u00a0HT, le plafond d’un premier bon de commande.'],
     ['budget_ht', '15 000,01 €', 'Budget (€ HT) : au plus 15\u202f000\u00a0€\u00a0HT, le plafond d’un premier bon de commande.'],
@@ -235,7 +238,7 @@ describe('startup application schema', () => {
     ['company_name', 'Société\r\nVerte', 'Nom de l’entreprise : le texte doit tenir sur une ligne.'],
     ['commune', 'Mulhouse\0', 'Commune : caractère de contrôle interdit (U+0000) : retapez le texte au lieu de le coller.'],
     ['offer_title', 'Prototype\u2028de capteur', 'Offre de premier bon de commande : le texte doit tenir sur une ligne.'],
-    ['siret', '73282932000075', 'Numéro SIRET : numéro invalide, la clé de contrôle (algorithme de Luhn) ne correspond pas.'],
+    ['siret', '73282932000075', 'Numéro SIRET : les 5 derniers chiffres (le numéro d’établissement, ou NIC) ne correspondent pas aux 9 premiers (le SIREN) ; un chiffre est sans doute faux ou inversé.'],
     ['postcode', '6810', 'Code postal : 5 chiffres attendus (ex. 68100).'],
     ['postcode', '2A004', 'Code postal : 5 chiffres attendus (ex. 68100).'],
     ['website', 'javascript:alert(1)', 'Site web : adresse web invalide (ex. https://exemple.fr).'],
@@ -311,7 +314,7 @@ describe('buyer commitment schema', () => {
     ['organisation', 'Fonderie\nBcc: victime@exemple.fr', 'Organisation : le texte doit tenir sur une ligne.'],
     ['buyer_kind', '', 'Type d’acheteur : faites un choix.'],
     ['buyer_kind', 'association', 'Type d’acheteur : choix invalide.'],
-    ['siret', '73282932000075', 'Numéro SIRET : numéro invalide, la clé de contrôle (algorithme de Luhn) ne correspond pas.'],
+    ['siret', '73282932000075', 'Numéro SIRET : les 5 derniers chiffres (le numéro d’établissement, ou NIC) ne correspondent pas aux 9 premiers (le SIREN) ; un chiffre est sans doute faux ou inversé.'],
     ['contact_name', '', 'Nom du contact : ce champ est obligatoire.'],
     ['role', undefined, 'Fonction : ce champ est obligatoire.'],
     ['email', 'achats@', 'Adresse e-mail : adresse invalide (ex. nom@exemple.fr).'],
