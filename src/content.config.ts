@@ -5,9 +5,9 @@
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { readdirSync } from 'node:fs';
 import { relative } from 'node:path';
 import { entryIdFromFile } from './lib/content-model/entry-slug.ts';
+import { listEntryFiles } from './lib/content-model/list-entry-files.ts';
 import { buildCollectionSchemas } from './lib/content-model/schemas.ts';
 import type { FolderCollection } from './lib/content-model/collections.ts';
 import { contentRoot, modelContext } from './data/settings.ts';
@@ -28,7 +28,7 @@ function folderLoader(name: FolderCollection['name']) {
     glob({
       base,
       pattern: '*.md',
-      generateId: ({ entry }) => entryIdFromFile(entry, folder, () => readdirSync(base).filter((file) => file.endsWith('.md'))),
+      generateId: ({ entry }) => entryIdFromFile(entry, folder, () => listEntryFiles(base)),
     }),
   );
 }

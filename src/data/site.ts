@@ -3,8 +3,11 @@
  * Calling `getCollection` on every page is a known build-time bottleneck
  * (withastro/astro#16297), so pages share this one cached promise.
  */
+import { join } from 'node:path';
 import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
+import { loadFolderEntries } from '../lib/content-model/list-entry-files.ts';
 import { assembleSite, type ContentEntry, type Site } from '../lib/site/assemble-site.ts';
+import { contentRoot } from './settings.ts';
 
 /** The assembled site and the raw entries (to render Markdown bodies), by slug. */
 export interface LoadedSite {
@@ -23,12 +26,14 @@ function bySlug<Entry extends { id: string }>(entries: readonly Entry[]): Readon
 }
 
 async function load(): Promise<LoadedSite> {
+  // An empty folder (no order yet) is not asked of Astro, which would warn that the collection does not exist.
+  const entriesOf = <Key extends CollectionKey>(name: Key) => loadFolderEntries(join(contentRoot, name), () => getCollection(name));
   const [startups, buyers, orders, news, pages] = await Promise.all([
-    getCollection('startups'),
-    getCollection('buyers'),
-    getCollection('orders'),
-    getCollection('news'),
-    getCollection('pages'),
+    entriesOf('startups'),
+    entriesOf('buyers'),
+    entriesOf('orders'),
+    entriesOf('news'),
+    entriesOf('pages'),
   ]);
   const site = assembleSite({
     startups: startups.map((entry) => toContentEntry(entry)),
