@@ -33,13 +33,15 @@ import { readSiteSettings } from '../src/lib/content-model/read-settings.ts';
 import { buildCollectionSchemas, toModelContext } from '../src/lib/content-model/schemas.ts';
 import { toParisCalendarDate } from '../src/lib/format/calendar-date.ts';
 import { resolveDevDataRoot } from '../src/lib/forms/dev-data-root.ts';
+import { LOCAL_OUTBOX } from '../src/lib/forms/read-forms-config.ts';
 import type { BuyerCommitment, StartupApplication } from '../src/lib/forms/definitions/index.ts';
 import { createDatabasePool, type Queryable } from '../src/lib/forms/store/database.ts';
 import { erasePersonalData, findPersonalData } from '../src/lib/forms/store/personal-data.ts';
 import { listSubmissions, loadSubmission, type SubmissionWithMessages } from '../src/lib/forms/store/read-submissions.ts';
 import { submissionsToCsv } from '../src/lib/submissions-cli/export-csv.ts';
 import { describeDatabaseUrl, parseInvocation, USAGE, UsageError, type Command, type DatabaseChoice } from '../src/lib/submissions-cli/invocation.ts';
-import { formatSubmissionDetails, formatSubmissionList } from '../src/lib/submissions-cli/present-submissions.ts';
+import { markLocalCaptures, readCapturedMessages } from '../src/lib/submissions-cli/local-captures.ts';
+import { formatSubmissionDetails, formatSubmissionList, type ShownSubmission } from '../src/lib/submissions-cli/present-submissions.ts';
 import { draftStartupEntry, renderMarkdownEntry } from '../src/lib/submissions-cli/startup-draft.ts';
 import { draftBuyerEntry } from '../src/lib/submissions-cli/buyer-draft.ts';
 import { readDevDatabaseUrl } from './lib/dev-database-url.ts';
@@ -75,6 +77,8 @@ interface OpenDatabase {
   readonly database: Queryable;
   /** E.g. `the local database (.netlify/db)`; never a password. */
   readonly description: string;
+  /** The local outbox folder of `npm run dev` (the local database only): its e-mails were captured there, not sent. */
+  readonly outboxDirectory?: string;
   close(): Promise<void>;
 }
 
@@ -94,16 +98,18 @@ async function openDatabase(choice: DatabaseChoice): Promise<OpenDatabase> {
   }
   const dataRoot = resolveDevDataRoot(process.env, PROJECT_ROOT);
   const shown = relative(process.cwd(), join(dataRoot, LOCAL_DATABASE_DIRECTORY)) || '.';
+  const outboxDirectory = join(dataRoot, LOCAL_OUTBOX);
   const devUrl = await readDevDatabaseUrl(dataRoot);
   if (devUrl !== undefined) {
     const pool = openPool(devUrl);
-    return { database: pool, description: `the local database of the running \`npm run dev\` (${shown})`, close: () => pool.end() };
+    return { database: pool, description: `the local database of the running \`npm run dev\` (${shown})`, outboxDirectory, close: () => pool.end() };
   }
   const embedded = await startEmbeddedDatabase(join(dataRoot, LOCAL_DATABASE_DIRECTORY));
   const pool = openPool(embedded.connectionString);
   return {
     database: pool,
     description: `the local database (${shown})`,
+    outboxDirectory,
     close: async () => {
       await pool.end();
       await embedded.stop();
@@ -141,6 +147,11 @@ async function readStartupNames(): Promise<Map<string, string>> {
   return names;
 }
 
+/** The submissions as shown: on the local database, e-mails captured in the outbox folder say so (`markLocalCaptures`). */
+function asShown(open: OpenDatabase, records: readonly SubmissionWithMessages[]): ShownSubmission[] {
+  return markLocalCaptures(records, open.outboxDirectory === undefined ? new Set() : readCapturedMessages(open.outboxDirectory));
+}
+
 function write(text: string): Promise<void> {
   return new Promise((done, fail) => process.stdout.write(text, (error) => (error ? fail(error) : done())));
 }
@@ -151,20 +162,20 @@ async function list(open: OpenDatabase): Promise<void> {
     process.stderr.write(`No submissions in ${open.description}.\n`);
     return;
   }
-  await write(formatSubmissionList(records));
+  await write(formatSubmissionList(asShown(open, records)));
 }
 
 async function show(open: OpenDatabase, reference: string): Promise<void> {
   const record = await loadOne(open, reference);
   const startupNames = record.form === 'demande-bon-de-commande' ? await readStartupNames() : new Map<string, string>();
-  await write(formatSubmissionDetails(record, startupNames));
+  await write(formatSubmissionDetails(asShown(open, [record])[0]!, startupNames));
 }
 
 async function exportCsv(open: OpenDatabase, command: Extract<Command, { name: 'export' }>): Promise<void> {
   const records = await listSubmissions(open.database, command.form);
   if (records.length === 0) process.stderr.write(`No ${command.form ? `"${command.form}" ` : ''}submissions in ${open.description}: the CSV has only its header.\n`);
   const startupNames = records.some((record) => record.form === 'demande-bon-de-commande') ? await readStartupNames() : new Map<string, string>();
-  const csv = submissionsToCsv(records, { form: command.form, semicolon: command.semicolon, startupNames });
+  const csv = submissionsToCsv(asShown(open, records), { form: command.form, semicolon: command.semicolon, startupNames });
   if (command.output === undefined) return write(csv);
   const path = userPath(command.output);
   await writeFile(path, csv, 'utf8');

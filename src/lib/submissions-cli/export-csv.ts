@@ -11,8 +11,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { csvColumns, FORM_NAMES, type FormData, type FormName } from '../forms/definitions/index.ts';
-import type { SubmissionWithMessages } from '../forms/store/read-submissions.ts';
-import { formatParisDateTime, formLabel, statusLabel } from './present-submissions.ts';
+import { formatParisDateTime, formLabel, statusLabel, type ShownSubmission } from './present-submissions.ts';
 
 /** How numbers are written, and what separates cells. */
 export interface CsvOptions {
@@ -28,7 +27,7 @@ type Cell = string | number;
 
 interface Column {
   readonly header: string;
-  readonly value: (record: SubmissionWithMessages, startups: readonly { slug: string; name: string }[]) => Cell;
+  readonly value: (record: ShownSubmission, startups: readonly { slug: string; name: string }[]) => Cell;
 }
 
 /** The columns every table starts with: the record's own facts. */
@@ -74,7 +73,7 @@ function cellText(cell: Cell, decimalComma: boolean): string {
  * The CSV file of some submissions (those of `options.form` only, when given).
  * @returns the whole file, starting with the UTF-8 byte order mark
  */
-export function submissionsToCsv(records: readonly SubmissionWithMessages[], options: CsvOptions = {}): string {
+export function submissionsToCsv(records: readonly ShownSubmission[], options: CsvOptions = {}): string {
   const columns = columnsFor(options.form);
   const startups = [...(options.startupNames ?? new Map<string, string>())].map(([slug, name]) => ({ slug, name }));
   const decimalComma = options.semicolon ?? false;

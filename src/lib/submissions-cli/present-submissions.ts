@@ -11,8 +11,31 @@ import type { SubmissionWithMessages } from '../forms/store/read-submissions.ts'
 import { revealInvisibleCharacters } from '../text/text-hygiene.ts';
 import { HELD_REASON_LABELS, type MessageStatus, type OutboxEntry } from '../forms/store/stored-submission.ts';
 
+/**
+ * The state of an e-mail as shown: the stored one, or `captured` for one that a
+ * local run without SMTP wrote to its outbox folder instead of sending it (stored
+ * as `sent`; `markLocalCaptures`). Production's statuses are never changed.
+ */
+export type ShownStatus = MessageStatus | 'captured';
+
+/** An e-mail of a submission, as shown. */
+export interface ShownMessage extends Omit<OutboxEntry, 'status'> {
+  readonly status: ShownStatus;
+}
+
+/** A submission with its e-mails, as shown (a `SubmissionWithMessages` is one). */
+export interface ShownSubmission extends Omit<SubmissionWithMessages, 'messages'> {
+  readonly messages: readonly ShownMessage[];
+}
+
 /** State of an e-mail, as the team says it. */
-export const STATUS_LABELS: Readonly<Record<MessageStatus, string>> = { sent: 'envoyé', pending: 'en attente', failed: 'échec', held: 'retenu' };
+export const STATUS_LABELS: Readonly<Record<ShownStatus, string>> = {
+  sent: 'envoyé',
+  captured: 'capturé localement',
+  pending: 'en attente',
+  failed: 'échec',
+  held: 'retenu',
+};
 
 /** Who an e-mail is for. */
 export const MESSAGE_KIND_LABELS: Readonly<Record<MessageKind, string>> = {
@@ -22,14 +45,15 @@ export const MESSAGE_KIND_LABELS: Readonly<Record<MessageKind, string>> = {
 };
 
 /** The most pressing state first: what the team has to look at. */
-const STATUS_PRIORITY: readonly MessageStatus[] = ['failed', 'pending', 'held', 'sent'];
+const STATUS_PRIORITY: readonly ShownStatus[] = ['failed', 'pending', 'held', 'captured', 'sent'];
 
 /**
  * The state of a submission's e-mails as one word: `failed` when one failed,
- * else `pending` when one waits, else `held` when one was held, else `sent`.
+ * else `pending` when one waits, else `held` when one was held, else
+ * `captured` when one was only captured locally, else `sent`.
  * @returns undefined for a submission without e-mails
  */
-export function overallStatus(messages: readonly Pick<OutboxEntry, 'status'>[]): MessageStatus | undefined {
+export function overallStatus(messages: readonly Pick<ShownMessage, 'status'>[]): ShownStatus | undefined {
   return STATUS_PRIORITY.find((status) => messages.some((message) => message.status === status));
 }
 
@@ -42,7 +66,7 @@ export function formLabel(form: string): string {
 }
 
 /** Label of the state of a submission's e-mails (`overallStatus`); `—` without e-mails. */
-export function statusLabel(messages: readonly Pick<OutboxEntry, 'status'>[]): string {
+export function statusLabel(messages: readonly Pick<ShownMessage, 'status'>[]): string {
   const status = overallStatus(messages);
   return status === undefined ? '—' : STATUS_LABELS[status];
 }
@@ -60,7 +84,7 @@ export function formatLongParisDateTime(isoInstant: string): string {
 }
 
 /** The submitter: company (application) or organisation (buyer), and e-mail; `—` when missing. */
-export function submitterLine(record: SubmissionWithMessages): { readonly organisation: string; readonly email: string } {
+export function submitterLine(record: Pick<ShownSubmission, 'form' | 'data'>): { readonly organisation: string; readonly email: string } {
   if (!isFormName(record.form)) return { organisation: '—', email: '—' };
   const data = record.data as FormData;
   return { organisation: organisationOf(record.form, data) || '—', email: submitterOf(record.form, data).address || '—' };
@@ -79,7 +103,7 @@ export function alignColumns(rows: readonly (readonly string[])[]): string[] {
 }
 
 /** One line per submission: reference, form, received (Paris), status, organisation, e-mail. */
-export function formatSubmissionList(records: readonly SubmissionWithMessages[]): string {
+export function formatSubmissionList(records: readonly ShownSubmission[]): string {
   const rows = records.map((record) => {
     const { organisation, email } = submitterLine(record);
     return [record.reference, formLabel(record.form), formatParisDateTime(record.receivedAt), statusLabel(record.messages), organisation, email];
@@ -87,14 +111,15 @@ export function formatSubmissionList(records: readonly SubmissionWithMessages[])
   return `${alignColumns(rows.map((row) => row.map(revealInvisibleCharacters))).join('\n')}\n`;
 }
 
-/** One e-mail: recipient, state (when sent; why held), attempts, last error. */
-export function describeMessage(message: OutboxEntry): string {
+/** One e-mail: recipient, state (when sent or captured; why held), attempts, last error. */
+export function describeMessage(message: ShownMessage): string {
   const parts = [`${MESSAGE_KIND_LABELS[message.kind] ?? message.kind} → ${message.recipient}`];
   if (message.status === 'sent' && message.sentAt) parts.push(`envoyé le ${formatParisDateTime(message.sentAt)}`);
+  else if (message.status === 'captured' && message.sentAt) parts.push(`capturé localement le ${formatParisDateTime(message.sentAt)}, non envoyé (fichier .eml)`);
   else if (message.status === 'held' && message.heldReason) parts.push(`retenu : ${HELD_REASON_LABELS[message.heldReason] ?? message.heldReason}`);
   else parts.push(STATUS_LABELS[message.status] ?? message.status);
   parts.push(`${message.attempts} tentative${message.attempts > 1 ? 's' : ''}`);
-  if (message.status !== 'sent' && message.lastError) parts.push(`dernière erreur : ${message.lastError}`);
+  if (message.status !== 'sent' && message.status !== 'captured' && message.lastError) parts.push(`dernière erreur : ${message.lastError}`);
   return parts.join(' · ');
 }
 
@@ -112,7 +137,7 @@ function labelledLines(rows: readonly (readonly [string, string])[]): string[] {
  * Every field of a submission with its French label, then its e-mails.
  * @param startupNames startup names by slug, so that an order request shows its startup's name (its slug when unknown)
  */
-export function formatSubmissionDetails(record: SubmissionWithMessages, startupNames: ReadonlyMap<string, string> = new Map()): string {
+export function formatSubmissionDetails(record: ShownSubmission, startupNames: ReadonlyMap<string, string> = new Map()): string {
   const header: [string, string][] = [
     ['Référence', record.reference],
     ['Formulaire', formLabel(record.form)],
