@@ -1,12 +1,14 @@
 /**
  * Starts Decap CMS in the browser with the configuration derived at build time
- * (`load_config_file: false`: there is no config.yml), in French — unless the
+ * (`load_config_file: false`: there is no config.yml), in French (Decap's locale
+ * completed: `complete-french-locale.ts`) — unless the
  * page was opened with an invitation or reset link (`#invite_token=…`), which
  * goes to the editor account page first (`src/lib/cms/identity-link.ts`).
  */
 import CMS from 'decap-cms-app';
 import { fr } from 'decap-cms-locales';
 import type { CmsConfig } from 'decap-cms-core';
+import { completeFrenchLocale } from '../lib/cms/complete-french-locale.ts';
 import { selectCmsBackend, type ProductionBackend } from '../lib/cms/select-cms-backend.ts';
 import type { DecapContentConfig } from '../lib/content-model/to-decap.ts';
 import type { ModelContext } from '../lib/content-model/fields.ts';
@@ -29,7 +31,7 @@ function startCms(): void {
   const payload = JSON.parse(document.getElementById('cms-config')?.textContent ?? '{}') as AdminPayload;
   const config: CmsConfig = { ...payload.content, ...selectCmsBackend(window.location, payload.production) };
 
-  CMS.registerLocale('fr', fr);
+  CMS.registerLocale('fr', completeFrenchLocale(fr));
   registerPreviewTemplates(CMS, payload.context);
   registerUploadAwareImageWidget(CMS);
   CMS.init({ config });
