@@ -429,7 +429,7 @@ describe('with JavaScript', () => {
     await page.getByRole('button', { name: 'Envoyer ma candidature' }).click();
 
     const siretError = page.locator('#champ-siret-erreur');
-    await expect.poll(() => siretError.innerText()).toBe(`Numéro SIRET${NBSP}: les 5 derniers chiffres (le numéro d’établissement, ou NIC) ne correspondent pas aux 9 premiers (le SIREN) ; un chiffre est sans doute faux ou inversé.`);
+    await expect.poll(() => siretError.innerText()).toBe(applyFrenchSpacing('Numéro SIRET : les 5 derniers chiffres (le numéro d’établissement, ou NIC) ne correspondent pas aux 9 premiers (le SIREN) ; un chiffre est sans doute faux ou inversé.'));
     expect(await page.locator('#champ-consent-erreur').innerText()).toBe(`Consentement${NBSP}: votre accord est nécessaire pour envoyer le formulaire.`);
     // Only those two fields are marked.
     expect(await page.locator('.field__error:not([hidden])').count()).toBe(2);
@@ -569,7 +569,7 @@ describe('without JavaScript', () => {
       anchors.map((anchor) => ({ href: anchor.getAttribute('href'), text: anchor.textContent })),
     );
     expect(links).toEqual([
-      { href: '#champ-siret', text: `Numéro SIRET${NBSP}: les 5 derniers chiffres (le numéro d’établissement, ou NIC) ne correspondent pas aux 9 premiers (le SIREN) ; un chiffre est sans doute faux ou inversé.` },
+      { href: '#champ-siret', text: applyFrenchSpacing('Numéro SIRET : les 5 derniers chiffres (le numéro d’établissement, ou NIC) ne correspondent pas aux 9 premiers (le SIREN) ; un chiffre est sans doute faux ou inversé.') },
       { href: '#champ-sectors', text: `Secteurs${NBSP}: cochez au moins une case.` },
       { href: '#champ-phone', text: applyFrenchSpacing('Téléphone : numéro invalide, chiffres seulement, avec l’indicatif (+41…) pour un numéro étranger (ex. 03 89 12 34 56).') },
     ]);
