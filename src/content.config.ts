@@ -12,6 +12,7 @@ import { buildCollectionSchemas } from './lib/content-model/schemas.ts';
 import type { FolderCollection } from './lib/content-model/collections.ts';
 import { contentRoot, modelContext } from './data/settings.ts';
 import { withFrenchYamlErrors } from './data/french-yaml-errors.ts';
+import { withQuietEmptyFolder } from './data/quiet-empty-folder.ts';
 
 const schemas = buildCollectionSchemas(modelContext);
 
@@ -19,17 +20,19 @@ const schemas = buildCollectionSchemas(modelContext);
  * The glob loader of one folder collection: `*.md` files whose names give the
  * URL slugs (`entry-slug.ts`). A file name that is not a slug, or two files
  * that give the same URL slug, fail the build naming the files; a front matter that is not
- * valid YAML fails the build in French.
+ * valid YAML fails the build in French; a folder without entries is no warning.
  */
 function folderLoader(name: FolderCollection['name']) {
   const base = `${contentRoot}/${name}`;
   const folder = `${relative(process.cwd(), contentRoot)}/${name}`;
   return withFrenchYamlErrors(
-    glob({
-      base,
-      pattern: '*.md',
-      generateId: ({ entry }) => entryIdFromFile(entry, folder, () => listEntryFiles(base)),
-    }),
+    withQuietEmptyFolder(
+      glob({
+        base,
+        pattern: '*.md',
+        generateId: ({ entry }) => entryIdFromFile(entry, folder, () => listEntryFiles(base)),
+      }),
+    ),
   );
 }
 
