@@ -7,9 +7,9 @@ import { connect, createServer, type Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { settleBackgroundWork } from '../../helpers/function-context.ts';
 import { countRows } from '../../helpers/form-fixtures.ts';
-import { UNAVAILABLE_WITHIN_MS, services, submit, submitAccepted, useFormServices } from './harness.ts';
+import { UNAVAILABLE_WITHIN_MS, services, submit, submitAccepted, useFaultServices } from './harness.ts';
 
-useFormServices();
+useFaultServices();
 
 /**
  * A TCP proxy in front of the database whose connections can go dead: after

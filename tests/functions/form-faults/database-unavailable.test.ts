@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { settleBackgroundWork } from '../../helpers/function-context.ts';
 import { countRows } from '../../helpers/form-fixtures.ts';
-import { expectUnavailable, services, submitAccepted, useFormServices } from './harness.ts';
+import { expectUnavailable, services, submitAccepted, useFaultServices } from './harness.ts';
 
-useFormServices();
+useFaultServices();
 
 describe('the database unavailable', () => {
   it.for([

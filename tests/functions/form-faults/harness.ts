@@ -12,16 +12,15 @@
  * for the outbox (claims, retry delays) is simulated by `advanceOutboxClock`.
  */
 import { createServer, type Socket } from 'node:net';
-import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
+import { beforeEach, expect } from 'vitest';
 import orderHandler from '../../../netlify/functions/demande-bon-de-commande.mts';
 import { functionContext, settleBackgroundWork } from '../../helpers/function-context.ts';
 import { refusalProblems } from '../../helpers/french-answers.ts';
 import {
   advanceOutboxClock,
   formRequest,
-  liftSendingCaps,
   outboxRows,
-  startFormServices,
+  useFormServices,
   validOrderFields,
   withToken,
   type FormServices,
@@ -36,24 +35,16 @@ export const QUARTER_HOUR_MS = 15 * 60 * 1_000;
 /** Each e-mail of a submission, once (`countMailsByReference`). */
 export const EACH_ONCE = { team: 1, startup: 1, confirmation: 1 };
 
-/** The file's form services (set by `useFormServices`, before its first test). */
+/** The file's form services (`useFaultServices`). */
 export let services: FormServices;
 
 /**
- * Start the file's form services before its tests and stop them after; before
- * each test, wait for the e-mails of the previous one, forget the captured
- * e-mails and drop e-mails still due.
+ * The file's form services (`useFormServices`); besides, before each test,
+ * drop the e-mails still due.
  */
-export function useFormServices(): void {
-  beforeAll(async () => {
-    services = await startFormServices();
-    liftSendingCaps();
-  });
-  afterAll(() => services.stop());
+export function useFaultServices(): void {
+  services = useFormServices();
   beforeEach(async () => {
-    // E-mails of the previous test still being sent arrive before this one starts.
-    await settleBackgroundWork();
-    services.smtp.messages.length = 0;
     // A test that failed half-way may have left e-mails due: the next test's retry pass would claim
     // them too and fail for that reason alone (seen under load: 42 claimed where 12 were due).
     await services.database.query("DELETE FROM outbox WHERE status = 'pending'");

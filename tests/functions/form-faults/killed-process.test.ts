@@ -8,9 +8,9 @@ import { spawnSubmitter } from '../../helpers/child-submitter.ts';
 import { settleBackgroundWork } from '../../helpers/function-context.ts';
 import { advanceOutboxClock, countMailsByReference, validOrderFields, withToken } from '../../helpers/form-fixtures.ts';
 import { runScheduledRetry } from '../../helpers/scheduled-retry.ts';
-import { EACH_ONCE, FORM, pendingSubmissions, rowsOf, services, startSilentSmtp, submit, useFormServices } from './harness.ts';
+import { EACH_ONCE, FORM, pendingSubmissions, rowsOf, services, startSilentSmtp, submit, useFaultServices } from './harness.ts';
 
-useFormServices();
+useFaultServices();
 
 async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -11,9 +11,9 @@ import { functionContext } from '../../helpers/function-context.ts';
 import { advanceOutboxClock, countMailsByReference } from '../../helpers/form-fixtures.ts';
 import { startInspectingSmtp } from '../../helpers/inspecting-smtp.ts';
 import { runScheduledRetry } from '../../helpers/scheduled-retry.ts';
-import { EACH_ONCE, QUARTER_HOUR_MS, pendingSubmissions, rowsOf, services, useFormServices } from './harness.ts';
+import { EACH_ONCE, QUARTER_HOUR_MS, pendingSubmissions, rowsOf, services, useFaultServices } from './harness.ts';
 
-useFormServices();
+useFaultServices();
 
 /** Number of the given submissions' e-mails recorded as sent. */
 async function recordedSent(references: readonly string[]): Promise<number> {

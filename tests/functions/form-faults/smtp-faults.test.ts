@@ -9,9 +9,9 @@ import { MAX_SEND_ATTEMPTS } from '../../../src/lib/forms/store/outbox.ts';
 import { settleBackgroundWork } from '../../helpers/function-context.ts';
 import { advanceOutboxClock, countMailsByReference } from '../../helpers/form-fixtures.ts';
 import { runScheduledRetry } from '../../helpers/scheduled-retry.ts';
-import { EACH_ONCE, QUARTER_HOUR_MS, rowsOf, services, startSilentSmtp, submitAccepted, useFormServices } from './harness.ts';
+import { EACH_ONCE, QUARTER_HOUR_MS, rowsOf, services, startSilentSmtp, submitAccepted, useFaultServices } from './harness.ts';
 
-useFormServices();
+useFaultServices();
 
 describe('SMTP down, then back', () => {
   it('the visitors get their references; after the scheduled retry each e-mail of each submission arrived exactly once', async () => {

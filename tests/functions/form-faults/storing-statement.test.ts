@@ -7,9 +7,9 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { settleBackgroundWork } from '../../helpers/function-context.ts';
 import { createDatabase, withDatabase } from '../../helpers/postgres-server.ts';
-import { expectUnavailable, services, useFormServices } from './harness.ts';
+import { expectUnavailable, services, useFaultServices } from './harness.ts';
 
-useFormServices();
+useFaultServices();
 
 /** A database of the run's server that fails the storing statement in some way, and its tables' contents. */
 interface FailingDatabase {
