@@ -20,17 +20,17 @@ const COMPONENT_TESTS = 'tests/components/**/*.test.ts';
  * One run for every test, in projects that can each run alone
  * (`npx vitest run --project unit`): a project starts only the set-ups its
  * tests need, so the unit tests run without a site build or a database.
- * Three phases run one after the other (checked in the run's output):
- * unit and components; then e2e and `functions (shared)`, two files at a time
+ * Phases run one after the other (checked in the run's output): unit and
+ * components; then e2e, build and `functions (shared)`, two files at a time
  * (`sequence.groupOrder: 1`; a group's projects share one worker count),
- * which keeps both cores busy (three at a time took longer), browser tests'
- * Astro processes taking turns under a lock (tests/helpers/build-lock.ts), and
+ * which keeps both cores busy (three at a time took longer), the Astro
+ * processes of browser and build files (`astro build`, `astro dev`, which share
+ * the `.astro/` folder of the project) taking turns under a lock
+ * (tests/helpers/build-lock.ts, hence the build project's database), and
  * function files have their own database, SMTP server and ports; last, the
- * projects that run one file at a time (vitest gives them a phase of their
- * own, after the others): build, whose tests run `astro build`, which shares
- * the `.astro/` folder of the project, and `functions (timed)`, which
- * measures against the production time limits. The functions project has a
- * configuration of its own (two projects under one name).
+ * function files that measure against the production time limits, with
+ * nothing else running (tests/functions/vitest.config.ts). The functions
+ * project has a configuration of its own (three projects under one name).
  * Unit and component test files share their worker's module cache
  * (`isolate: false`; a quarter of the unit project's CPU time, three fifths of
  * the components': most of it went to importing the same modules once per
@@ -55,8 +55,9 @@ export default defineConfig({
         test: { name: 'unit', fileParallelism: true, isolate: false, include: ['tests/unit/**/*.test.ts', 'tests/scripts/summary-reporter.test.ts'] },
       },
       getViteConfig({ test: { name: 'components', isolate: false, include: [COMPONENT_TESTS] } }, { configFile: false, logLevel: 'error', devToolbar: { enabled: false } }),
-      { extends: true, test: { name: 'build', include: ['tests/build/**/*.test.ts'], globalSetup: [SITE_BUILD] } },
-      // `functions (shared)` and `functions (timed)`, both run by `--project functions`.
+      // In the second phase; the database holds the Astro lock.
+      { extends: true, test: { name: 'build', include: ['tests/build/**/*.test.ts'], globalSetup: [DATABASE, SITE_BUILD], fileParallelism: true, ...PARALLEL_PHASE } },
+      // `functions (shared)`, `functions (faults)` and `functions (timed)`, all run by `--project functions`.
       'tests/functions/vitest.config.ts',
       // A browser test polls what a page shows: scripts, fetches and renders take seconds on a busy machine (vitest's default gives up after 1 s).
       // Two browser files at a time, their Astro processes taking turns (tests/helpers/build-lock.ts).

@@ -5,20 +5,18 @@
  * record, and each of its e-mails is sent once; the same filling posted
  * several times at once is stored once (issue 10, "Must show").
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import orderHandler from '../../netlify/functions/demande-bon-de-commande.mts';
 import { spawnSubmitter } from '../helpers/child-submitter.ts';
 import { functionContext, settleBackgroundWork } from '../helpers/function-context.ts';
 import {
   countMailsByReference,
   formRequest,
-  liftSendingCaps,
   outboxRows,
-  startFormServices,
   storedReferences,
+  useFormServices,
   validOrderFields,
   withToken,
-  type FormServices,
 } from '../helpers/form-fixtures.ts';
 import { asSameOrigin } from '../helpers/same-origin-request.ts';
 import { runScheduledRetry } from '../helpers/scheduled-retry.ts';
@@ -28,18 +26,8 @@ const PROCESSES = 3;
 const PER_PROCESS = 10;
 const EACH_ONCE = { team: 1, startup: 1, confirmation: 1 };
 
-let services: FormServices;
-
-beforeAll(async () => {
-  services = await startFormServices();
-  // Every post names the same buyer and startup: the per-address caps would hold their e-mails.
-  liftSendingCaps();
-});
-afterAll(() => services.stop());
-beforeEach(async () => {
-  await settleBackgroundWork();
-  services.smtp.messages.length = 0;
-});
+// Every post names the same buyer and startup: the per-address caps would hold their e-mails.
+const services = useFormServices();
 
 describe('concurrent submissions', () => {
   it(`${PROCESSES * PER_PROCESS} order requests from ${PROCESSES} processes at once: distinct references, stored = accepted, each e-mail once`, async ({ annotate }) => {

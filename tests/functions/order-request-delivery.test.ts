@@ -6,7 +6,7 @@
  * nothing more; a temporary SMTP refusal leaves the messages pending for the
  * scheduled retry, which sends each once.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AddressObject, ParsedMail } from 'mailparser';
 import orderHandler from '../../netlify/functions/demande-bon-de-commande.mts';
 import { functionContext, settleBackgroundWork } from '../helpers/function-context.ts';
@@ -16,32 +16,20 @@ import {
   currentReferenceYear,
   expectedReference,
   formRequest,
-  liftSendingCaps,
   ORDERABLE_STARTUP,
   SITE,
-  startFormServices,
   storedReferences,
   TEST_SENDER,
+  useFormServices,
   VALID_ORDER_DATA,
   validOrderFields,
   withToken,
-  type FormServices,
 } from '../helpers/form-fixtures.ts';
 import { startInspectingSmtp, type Arrival } from '../helpers/inspecting-smtp.ts';
 import { runScheduledRetry } from '../helpers/scheduled-retry.ts';
 
-let services: FormServices;
-
-beforeAll(async () => {
-  services = await startFormServices();
-  // The buyer's address gets more confirmations here than the daily cap allows.
-  liftSendingCaps();
-});
-afterAll(() => services.stop());
-beforeEach(async () => {
-  await settleBackgroundWork();
-  services.smtp.messages.length = 0;
-});
+// The buyer's address gets more confirmations here than the daily cap allows.
+const services = useFormServices();
 
 const FORM = 'demande-bon-de-commande';
 const NBSP = '\u00a0';

@@ -1,25 +1,35 @@
 /**
- * The `functions` project (`tests/functions`, `tests/scripts`): two projects
- * under one name, so that `npx vitest run --project functions` runs them both.
- * - `functions (shared)`: files two at a time, with the browser files
+ * The `functions` project (`tests/functions`, `tests/scripts`): three projects
+ * under one name, so that `npx vitest run --project functions` runs them all.
+ * - `functions (shared)`: files two at a time, with the browser and build files
  *   (`sequence.groupOrder: 1`), after the unit and component files and before
- *   the one-file-at-a-time projects (vitest.config.ts). Each file
+ *   the files below (vitest.config.ts). Each file
  *   has its own database, SMTP server and ports, runs in its own process (its
  *   environment variables are its own) and builds nothing; most of them wait
  *   on sockets and child processes, so two at once fill the machine's two
  *   cores (113 s of files one after another on a quiet machine).
- * - `functions (timed)`: the files that measure against the production time
- *   limits (the French 503 within 5 s behind the database's 2 s statement
- *   time-out, the SMTP greeting time-out, 30 submissions at once from 3
- *   processes), one at a time with nothing else running: beside another file,
- *   on a loaded machine, the 30 submissions ran past the production time-outs.
- * Both need the run's PostgreSQL server and site build.
+ * - `functions (timed)`: the faults measured against the production time
+ *   limits (`form-faults/`: the French 503 within 5 s behind the database's 2 s
+ *   statement time-out, the SMTP greeting time-out, a connection gone dead),
+ *   all at once in a phase of their own (`sequence.groupOrder: 2`) with nothing
+ *   else running: they wait on those time-outs, one at a time they took 30 s on
+ *   a quiet machine, and beside the CPU-bound second phase their timings would
+ *   measure the machine's load.
+ * - `functions (load)`: 30 submissions at once from 3 processes
+ *   (`concurrent-submissions`), alone, last (vitest runs a project of one
+ *   worker after all the others): beside another file, on a loaded machine,
+ *   they ran past the production time-outs.
+ * All need the run's PostgreSQL server and site build.
  */
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { DATABASE, PARALLEL_PHASE, SITE_BUILD, TIME_LIMITS } from '../helpers/vitest-settings.ts';
 
-const TIMED = ['tests/functions/form-faults.test.ts', 'tests/functions/concurrent-submissions.test.ts'];
+const FAULTS = 'tests/functions/form-faults/*.test.ts';
+/** One worker per fault file: all of them at once. */
+const FAULT_FILES = readdirSync(new URL('form-faults', import.meta.url)).filter((file) => file.endsWith('.test.ts')).length;
+const LOAD = 'tests/functions/concurrent-submissions.test.ts';
 
 export default defineConfig({
   root: fileURLToPath(new URL('../..', import.meta.url)),
@@ -32,11 +42,12 @@ export default defineConfig({
         test: {
           name: 'shared',
           include: ['tests/functions/**/*.test.ts', 'tests/scripts/**/*.test.ts'],
-          exclude: ['tests/scripts/summary-reporter.test.ts', ...TIMED],
+          exclude: ['tests/scripts/summary-reporter.test.ts', FAULTS, LOAD],
           ...PARALLEL_PHASE,
         },
       },
-      { test: { name: 'timed', include: TIMED, fileParallelism: false } },
+      { test: { name: 'timed', include: [FAULTS], maxWorkers: FAULT_FILES, sequence: { groupOrder: 2 } } },
+      { test: { name: 'load', include: [LOAD], fileParallelism: false } },
     ],
   },
 });

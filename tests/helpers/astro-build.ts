@@ -35,7 +35,12 @@ export function buildSite(options: BuildOptions): Promise<BuildResult> {
   return withAstroLock(() => runAstroBuild(options));
 }
 
-function runAstroBuild(options: BuildOptions): Promise<BuildResult> {
+/**
+ * Build the site at once: only for a caller that already holds the Astro lock
+ * (`build-lock.ts`), such as one that must check and build under one turn.
+ * Resolves with the exit code and the log (never rejects on a failed build).
+ */
+export function runAstroBuild(options: BuildOptions): Promise<BuildResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [ASTRO_BIN, 'build', '--outDir', options.outDir], {
       cwd: PROJECT_ROOT,

@@ -8,6 +8,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import pg from 'pg';
 import type { ParsedMail } from 'mailparser';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { issueFormToken } from '../../src/lib/forms/form-token.ts';
 import type { FormName } from '../../src/lib/forms/definitions/form-names.ts';
 import { TOKEN_FIELD } from '../../src/lib/forms/process-submission.ts';
@@ -313,6 +314,32 @@ export interface FormServices {
   restartSmtp(): Promise<void>;
   /** Stop everything and restore the environment. */
   stop(): Promise<void>;
+}
+
+/**
+ * The form services of a test file that expects every e-mail: started with the
+ * sending caps lifted (`liftSendingCaps`) before its first test, stopped after
+ * its last; before each test, the e-mails of the previous one are waited for
+ * (`settleBackgroundWork`) and the captured ones forgotten.
+ * @returns the services, to use in tests and hooks (they start in `beforeAll`)
+ */
+export function useFormServices(): FormServices {
+  let started: FormServices | undefined;
+  beforeAll(async () => {
+    started = await startFormServices();
+    liftSendingCaps();
+  });
+  afterAll(() => started?.stop());
+  beforeEach(async () => {
+    await settleBackgroundWork();
+    started!.smtp.messages.length = 0;
+  });
+  return new Proxy({} as FormServices, {
+    get: (_target, key) => {
+      if (!started) throw new Error('the form services start before the first test (useFormServices)');
+      return Reflect.get(started, key);
+    },
+  });
 }
 
 /**

@@ -15,9 +15,9 @@ export const SITE_BUILD = 'tests/helpers/global-setup.ts';
 export const TIME_LIMITS = { testTimeout: 180_000, hookTimeout: 180_000 } as const;
 
 /**
- * The phase in which e2e and `functions (shared)` files run two at a time: vitest
- * runs projects of one `groupOrder` together and refuses them unless they have the
- * same worker count, so both projects take both settings from here. Two, not three:
+ * The phase in which e2e, build and `functions (shared)` files run two at a time:
+ * vitest runs projects of one `groupOrder` together and refuses them unless they
+ * have the same worker count, so the three projects take both settings from here. Two, not three:
  * the two cores are then 97–99 % busy, and three at a time took longer.
  */
 export const PARALLEL_PHASE = { maxWorkers: 2, sequence: { groupOrder: 1 } } as const;
