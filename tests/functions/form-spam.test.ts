@@ -1,8 +1,9 @@
 /**
  * Spam checks through the handlers, against the test PostgreSQL database:
  * honeypot, forged tokens and Turnstile refusals (kept in `spam`, bounded),
- * the confirmation step for a missing or hurried token (whose fresh token
- * respects the fill time again), and the per-client rate limit (an IPv6 client
+ * the confirmation step (a missing token gets a fresh one that respects the
+ * fill time again; a token sent back too soon gets itself back, its wait
+ * still running), and the per-client rate limit (an IPv6 client
  * counted by its /64).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -184,7 +185,9 @@ describe('confirmation step (no token, or sent too fast)', () => {
 
     const atOnce = await postOrder({ ...validOrderFields(), [TOKEN_FIELD]: body.token }, '198.51.100.1', 'json');
     expect(atOnce.status).toBe(202);
-    expect(((await atOnce.json()) as { status: string }).status).toBe('confirm');
+    const again = (await atOnce.json()) as { status: string; token: string };
+    expect(again.status).toBe('confirm');
+    expect(again.token).toBe(body.token);
     await settleBackgroundWork();
     expect(await storedReferences(services.database)).toEqual(before);
     expect(services.smtp.messages).toHaveLength(mails);
