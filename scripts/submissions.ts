@@ -40,7 +40,7 @@ import { erasePersonalData, findPersonalData } from '../src/lib/forms/store/pers
 import { listSubmissions, loadSubmission, type SubmissionWithMessages } from '../src/lib/forms/store/read-submissions.ts';
 import { submissionsToCsv } from '../src/lib/submissions-cli/export-csv.ts';
 import { describeDatabaseUrl, parseInvocation, USAGE, UsageError, type Command, type DatabaseChoice } from '../src/lib/submissions-cli/invocation.ts';
-import { markLocalCaptures, readCapturedMessages } from '../src/lib/submissions-cli/local-captures.ts';
+import { eraseLocalCaptures, markLocalCaptures, readCapturedMessages } from '../src/lib/submissions-cli/local-captures.ts';
 import { formatSubmissionDetails, formatSubmissionList, type ShownSubmission } from '../src/lib/submissions-cli/present-submissions.ts';
 import { draftStartupEntry, renderMarkdownEntry } from '../src/lib/submissions-cli/startup-draft.ts';
 import { draftBuyerEntry } from '../src/lib/submissions-cli/buyer-draft.ts';
@@ -256,7 +256,10 @@ async function erase(open: OpenDatabase, command: Extract<Command, { name: 'eras
     return;
   }
   const erased = await erasePersonalData(open.database, command.email);
-  await write(`Erased ${summarise(erased.references, erased.spam, erased.messages)} for ${command.email} from ${open.description}.\n`);
+  // On the local database, the e-mails `npm run dev` captured for those submissions go too.
+  const captures = open.outboxDirectory === undefined ? 0 : await eraseLocalCaptures(open.outboxDirectory, erased.references);
+  const capturesErased = captures === 0 ? '' : `, and ${captures} captured e-mail file(s) from ${open.outboxDirectory}`;
+  await write(`Erased ${summarise(erased.references, erased.spam, erased.messages)} for ${command.email} from ${open.description}${capturesErased}.\n`);
 }
 
 async function run(command: Exclude<Command, { name: 'help' }>, choice: DatabaseChoice): Promise<void> {

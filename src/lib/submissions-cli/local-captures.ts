@@ -11,6 +11,8 @@
  * rows and statuses are untouched: this only changes what the command shows.
  */
 import { readdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { SubmissionWithMessages } from '../forms/store/read-submissions.ts';
 import { MESSAGE_KIND_LABELS, type ShownSubmission } from './present-submissions.ts';
 
@@ -22,17 +24,36 @@ const CAPTURE_FILE = new RegExp(`-_(PBC-\\d{4}-\\d{5,})\\.(${Object.keys(MESSAGE
  * @returns keys `REFERENCE.kind` (`PBC-2026-00001.team`); none when the folder does not exist
  */
 export function readCapturedMessages(directory: string): Set<string> {
+  return new Set(listCaptures(directory).map(({ reference, kind }) => `${reference}.${kind}`));
+}
+
+/** The capture files of an outbox folder, with the reference and kind their names carry; none when the folder does not exist. */
+function listCaptures(directory: string): { name: string; reference: string; kind: string }[] {
   let names: string[];
   try {
     names = readdirSync(directory);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Set();
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
-  return new Set(names.flatMap((name) => {
+  return names.flatMap((name) => {
     const match = CAPTURE_FILE.exec(name);
-    return match ? [`${match[1]}.${match[2]}`] : [];
-  }));
+    return match ? [{ name, reference: match[1]!, kind: match[2]! }] : [];
+  });
+}
+
+/**
+ * Delete the captured e-mails of erased submissions (right to erasure, GDPR
+ * art. 17): each holds the submitter's data, like the rows `erase` deletes.
+ * @param directory the local outbox folder
+ * @param references the references erased from the local database
+ * @returns how many files were deleted
+ */
+export async function eraseLocalCaptures(directory: string, references: readonly string[]): Promise<number> {
+  const erased = new Set(references);
+  const files = listCaptures(directory).filter(({ reference }) => erased.has(reference));
+  await Promise.all(files.map(({ name }) => rm(join(directory, name))));
+  return files.length;
 }
 
 /**

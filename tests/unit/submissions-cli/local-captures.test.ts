@@ -7,7 +7,7 @@
  * session from the real composed messages, so a change of their names breaks
  * this test rather than the command.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +16,7 @@ import { mailSessionOpener } from '../../../src/lib/email/open-mail-session.ts';
 import type { SubmissionWithMessages } from '../../../src/lib/forms/store/read-submissions.ts';
 import type { OutboxEntry } from '../../../src/lib/forms/store/stored-submission.ts';
 import { submissionsToCsv } from '../../../src/lib/submissions-cli/export-csv.ts';
-import { markLocalCaptures, readCapturedMessages } from '../../../src/lib/submissions-cli/local-captures.ts';
+import { eraseLocalCaptures, markLocalCaptures, readCapturedMessages } from '../../../src/lib/submissions-cli/local-captures.ts';
 import { describeMessage, formatSubmissionDetails, formatSubmissionList, overallStatus, statusLabel } from '../../../src/lib/submissions-cli/present-submissions.ts';
 import { STORED_APPLICATION_DATA } from '../../helpers/form-fixtures.ts';
 
@@ -45,20 +45,29 @@ const SENT: SubmissionWithMessages = { ...CAPTURED, reference: 'PBC-2026-00008' 
 const HELD: SubmissionWithMessages = { ...CAPTURED, reference: 'PBC-2026-00009', messages: [outboxEntry('team', 'sent'), outboxEntry('confirmation', 'held')] };
 
 let outbox: string;
+/** A second outbox with the same files, for the erasure. */
+let outboxToErase: string;
 
-beforeAll(async () => {
-  outbox = await mkdtemp(join(tmpdir(), 'outbox-'));
-  const session = mailSessionOpener({ kind: 'outbox', directory: outbox })();
+/** An outbox folder as `npm run dev` leaves it: the sent e-mails of CAPTURED and HELD, and two files that are not captures. */
+async function fillOutbox(): Promise<string> {
+  const folder = await mkdtemp(join(tmpdir(), 'outbox-'));
+  const session = mailSessionOpener({ kind: 'outbox', directory: folder })();
   for (const record of [CAPTURED, HELD]) {
     for (const message of record.messages.filter((entry) => entry.status === 'sent')) {
       await session.send(composeSubmissionEmail(record, message.kind, message.recipient, CONTEXT));
     }
   }
   session.close();
-  await writeFile(join(outbox, 'notes.txt'), 'not a capture');
-  await writeFile(join(outbox, 'autre-message.eml'), 'not one of ours');
+  await writeFile(join(folder, 'notes.txt'), 'not a capture');
+  await writeFile(join(folder, 'autre-message.eml'), 'not one of ours');
+  return folder;
+}
+
+beforeAll(async () => {
+  outbox = await fillOutbox();
+  outboxToErase = await fillOutbox();
 });
-afterAll(() => rm(outbox, { recursive: true, force: true }));
+afterAll(() => Promise.all([outbox, outboxToErase].map((folder) => rm(folder, { recursive: true, force: true }))));
 
 describe('readCapturedMessages', () => {
   it('names each e-mail captured in the outbox folder by reference and kind; ignores other files; none without a folder', () => {
@@ -96,5 +105,14 @@ describe('markLocalCaptures and what the command shows', () => {
     [['captured', 'pending'], 'pending'],
   ] as const)('the state of %j as one word: %s', (statuses, status) => {
     expect(overallStatus(statuses.map((value) => ({ status: value })))).toBe(status);
+  });
+});
+
+describe('eraseLocalCaptures', () => {
+  it('deletes the captured e-mails of the erased submissions only, and says how many', async () => {
+    expect(await eraseLocalCaptures(outboxToErase, ['PBC-2026-00007'])).toBe(2);
+    expect([...readCapturedMessages(outboxToErase)]).toEqual(['PBC-2026-00009.team']);
+    expect((await readdir(outboxToErase)).filter((name) => !name.includes('PBC-')).sort()).toEqual(['autre-message.eml', 'notes.txt']);
+    expect(await eraseLocalCaptures(join(outboxToErase, 'absent'), ['PBC-2026-00009'])).toBe(0);
   });
 });
