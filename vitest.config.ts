@@ -57,7 +57,7 @@ export default defineConfig({
       getViteConfig({ test: { name: 'components', isolate: false, include: [COMPONENT_TESTS] } }, { configFile: false, logLevel: 'error', devToolbar: { enabled: false } }),
       // In the second phase; the database holds the Astro lock.
       { extends: true, test: { name: 'build', include: ['tests/build/**/*.test.ts'], globalSetup: [DATABASE, SITE_BUILD], fileParallelism: true, ...PARALLEL_PHASE } },
-      // `functions (shared)`, `functions (faults)` and `functions (timed)`, all run by `--project functions`.
+      // `functions (shared)`, `functions (timed)` and `functions (load)`, all run by `--project functions`.
       'tests/functions/vitest.config.ts',
       // A browser test polls what a page shows: scripts, fetches and renders take seconds on a busy machine (vitest's default gives up after 1 s).
       // Two browser files at a time, their Astro processes taking turns (tests/helpers/build-lock.ts).
