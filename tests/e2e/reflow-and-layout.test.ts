@@ -14,7 +14,7 @@
  *   PNG for these full-page shots.
  * Each viewport and JavaScript setting has one browser context and one tab, which goes from
  * template to template (its size set back first): a new tab starts a new renderer process,
- * which cost more CPU than the page load itself (84 loads: 58 CPU-s in new tabs, 25 in one tab each).
+ * which cost more CPU than the page load itself (the 63 loads of the reflow checks: 58 CPU-s in new tabs, 25 in one tab each).
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
