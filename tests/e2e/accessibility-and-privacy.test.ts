@@ -6,6 +6,8 @@
  * results, the directory filtered in the browser). The same axe check with the
  * site's scripts refused, as without JavaScript, runs at 320 px in
  * `reflow-and-layout.test.ts` (once per template: the suite's time is a budget).
+ * One tab goes from template to template: a new tab starts a new renderer
+ * process, which cost more CPU than the page load itself.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,15 +21,15 @@ let server: StaticServer;
 let browser: Browser;
 /** One browser context for the file: a cookie set by any page would stay in it. */
 let context: BrowserContext;
+/** Its one tab, navigated from template to template. */
+let page: Page;
 /** Every URL requested that is not on the site's own origin. */
 const foreignRequests: string[] = [];
 
-async function visit(template: PageTemplate): Promise<Page> {
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+/** Load `template` in the tab, its scripts done. */
+async function visit(template: PageTemplate): Promise<void> {
   await page.goto(`${server.origin}${template.path}`);
   if (template.ready) await page.locator(template.ready).first().waitFor();
-  return page;
 }
 
 beforeAll(async () => {
@@ -38,6 +40,8 @@ beforeAll(async () => {
     const url = new URL(request.url());
     if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== server.origin) foreignRequests.push(request.url());
   });
+  page = await context.newPage();
+  page.setDefaultTimeout(15_000);
 });
 
 afterAll(async () => {
@@ -48,7 +52,7 @@ afterAll(async () => {
 
 describe.each(TEMPLATES)('$name ($path)', (template) => {
   it('has no WCAG 2.1 AA or best-practice violation (axe-core) with JavaScript, one h1 and the landmarks', async () => {
-    const page = await visit(template);
+    await visit(template);
     const results = await analyzeWithAxe(page);
     const violations = results.violations.map((violation) => ({
       rule: violation.id,
@@ -67,6 +71,5 @@ describe.each(TEMPLATES)('$name ($path)', (template) => {
     expect(foreignRequests).toEqual([]);
     expect(await context.cookies()).toEqual([]);
     expect(await page.evaluate(() => document.cookie)).toBe('');
-    await page.close();
   });
 });

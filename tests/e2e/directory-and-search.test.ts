@@ -82,12 +82,24 @@ function eventually<Value>(read: () => Promise<Value> | Value) {
 let server: StaticServer;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
+/**
+ * One tab with JavaScript on and one with it off, each in its own context, that
+ * every test navigates to its first page: a new tab starts a new renderer
+ * process, which costs more CPU than the page load (the site's scripts keep no
+ * state in the browser, so a test starts from the page alone).
+ */
+const tabs = new Map<boolean, Page>();
 
+/** Load `path` in the tab with JavaScript on or off. */
 async function openPage(path: string, javaScript = true): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled: javaScript, locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  let page = tabs.get(javaScript);
+  if (page === undefined) {
+    const context = await browser.newContext({ javaScriptEnabled: javaScript, locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    tabs.set(javaScript, page);
+  }
   await page.goto(`${server.origin}${path}`);
   return page;
 }

@@ -51,7 +51,14 @@ describe('editorial workflow (decap-server in git mode on a throw-away repositor
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
   let page: Page;
+  /**
+   * Console and uncaught errors not yet checked: each check takes those it saw
+   * (and a failed test drops its own), so that one error fails the one test
+   * during which, or after whose last check, it came.
+   */
   const consoleErrors: { text: string; url: string }[] = [];
+  /** How much of decap-server's log the checks have already read. */
+  let serverLogChecked = 0;
   const consoleLogs: string[] = [];
   const dialogs: string[] = [];
 
@@ -59,6 +66,8 @@ describe('editorial workflow (decap-server in git mode on a throw-away repositor
     onTestFailed(async () => {
       await page?.screenshot({ path: join(SCREENS, `workflow-failed-${name}.png`) }).catch(() => undefined);
       console.error(`decap-server log:\n${decap?.log() ?? '(not started)'}\nbrowser console errors:`, consoleErrors);
+      consoleErrors.splice(0);
+      serverLogChecked = (decap?.log() ?? '').lastIndexOf('\n') + 1;
     });
   }
 
@@ -70,11 +79,19 @@ describe('editorial workflow (decap-server in git mode on a throw-away repositor
    *   that serialises git operations (decap-server localGit: `withTimeout(new Mutex(), 3000)`),
    *   as Decap's background refresh can on a loaded machine; its log must then say so,
    *   and it must hold no other error.
+   * Checks the errors since the last check (its own test's, and any that came
+   * between the tests), then forgets them.
    */
   function expectOnlyProxyNotFoundAndLockTimeouts(): void {
-    const serverErrors = decap!.log().split('\n').filter((line) => line.includes('error'));
-    expect(serverErrors.filter((line) => !line.trim().endsWith('Request timed out'))).toEqual([]);
-    const unexpected = consoleErrors.filter(({ text, url }) => {
+    const log = decap!.log();
+    const serverErrors = log.split('\n').filter((line) => line.includes('error'));
+    // Whole lines only: one still being written is read by the next check.
+    const linesEnd = log.lastIndexOf('\n') + 1;
+    const newServerErrors = log.slice(serverLogChecked, linesEnd).split('\n').filter((line) => line.includes('error'));
+    serverLogChecked = Math.max(serverLogChecked, linesEnd);
+    const errors = consoleErrors.splice(0);
+    expect(newServerErrors.filter((line) => !line.trim().endsWith('Request timed out'))).toEqual([]);
+    const unexpected = errors.filter(({ text, url }) => {
       if (url === backendUrl() && text.endsWith('status of 404 (Not Found)')) return false;
       const lockTimeout = text === 'Uncaught: Unknown error' || (url === backendUrl() && text.endsWith('status of 500 (Internal Server Error)'));
       return !(lockTimeout && serverErrors.length > 0);

@@ -87,16 +87,25 @@ function setEnv(name: string, value: string): void {
   process.env[name] = value;
 }
 
+/**
+ * One tab with JavaScript on and one with it off, each in its own context, that
+ * `openPage` navigates: a new tab starts a new renderer process, which costs
+ * more CPU than the page load (the forms' scripts keep no state in the browser:
+ * each page load fetches its own token).
+ */
+const tabs = new Map<boolean, Page>();
+
+/** Load `path` of `on` in the tab with JavaScript on or off, `width` × 900 px. */
 async function openPage(path: string, { javaScript = true, width = 1280, on = site } = {}): Promise<Page> {
-  const context = await browser.newContext({
-    javaScriptEnabled: javaScript,
-    locale: 'fr-FR',
-    timezoneId: 'Europe/Paris',
-    viewport: { width, height: 900 },
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  let page = tabs.get(javaScript);
+  if (page === undefined) {
+    const context = await browser.newContext({ javaScriptEnabled: javaScript, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    contexts.push(context);
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    tabs.set(javaScript, page);
+  }
+  await page.setViewportSize({ width, height: 900 });
   await page.goto(`${on.origin}${path}`);
   return page;
 }
