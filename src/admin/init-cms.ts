@@ -6,6 +6,8 @@
  * goes to the editor account page first (`src/lib/cms/identity-link.ts`).
  */
 import CMS from 'decap-cms-app';
+import dayjs from 'dayjs';
+import 'dayjs/locale/fr';
 import { fr } from 'decap-cms-locales';
 import type { CmsConfig } from 'decap-cms-core';
 import { completeFrenchLocale } from '../lib/cms/complete-french-locale.ts';
@@ -32,6 +34,8 @@ function startCms(): void {
   const config: CmsConfig = { ...payload.content, ...selectCmsBackend(window.location, payload.production) };
 
   CMS.registerLocale('fr', completeFrenchLocale(fr));
+  // Decap formats the workflow cards' dates with dayjs, whose locale is global and English by default.
+  dayjs.locale('fr');
   registerPreviewTemplates(CMS, payload.context);
   registerUploadAwareImageWidget(CMS);
   CMS.init({ config });

@@ -208,6 +208,8 @@ describe('editorial workflow (decap-server in git mode on a throw-away repositor
     await page.getByText('Flux éditorial').waitFor();
     const readyColumn = page.locator('div').filter({ has: page.getByRole('heading', { name: 'Prêt', exact: true }) }).last();
     await readyColumn.getByText(NEWS.title).waitFor();
+    // The card's date as French writes it (« 3 décembre »), not dayjs's default « December 3 ».
+    expect(await readyColumn.innerText()).toMatch(/\b\d{1,2} (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b/);
     await page.screenshot({ path: join(SCREENS, 'workflow-2-ready.png') });
     expectOnlyProxyNotFoundAndLockTimeouts();
   });

@@ -4,7 +4,8 @@
  * then takes from its English locale (it merges English under the chosen one:
  * decap-cms-core `lib/phrases.js`): the list and grid view buttons, the notes
  * of the editorial workflow, the status tips of the editor's toolbar, the
- * multiple image and file choosers, toasts. These phrases complete it; words
+ * multiple image and file choosers, toasts; it writes the workflow cards' dates
+ * month first and misspells two words. These phrases complete it; words
  * that are the same in French (« Collections », « Images », « Code »,
  * « Markdown ») and placeholders stay as they are.
  */
@@ -16,7 +17,14 @@ export interface Phrases {
 
 /** French for what the French locale leaves in English. */
 export const FRENCH_PHRASES: Phrases = {
-  auth: { loginWithForgejo: 'Se connecter avec Forgejo' },
+  auth: {
+    loginWithForgejo: 'Se connecter avec Forgejo',
+    errors: {
+      // The locale's text says « Impsosible ».
+      identitySettings:
+        'Impossible d’accéder aux paramètres d’identité. Si vous utilisez le backend git-gateway, vérifiez que le service Identity et la passerelle Git sont activés.',
+    },
+  },
   app: { header: { media: 'Médias' } },
   collection: {
     collectionTop: { viewAsList: 'Afficher en liste', viewAsGrid: 'Afficher en grille' },
@@ -59,6 +67,12 @@ export const FRENCH_PHRASES: Phrases = {
     },
   },
   mediaLibrary: { mediaLibraryModal: { close: 'Fermer' } },
+  // The day before the month, as French writes dates (« 3 décembre »; the locale has `MMMM D`),
+  // with French month names: `src/admin/init-cms.ts` sets dayjs's locale, which formats it.
+  workflow: {
+    workflow: { dateFormat: 'D MMMM' },
+    workflowCard: { deleteChanges: 'Supprimer les modifications' },
+  },
   ui: {
     settingsDropdown: { account: 'Menu du compte' },
     toast: {
@@ -85,10 +99,24 @@ function mergePhrases(base: Phrases, extra: Phrases): Phrases {
 }
 
 /**
+ * The site's typography in a phrase (the house style): the apostrophe of an
+ * elision is `’` (« l’entrée », the locale types `'`), and three dots are
+ * one ellipsis `…`. Placeholders (`%{name}`) have neither.
+ */
+function typesetPhrase(text: string): string {
+  return text.replace(/(\p{L})'(?=\p{L})/gu, '$1’').replaceAll('...', '…');
+}
+
+function typesetPhrases(phrases: Phrases): Phrases {
+  return Object.fromEntries(Object.entries(phrases).map(([key, value]) => [key, typeof value === 'string' ? typesetPhrase(value) : typesetPhrases(value)]));
+}
+
+/**
  * The French locale to register (`CMS.registerLocale('fr', …)`): Decap's own,
- * with `FRENCH_PHRASES` added or put in place of its English words.
+ * with `FRENCH_PHRASES` added or put in place of its English words, set in
+ * the site's typography (`’`, `…`).
  * @param french `fr` of `decap-cms-locales`
  */
 export function completeFrenchLocale(french: Phrases): Phrases {
-  return mergePhrases(french, FRENCH_PHRASES);
+  return typesetPhrases(mergePhrases(french, FRENCH_PHRASES));
 }

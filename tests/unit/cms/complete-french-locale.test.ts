@@ -7,6 +7,8 @@
 // The locales' own modules: the package root is a UMD bundle that needs a browser's `window`.
 import en from 'decap-cms-locales/dist/esm/en/index.js';
 import fr from 'decap-cms-locales/dist/esm/fr/index.js';
+import dayjs from 'dayjs';
+import 'dayjs/locale/fr';
 import { describe, expect, it } from 'vitest';
 import { completeFrenchLocale, FRENCH_PHRASES, type Phrases } from '../../../src/lib/cms/complete-french-locale.ts';
 
@@ -20,7 +22,7 @@ function leaves(phrases: Phrases, path: readonly string[] = []): Map<string, str
   return found;
 }
 
-/** The same in French and in English: words French uses as they are, placeholders, and a date pattern (dayjs, English month names either way). */
+/** The same in French and in English: words French uses as they are, and placeholders. */
 const SAME_IN_FRENCH = new Set([
   'collection.sidebar.collections',
   'collection.collectionTop.newButton',
@@ -29,7 +31,6 @@ const SAME_IN_FRENCH = new Set([
   'editor.editorNotesPane.title',
   'mediaLibrary.mediaLibraryModal.images',
   'ui.toast.onFailToAuth',
-  'workflow.workflow.dateFormat',
   'workflow.workflowCard.lastChangeNoAuthor',
 ]);
 
@@ -53,5 +54,18 @@ describe('completeFrenchLocale', () => {
 
   it('adds only phrases Decap has (a mistyped path would be ignored by Decap)', () => {
     expect([...leaves(FRENCH_PHRASES).keys()].filter((path) => !english.has(path))).toEqual([]);
+  });
+
+  it('dates the workflow cards as French writes them, with dayjs in French as the admin page sets it', () => {
+    const pattern = french.get('workflow.workflow.dateFormat')!;
+    expect(dayjs('2026-12-03T10:00:00').locale('fr').format(pattern)).toBe('3 décembre');
+    expect(dayjs('2026-08-01T10:00:00').locale('fr').format(pattern)).toBe('1 août');
+    expect(french.get('workflow.workflowCard.deleteChanges')).toBe('Supprimer les modifications');
+  });
+
+  it('sets every phrase in the site’s typography: elisions with ’, one ellipsis character, no typo left', () => {
+    expect([...french].filter(([, text]) => /\p{L}'\p{L}|\.\.\./u.test(text)).map(([path]) => path)).toEqual([]);
+    expect(french.get('ui.toast.entryUpdated')).toBe('Statut de l’entrée mis à jour');
+    expect(french.get('auth.errors.identitySettings')).toMatch(/^Impossible d’accéder aux paramètres d’identité\./);
   });
 });
