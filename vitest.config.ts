@@ -27,10 +27,11 @@ const COMPONENT_TESTS = 'tests/components/**/*.test.ts';
  * processes of browser and build files (`astro build`, `astro dev`, which share
  * the `.astro/` folder of the project) taking turns under a lock
  * (tests/helpers/build-lock.ts, hence the build project's database), and
- * function files have their own database, SMTP server and ports; last, the
- * function files that measure against the production time limits, with
- * nothing else running (tests/functions/vitest.config.ts). The functions
- * project has a configuration of its own (three projects under one name).
+ * function files have their own database, SMTP server and ports; then, with
+ * nothing else running, the fault files that measure against the production
+ * time limits, side by side; last, alone, the 30 concurrent submissions
+ * (tests/functions/vitest.config.ts). The functions project has a
+ * configuration of its own (three projects under one name).
  * Unit and component test files share their worker's module cache
  * (`isolate: false`; a quarter of the unit project's CPU time, three fifths of
  * the components': most of it went to importing the same modules once per

@@ -1,7 +1,8 @@
 /**
- * Runs `astro build` in a child process, on a chosen content folder and output
- * folder, with a chosen time zone: the same command a deploy runs. Builds of
- * test files running side by side take turns (`build-lock.ts`).
+ * Runs the site's build in a child process, on a chosen content folder and
+ * output folder, with a chosen time zone: the same command a deploy runs
+ * (`npm run build`, `scripts/build.ts`: `astro build` with the build's Node
+ * flags). Builds of test files running side by side take turns (`build-lock.ts`).
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -25,7 +26,8 @@ export interface BuildResult {
   readonly output: string;
 }
 
-const ASTRO_BIN = join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+/** `npm run build`, as Netlify runs it (netlify.toml). */
+const BUILD_SCRIPT = join(PROJECT_ROOT, 'scripts', 'build.ts');
 
 /**
  * Build the site once no other test process of the run is building; resolves
@@ -42,7 +44,7 @@ export function buildSite(options: BuildOptions): Promise<BuildResult> {
  */
 export function runAstroBuild(options: BuildOptions): Promise<BuildResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [ASTRO_BIN, 'build', '--outDir', options.outDir], {
+    const child = spawn(process.execPath, [BUILD_SCRIPT, '--outDir', options.outDir], {
       cwd: PROJECT_ROOT,
       env: {
         ...process.env,
