@@ -2,11 +2,19 @@
  * `npm run build`, Netlify's build command (netlify.toml) and what
  * `npm run bench:build` measures: `astro build` with its arguments
  * (`npm run build -- --outDir elsewhere`), in a Node process started with
- * {@link BUILD_NODE_FLAGS}. Exits with the build's exit code (1 when it was
- * killed by a signal).
+ * {@link BUILD_NODE_FLAGS}, then the site's search index: Astro's process
+ * sends the pages to index over an IPC channel as it renders them
+ * (`src/integrations/pagefind-index.ts`), this process indexes them with
+ * Pagefind meanwhile (`scripts/lib/pagefind-indexer.ts`) and writes the index
+ * once Astro's process has ended. Exits with the build's exit code, 1 when
+ * the index could not be written (Pagefind's messages on stderr), or 1 when
+ * Astro was killed by a signal. SIGINT and SIGTERM (Ctrl-C, a cancelled
+ * deploy) are passed on to Astro's process.
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { searchIndexMessage } from '../src/lib/search/search-index-messages.ts';
+import { PagefindIndexer } from './lib/pagefind-indexer.ts';
 
 /**
  * V8 flags of the build's process. A young generation of 64 MB per semi-space
@@ -21,7 +29,25 @@ const BUILD_NODE_FLAGS = ['--max-semi-space-size=64'] as const;
 
 const ASTRO_BIN = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url));
 
-const build = spawn(process.execPath, [...BUILD_NODE_FLAGS, ASTRO_BIN, 'build', ...process.argv.slice(2)], { stdio: 'inherit' });
+const indexer = new PagefindIndexer();
+const build = spawn(process.execPath, [...BUILD_NODE_FLAGS, ASTRO_BIN, 'build', ...process.argv.slice(2)], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
+build.on('message', (value) => {
+  const message = searchIndexMessage.parse(value);
+  if (message.kind === 'search-index:page') indexer.add(message);
+  else indexer.requestWrite(message);
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => build.kill(signal));
 build.on('close', (code) => {
-  process.exitCode = code ?? 1;
+  if (code !== 0) {
+    process.exitCode = code ?? 1;
+    void indexer.close();
+    return;
+  }
+  indexer.write().then(
+    (line) => process.stdout.write(`[pagefind-index] ${line}\n`),
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
 });
