@@ -19,7 +19,7 @@
  * (Astro's experimental incremental build, which skips unchanged pages, is not
  * enabled: a skipped page would be missing from the index.)
  */
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { keepIndexedPart } from '../lib/search/keep-indexed-part.ts';
@@ -40,9 +40,26 @@ function sendToIndexer(message: SearchIndexMessage): Promise<void> {
   });
 }
 
+type RenderResult = Awaited<ReturnType<AstroPrerenderer['render']>>;
+
+/**
+ * Render a page, reading its HTML when it is an HTML page (not a redirect);
+ * the result then carries a copy of the response, as its body is read.
+ */
+async function renderReadingHtml(prerenderer: AstroPrerenderer, ...args: Parameters<AstroPrerenderer['render']>): Promise<{ result: RenderResult; html?: string }> {
+  const result = await prerenderer.render(...args);
+  const response = result instanceof Response ? result : result.response;
+  if (!response.headers.get('content-type')?.startsWith('text/html') || (response.status >= 300 && response.status < 400)) return { result };
+  const html = await response.text();
+  const copy = new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
+  return { result: result instanceof Response ? copy : { ...result, response: copy }, html };
+}
+
 /** The integration; add it last in `integrations`. */
 export function pagefindIndex(): AstroIntegration {
   let pagesRendered = 0;
+  /** Settles once the pages asked for so far are sent: Astro renders several at a time (`build.concurrency`). */
+  let sentSoFar: Promise<void> = Promise.resolve();
   return {
     name: 'pagefind-index',
     hooks: {
@@ -53,21 +70,27 @@ export function pagefindIndex(): AstroIntegration {
         setPrerenderer((prerenderer) => ({
           ...prerenderer,
           name: `${prerenderer.name}+pagefind-index`,
-          async render(request, options) {
-            const result = await prerenderer.render(request, options);
-            const response = result instanceof Response ? result : result.response;
-            if (!response.headers.get('content-type')?.startsWith('text/html') || (response.status >= 300 && response.status < 400)) return result;
-            const html = await response.text();
-            pagesRendered += 1;
-            if (html.includes(INDEXED_PAGE_MARK)) {
-              await sendToIndexer({ kind: 'search-index:page', pathname: new URL(request.url).pathname, html: keepIndexedPart(html) });
-            }
-            const copy = new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
-            return result instanceof Response ? copy : { ...result, response: copy };
+          // Pages are sent in the order Astro asks for them, whatever order their renders end in, so
+          // that Pagefind numbers them alike at every build.
+          async render(...args) {
+            const rendering = renderReadingHtml(prerenderer, ...args);
+            const sent = sentSoFar.then(async () => {
+              const { html } = await rendering;
+              if (html === undefined) return;
+              pagesRendered += 1;
+              if (html.includes(INDEXED_PAGE_MARK)) {
+                await sendToIndexer({ kind: 'search-index:page', pathname: new URL(args[0].url).pathname, html: keepIndexedPart(html) });
+              }
+            });
+            // A failed page fails the build through its own render; the pages after it are still sent in turn.
+            sentSoFar = sent.catch(() => undefined);
+            await sent;
+            return (await rendering).result;
           },
         }));
       },
       'astro:build:done': async ({ dir, logger }) => {
+        await sentSoFar;
         await sendToIndexer({ kind: 'search-index:write', outputPath: join(fileURLToPath(dir), 'pagefind'), pagesRendered });
         logger.info(`${pagesRendered} pages rendues ; l’index de recherche sera écrit par npm run build une fois le rendu terminé.`);
       },

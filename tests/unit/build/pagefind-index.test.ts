@@ -32,10 +32,10 @@ type Render = (request: Request, options: unknown) => Promise<Response>;
 type Hook = (options: unknown) => Promise<void> | void;
 
 /** The integration's hooks, with the wrapped prerenderer answering `pages` (path → response). */
-function integrationFor(pages: Record<string, Response>): { render: Render; start: () => Promise<void>; done: () => Promise<void> } {
+function integrationFor(pages: Record<string, Response | Promise<Response>>): { render: Render; start: () => Promise<void>; done: () => Promise<void> } {
   const { hooks } = pagefindIndex();
   let render: Render | undefined;
-  const prerenderer = { name: 'static', render: async (request: Request) => pages[new URL(request.url).pathname]!.clone() };
+  const prerenderer = { name: 'static', render: async (request: Request) => (await pages[new URL(request.url).pathname]!).clone() };
   return {
     render: (request, options) => render!(request, options),
     start: async () =>
@@ -92,6 +92,23 @@ describe('pagefindIndex (Astro’s process)', () => {
       { kind: 'search-index:page', pathname: '/startups/a/', html: expect.not.stringContaining('<header>') },
       { kind: 'search-index:write', outputPath: join(folder, 'dist', 'pagefind'), pagesRendered: 3 },
     ]);
+  });
+
+  it('sends pages in the order Astro asked for them when their renders end in another order (build.concurrency)', async () => {
+    const sent = recordMessages();
+    let endFirstRender!: (response: Response) => void;
+    const integration = integrationFor({
+      '/startups/a/': new Promise<Response>((resolve) => (endFirstRender = resolve)),
+      '/startups/b/': new Response(profile('Bêta'), { headers: { 'content-type': 'text/html' } }),
+    });
+    await integration.start();
+    const first = integration.render(new Request('http://localhost/startups/a/'), {});
+    const second = integration.render(new Request('http://localhost/startups/b/'), {});
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(sent).toEqual([]);
+    endFirstRender(new Response(profile('Alpha'), { headers: { 'content-type': 'text/html' } }));
+    await Promise.all([first, second]);
+    expect(sent.map((message) => message.kind === 'search-index:page' && message.pathname)).toEqual(['/startups/a/', '/startups/b/']);
   });
 
   it('fails the build when the channel is closed', async () => {
