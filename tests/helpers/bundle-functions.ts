@@ -60,10 +60,12 @@ export async function bundleFunctions(projectRoot: string, destination: string):
 /**
  * Files and folders (relative to the project root, `/`-separated) whose content
  * decides the zips: the lockfile stands for every npm package (the bundler
- * included), the settings and the functions' own modules, the content files
- * they ship, and this file (how the bundler is called).
+ * included), `package.json` for the module type and the `imports` map,
+ * `tsconfig.json` for how esbuild reads TypeScript and JSX, the settings and
+ * the functions' own modules, the content files they ship, and this file (how
+ * the bundler is called).
  */
-export const FUNCTION_BUNDLE_INPUTS = ['package-lock.json', 'netlify.toml', 'netlify', 'src', 'content', 'tests/helpers/bundle-functions.ts'] as const;
+export const FUNCTION_BUNDLE_INPUTS = ['package-lock.json', 'package.json', 'tsconfig.json', 'netlify.toml', 'netlify', 'src', 'content', 'tests/helpers/bundle-functions.ts'] as const;
 
 /** Written beside the zips of a cached bundling: the bundler's results, zip paths relative to the cache folder. */
 const RESULTS_FILE = 'results.json';
