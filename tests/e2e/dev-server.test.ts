@@ -119,8 +119,8 @@ beforeAll(async () => {
   });
   server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  await waitForPage(`${origin}/admin/`, 240_000);
-  browser = await launchBrowser();
+  // Chromium starts while the dev server does (kept in `browser` once up, for afterAll to close).
+  await Promise.all([waitForPage(`${origin}/admin/`, 240_000), launchBrowser().then((launched) => (browser = launched))]);
 }, ASTRO_TURN_TIMEOUT_MS);
 
 afterAll(async () => {

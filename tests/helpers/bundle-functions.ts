@@ -6,11 +6,18 @@
  * a `[functions.<name>]` table applies to that function, on top of the
  * settings for all).
  * Docs: https://docs.netlify.com/build/functions/optional-configuration/
+ *
+ * The zips are kept in `tmp/function-bundles/<key>/`, the key being the content
+ * of everything they are made from (`FUNCTION_BUNDLE_INPUTS`), as the CMS
+ * bundle is kept (src/lib/build/admin-bundle.ts): a test run whose inputs did
+ * not change reuses the last run's zips, the same bytes, instead of bundling
+ * again (about 20 CPU-s).
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import { zipFunctions, type Config, type FunctionConfig, type FunctionResult } from '@netlify/zip-it-and-ship-it';
 import { parse } from 'smol-toml';
+import { computeAdminBundleKey, findUncoveredModules } from '../../src/lib/build/admin-bundle.ts';
 
 /** The `[functions]` keys this project uses, in netlify.toml's spelling. */
 interface TomlFunctionSettings {
@@ -48,6 +55,70 @@ async function readFunctionSettings(projectRoot: string): Promise<{ directory: s
 export async function bundleFunctions(projectRoot: string, destination: string): Promise<FunctionResult[]> {
   const { directory, config } = await readFunctionSettings(projectRoot);
   return zipFunctions([directory], destination, { basePath: projectRoot, repositoryRoot: projectRoot, config });
+}
+
+/**
+ * Files and folders (relative to the project root, `/`-separated) whose content
+ * decides the zips: the lockfile stands for every npm package (the bundler
+ * included), `package.json` for the module type and the `imports` map,
+ * `tsconfig.json` for how esbuild reads TypeScript and JSX, the settings and
+ * the functions' own modules, the content files they ship, and this file (how
+ * the bundler is called).
+ */
+export const FUNCTION_BUNDLE_INPUTS = ['package-lock.json', 'package.json', 'tsconfig.json', 'netlify.toml', 'netlify', 'src', 'content', 'tests/helpers/bundle-functions.ts'] as const;
+
+/** Written beside the zips of a cached bundling: the bundler's results, zip paths relative to the cache folder. */
+const RESULTS_FILE = 'results.json';
+
+/** The zips of a bundling, and whether they were reused from an earlier run. */
+export interface CachedBundles {
+  readonly results: FunctionResult[];
+  readonly reused: boolean;
+  /** The key of the inputs (`tmp/function-bundles/<key>/`). */
+  readonly key: string;
+}
+
+/**
+ * Project files a bundling was made from (`inputs` and `includedFiles` of its
+ * results) that no input of the key covers; npm packages (any path under a
+ * `node_modules` folder) are covered by the lockfile.
+ * @returns the uncovered paths, relative to the project root (empty when all are covered)
+ */
+export function findUncoveredFunctionInputs(projectRoot: string, results: readonly FunctionResult[]): string[] {
+  const files = results.flatMap((result) => [...(result.inputs ?? []), ...(result.includedFiles ?? [])]).filter((file) => !file.split(sep).includes('node_modules'));
+  const relativeFiles = [...new Set(files.map((file) => relative(projectRoot, file).split(sep).join('/')))];
+  return findUncoveredModules(relativeFiles, FUNCTION_BUNDLE_INPUTS);
+}
+
+/**
+ * Every function bundled as `bundleFunctions` does, into
+ * `<cacheRoot>/<key>/`, or the zips already there when an earlier run bundled
+ * the same inputs; other keys' folders are removed.
+ * @throws the bundler's error when a function does not bundle; Error when the
+ *   bundling read a project file that `FUNCTION_BUNDLE_INPUTS` does not cover
+ *   (a change to it would not change the key)
+ */
+export async function bundleFunctionsCached(projectRoot: string, cacheRoot: string): Promise<CachedBundles> {
+  const key = await computeAdminBundleKey(projectRoot, {}, FUNCTION_BUNDLE_INPUTS);
+  const folder = join(cacheRoot, key);
+  const cached = await readFile(join(folder, RESULTS_FILE), 'utf8').catch(() => undefined);
+  if (cached !== undefined) {
+    const results = (JSON.parse(cached) as FunctionResult[]).map((result) => ({ ...result, path: join(folder, result.path) }));
+    return { results, reused: true, key };
+  }
+  const scratch = `${folder}.${process.pid}.tmp`;
+  await rm(scratch, { recursive: true, force: true });
+  const results = await bundleFunctions(projectRoot, scratch);
+  const uncovered = findUncoveredFunctionInputs(projectRoot, results);
+  if (uncovered.length > 0) {
+    await rm(scratch, { recursive: true, force: true });
+    throw new Error(`The functions were bundled from files that the cache key does not cover: ${uncovered.join(', ')}. Add them to FUNCTION_BUNDLE_INPUTS (tests/helpers/bundle-functions.ts).`);
+  }
+  await writeFile(join(scratch, RESULTS_FILE), JSON.stringify(results.map((result) => ({ ...result, path: relative(scratch, result.path) }))));
+  await mkdir(cacheRoot, { recursive: true });
+  for (const name of await readdir(cacheRoot)) if (join(cacheRoot, name) !== scratch) await rm(join(cacheRoot, name), { recursive: true, force: true });
+  await rename(scratch, folder);
+  return { results: results.map((result) => ({ ...result, path: join(folder, relative(scratch, result.path)) })), reused: false, key };
 }
 
 /**

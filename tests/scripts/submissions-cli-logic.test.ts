@@ -47,6 +47,14 @@ describe('parseInvocation', () => {
     expect(parseInvocation(argv, env).database).toEqual(database);
   });
 
+  // `npm run submissions` answers every UsageError with the usage and exit code 2 (one path, run for real in submissions-command.test.ts).
+  it.each([[[]], [['show', 'foo']], [['export']], [['list', '--csv']], [['list', '--site', 'some-site-id']], [['list', '--database-url', 'mysql://127.0.0.1/x']]])(
+    'refuses the command line %j as a usage error',
+    (argv) => {
+      expect(() => parseInvocation(argv, {})).toThrow(UsageError);
+    },
+  );
+
   it('refuses a NETLIFY_DB_URL that is not a Postgres connection string', () => {
     expect(() => parseInvocation(['list'], { NETLIFY_DB_URL: 'file:///tmp/db' })).toThrow(UsageError);
   });
