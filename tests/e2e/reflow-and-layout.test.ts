@@ -20,7 +20,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzeWithAxe } from '../helpers/axe.ts';
+import { analyzeWithAxe, installAxe } from '../helpers/axe.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { PROJECT_ROOT, REAL_SITE_DIST } from '../helpers/paths.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
@@ -80,6 +80,8 @@ beforeAll(async () => {
     page.setDefaultTimeout(15_000);
     tabs.set(name, page);
   }
+  // Every page of this context is checked: axe-core comes with each load instead of being sent at each check.
+  await installAxe(contexts.get('phone320ScriptsBlocked')!);
   await contexts.get('phone320ScriptsBlocked')!.route('**/*', (route) => (route.request().resourceType() === 'script' ? route.abort() : route.continue()));
   await mkdir(SCREENS, { recursive: true });
 });
