@@ -14,7 +14,7 @@ import { formatEurosHt } from '../../src/lib/format/money.ts';
 import { applyFrenchSpacing } from '../../src/lib/format/french-spacing.ts';
 import { toParisCalendarDate, yearOf } from '../../src/lib/format/calendar-date.ts';
 import { createDatabase } from '../helpers/postgres-server.ts';
-import { analyzeWithAxe } from '../helpers/axe.ts';
+import { analyzeWithAxe, installAxe } from '../helpers/axe.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { REAL_SITE_DIST, TEST_TMP } from '../helpers/paths.ts';
 import { buildOrdersFixtureOnce } from '../helpers/fixture-site.ts';
@@ -290,13 +290,14 @@ describe('form pages', () => {
     contexts.push(context);
     // Without the site's scripts, as without JavaScript (axe itself runs in the page's engine).
     if (!scripts) await context.route('**/*', (route) => (route.request().resourceType() === 'script' ? route.abort() : route.continue()));
+    // Both pages are checked: axe-core comes with each load. One tab for both (a new tab is a new renderer process).
+    await installAxe(context);
+    const page = await context.newPage();
     for (const path of [`/startups/${STARTUP.slug}/`, `/demander-un-bon-de-commande/?startup=${STARTUP.slug}`]) {
-      const page = await context.newPage();
       await page.goto(`${orderSite.origin}${path}`);
       if (scripts && path.startsWith('/demander')) await waitForToken(page);
       const results = await analyzeWithAxe(page);
       expect(results.violations.map((violation) => ({ path, rule: violation.id, targets: violation.nodes.map((node) => node.target.join(' ')) }))).toEqual([]);
-      await page.close();
     }
   });
 

@@ -20,8 +20,8 @@ type WindowWithAxe = Window & { axe?: typeof axe };
  * A page's own scripts never read `window.axe`; nothing is requested over the
  * network and no cookie is set.
  */
-export function installAxe(context: BrowserContext): Promise<void> {
-  return context.addInitScript({ content: axe.source });
+export async function installAxe(context: BrowserContext): Promise<void> {
+  await context.addInitScript({ content: axe.source });
 }
 
 /**
