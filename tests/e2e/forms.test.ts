@@ -26,6 +26,7 @@ import { serveSiteWithFunctions, type SiteWithFunctions } from '../helpers/site-
 import { startSmtpCapture, type SmtpCapture } from '../helpers/smtp-capture.ts';
 import { COMMITMENT, fillCommitment } from '../helpers/commitment-form.ts';
 
+/** Screenshots for reviewers: JPEG (quality 80), quicker to encode than PNG for full pages, as the layout shots. */
 const SCREENS = join(TEST_TMP, 'screens');
 const TEAM_ADDRESS = 'contact@premiers-bons-de-commande.fr';
 /** `FORM_MIN_FILL_SECONDS` for this file, and a wait safely above it. */
@@ -318,7 +319,7 @@ describe('form pages', () => {
     await waitForToken(page);
     for (const width of [1280, 390]) {
       await page.setViewportSize({ width, height: 900 });
-      await page.screenshot({ path: join(SCREENS, `forms-${name}-${width}.png`), fullPage: true });
+      await page.screenshot({ path: join(SCREENS, `forms-${name}-${width}.jpg`), fullPage: true, quality: 80 });
       // No horizontal scrolling on a phone.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     }
@@ -451,7 +452,7 @@ describe('with JavaScript', () => {
     await expect.poll(() => page!.getByRole('status').innerText()).toBe(`Le formulaire n’a pas été envoyé${NBSP}: 2 champs sont à corriger.`);
     // The title says the error state, as the page without JavaScript does.
     expect(await page.title()).toBe(`Erreur${NBSP}: 2 champs à corriger — ${pageTitleBefore}`);
-    await page.screenshot({ path: join(SCREENS, 'forms-candidater-erreurs-390.png'), fullPage: true });
+    await page.screenshot({ path: join(SCREENS, 'forms-candidater-erreurs-390.jpg'), fullPage: true, quality: 80 });
     expect(formPosts('/api/candidature/')).toBe(postsBefore);
     expect(smtp.messages.length).toBe(messagesBefore);
 
@@ -586,7 +587,7 @@ describe('without JavaScript', () => {
     expect(await page.locator('#champ-siret').inputValue()).toBe('732 829 320 00075');
     expect(await page.locator('#champ-phone').inputValue()).toBe('12');
     expect(await page.locator('#champ-siret').getAttribute('aria-invalid')).toBe('true');
-    await page.screenshot({ path: join(SCREENS, 'forms-candidater-erreurs-sans-js.png'), fullPage: true });
+    await page.screenshot({ path: join(SCREENS, 'forms-candidater-erreurs-sans-js.jpg'), fullPage: true, quality: 80 });
 
     // Each link leads to an element of the form on this page: the field, or the group of checkboxes.
     const targets: Record<string, string> = { 'champ-siret': 'INPUT', 'champ-sectors': 'FIELDSET', 'champ-phone': 'INPUT' };
