@@ -11,7 +11,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzeWithAxe } from '../helpers/axe.ts';
+import { analyzeWithAxe, installAxe } from '../helpers/axe.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { REAL_SITE_DIST } from '../helpers/paths.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
@@ -36,6 +36,8 @@ beforeAll(async () => {
   server = await serveStatic(REAL_SITE_DIST);
   browser = await launchBrowser();
   context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+  // Every page of this context is checked: axe-core comes with each load instead of being sent at each check.
+  await installAxe(context);
   context.on('request', (request) => {
     const url = new URL(request.url());
     if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== server.origin) foreignRequests.push(request.url());

@@ -173,14 +173,15 @@ describe('editorial workflow (decap-server in git mode on a throw-away repositor
     await expect.poll(() => consoleErrors.findIndex(({ text }) => text === 'Uncaught: undefined')).toBeGreaterThanOrEqual(0);
     consoleErrors.splice(consoleErrors.findIndex(({ text }) => text === 'Uncaught: undefined'), 1);
     expect(await branches()).toEqual(['main']);
-    // Decap's inputs are controlled: select all, then type, as an editor does.
+    // Decap's inputs are controlled: select all, then put the text in, as an editor does (one input event, as a
+    // paste: key by key, each character re-rendered the editor and its preview).
     await title.press('Control+a');
-    await title.pressSequentially(NEWS.title);
+    await page.keyboard.insertText(NEWS.title);
     await expect.poll(() => title.inputValue()).toBe(NEWS.title);
     await page.locator('input[id^="published_on-field-"]').fill(NEWS.publishedOn);
     await page.locator('textarea[id^="summary-field-"]').fill(NEWS.summary);
     await page.locator('[data-slate-editor="true"]').click();
-    await page.keyboard.type(NEWS.body);
+    await page.keyboard.insertText(NEWS.body);
     await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await page.waitForURL(new RegExp(`#/collections/news/entries/${NEWS.fileSlug}$`));
     await page.getByRole('button', { name: 'Statut: Brouillon' }).waitFor();

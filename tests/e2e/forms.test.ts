@@ -14,7 +14,7 @@ import { formatEurosHt } from '../../src/lib/format/money.ts';
 import { applyFrenchSpacing } from '../../src/lib/format/french-spacing.ts';
 import { toParisCalendarDate, yearOf } from '../../src/lib/format/calendar-date.ts';
 import { createDatabase } from '../helpers/postgres-server.ts';
-import { analyzeWithAxe } from '../helpers/axe.ts';
+import { analyzeWithAxe, installAxe } from '../helpers/axe.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { REAL_SITE_DIST, TEST_TMP } from '../helpers/paths.ts';
 import { buildOrdersFixtureOnce } from '../helpers/fixture-site.ts';
@@ -26,6 +26,7 @@ import { serveSiteWithFunctions, type SiteWithFunctions } from '../helpers/site-
 import { startSmtpCapture, type SmtpCapture } from '../helpers/smtp-capture.ts';
 import { COMMITMENT, fillCommitment } from '../helpers/commitment-form.ts';
 
+/** Screenshots for reviewers: JPEG (quality 80), quicker to encode than PNG for full pages, as the layout shots. */
 const SCREENS = join(TEST_TMP, 'screens');
 const TEAM_ADDRESS = 'contact@premiers-bons-de-commande.fr';
 /** `FORM_MIN_FILL_SECONDS` for this file, and a wait safely above it. */
@@ -290,13 +291,14 @@ describe('form pages', () => {
     contexts.push(context);
     // Without the site's scripts, as without JavaScript (axe itself runs in the page's engine).
     if (!scripts) await context.route('**/*', (route) => (route.request().resourceType() === 'script' ? route.abort() : route.continue()));
+    // Both pages are checked: axe-core comes with each load. One tab for both (a new tab is a new renderer process).
+    await installAxe(context);
+    const page = await context.newPage();
     for (const path of [`/startups/${STARTUP.slug}/`, `/demander-un-bon-de-commande/?startup=${STARTUP.slug}`]) {
-      const page = await context.newPage();
       await page.goto(`${orderSite.origin}${path}`);
       if (scripts && path.startsWith('/demander')) await waitForToken(page);
       const results = await analyzeWithAxe(page);
       expect(results.violations.map((violation) => ({ path, rule: violation.id, targets: violation.nodes.map((node) => node.target.join(' ')) }))).toEqual([]);
-      await page.close();
     }
   });
 
@@ -317,7 +319,7 @@ describe('form pages', () => {
     await waitForToken(page);
     for (const width of [1280, 390]) {
       await page.setViewportSize({ width, height: 900 });
-      await page.screenshot({ path: join(SCREENS, `forms-${name}-${width}.png`), fullPage: true });
+      await page.screenshot({ path: join(SCREENS, `forms-${name}-${width}.jpg`), fullPage: true, quality: 80 });
       // No horizontal scrolling on a phone.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     }
@@ -450,7 +452,7 @@ describe('with JavaScript', () => {
     await expect.poll(() => page!.getByRole('status').innerText()).toBe(`Le formulaire n’a pas été envoyé${NBSP}: 2 champs sont à corriger.`);
     // The title says the error state, as the page without JavaScript does.
     expect(await page.title()).toBe(`Erreur${NBSP}: 2 champs à corriger — ${pageTitleBefore}`);
-    await page.screenshot({ path: join(SCREENS, 'forms-candidater-erreurs-390.png'), fullPage: true });
+    await page.screenshot({ path: join(SCREENS, 'forms-candidater-erreurs-390.jpg'), fullPage: true, quality: 80 });
     expect(formPosts('/api/candidature/')).toBe(postsBefore);
     expect(smtp.messages.length).toBe(messagesBefore);
 
@@ -585,7 +587,7 @@ describe('without JavaScript', () => {
     expect(await page.locator('#champ-siret').inputValue()).toBe('732 829 320 00075');
     expect(await page.locator('#champ-phone').inputValue()).toBe('12');
     expect(await page.locator('#champ-siret').getAttribute('aria-invalid')).toBe('true');
-    await page.screenshot({ path: join(SCREENS, 'forms-candidater-erreurs-sans-js.png'), fullPage: true });
+    await page.screenshot({ path: join(SCREENS, 'forms-candidater-erreurs-sans-js.jpg'), fullPage: true, quality: 80 });
 
     // Each link leads to an element of the form on this page: the field, or the group of checkboxes.
     const targets: Record<string, string> = { 'champ-siret': 'INPUT', 'champ-sectors': 'FIELDSET', 'champ-phone': 'INPUT' };

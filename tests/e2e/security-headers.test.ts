@@ -35,13 +35,18 @@ let rules: Header[];
 let services: FormServices;
 let site: SiteWithFunctions;
 let browser: Browser;
+/** A host name that is not local, so that the CMS starts with its production backend (Git Gateway), as on Netlify. */
+const CMS_HOST = 'cms.test';
 
 beforeAll(async () => {
   rules = await readHeaderRules(REAL_SITE_DIST);
   services = await startFormServices();
   process.env['FORM_MIN_FILL_SECONDS'] = '0';
   site = await serveSiteWithFunctions(REAL_SITE_DIST, { headerRules: rules });
-  browser = await launchBrowser();
+  // One browser for the file, with what the CMS needs under its own host name (see the last describe); the
+  // site's pages on 127.0.0.1 are not concerned by either flag. A second browser cost its start-up again.
+  // The CMS needs a secure context (crypto.randomUUID): on Netlify it has HTTPS.
+  browser = await launchBrowser([`--host-resolver-rules=MAP ${CMS_HOST} 127.0.0.1`, `--unsafely-treat-insecure-origin-as-secure=${site.origin.replace('127.0.0.1', CMS_HOST)}`]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -107,9 +112,9 @@ interface PageReport {
   readonly consoleErrors: string[];
 }
 
-/** Open a page of `on` (the site's browser by default) that records every CSP violation and console error. */
-async function openRecordingPage(on: Browser = browser): Promise<{ page: Page; report: PageReport }> {
-  const page = await on.newPage();
+/** Open a page (in a context of its own) that records every CSP violation and console error. */
+async function openRecordingPage(): Promise<{ page: Page; report: PageReport }> {
+  const page = await browser.newPage();
   const report: PageReport = { violations: [], consoleErrors: [] };
   await page.exposeFunction('reportViolation', (text: string) => report.violations.push(text));
   await page.addInitScript(() => {
@@ -196,19 +201,8 @@ describe('in Chromium, with the headers applied', () => {
 });
 
 describe('the CMS in Chromium, with the headers applied', () => {
-  /** A host name that is not local, so that the CMS starts with its production backend (Git Gateway), as on Netlify. */
-  const CMS_HOST = 'cms.test';
-  let cmsBrowser: Browser;
-
-  beforeAll(async () => {
-    const cmsOrigin = site.origin.replace('127.0.0.1', CMS_HOST);
-    // The CMS needs a secure context (crypto.randomUUID): on Netlify it has HTTPS.
-    cmsBrowser = await launchBrowser([`--host-resolver-rules=MAP ${CMS_HOST} 127.0.0.1`, `--unsafely-treat-insecure-origin-as-secure=${cmsOrigin}`]);
-  });
-  afterAll(() => cmsBrowser?.close());
-
   it('/admin/ gets the CMS policy, starts, and its Netlify Identity login sends a sign-in, with no violation', async () => {
-    const { page, report } = await openRecordingPage(cmsBrowser);
+    const { page, report } = await openRecordingPage();
     try {
       const response = await page.goto(`${site.origin.replace('127.0.0.1', CMS_HOST)}/admin/`, { waitUntil: 'networkidle' });
       expect(await response?.headerValue('content-security-policy')).toBe(ADMIN_CSP);
