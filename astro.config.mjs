@@ -19,6 +19,7 @@ import { legalSettingsCheck } from './src/integrations/legal-settings-check.ts';
 import { dataStoreFromFile } from './src/integrations/data-store-from-file.ts';
 import { SETTINGS_FILE_IN_CONTENT } from './src/lib/content-model/collections.ts';
 import { UPLOADS_IN_CONTENT } from './src/lib/content-model/upload-path.ts';
+import { createDevWatchIgnored } from './src/lib/build/dev-watch-ignored.ts';
 import { join, relative } from 'node:path';
 
 const contentRoot = resolveContentRoot(process.env, process.cwd());
@@ -77,7 +78,8 @@ export default defineConfig({
       // (truncated); Astro's content loader then read it half written, failed to parse it and
       // got no further event: the site kept the old text until a restart (once in a CI run of
       // tests/e2e/dev-server.test.ts). Change events wait until the file's size holds still.
-      watch: { awaitWriteFinish: { stabilityThreshold: 100, pollInterval: 20 } },
+      // Not tmp/ nor dist/ (but the content folder served, even from tmp/): src/lib/build/dev-watch-ignored.ts.
+      watch: { awaitWriteFinish: { stabilityThreshold: 100, pollInterval: 20 }, ignored: createDevWatchIgnored(process.cwd(), contentRoot) },
     },
     // The uploads of the content folder being built, for `import.meta.glob` in src/data/uploads.ts.
     resolve: { alias: { '@uploads': join(contentRoot, UPLOADS_IN_CONTENT) } },

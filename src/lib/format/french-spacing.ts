@@ -13,15 +13,11 @@
 const NO_BREAK_SPACE = '\u00a0';
 const NARROW_NO_BREAK_SPACE = '\u202f';
 
-/** A character that one of the rules below starts from: texts without any (most names and labels) are left at once. */
-const MAY_NEED_SPACING = /[;!?:\d€«»]/;
-
 /**
  * Apply French spacing to plain text (not HTML).
  * @param text any text; returns it with spaces before `: ; ! ?` and inside « » made unbreakable
  */
 export function applyFrenchSpacing(text: string): string {
-  if (!MAY_NEED_SPACING.test(text)) return text;
   return text
     .replace(/(^|[^\s;!?])[ \u00a0\u202f]?([;!?])(?=\s|$|[»)])/g, (_match, before: string, mark: string) => `${before}${NARROW_NO_BREAK_SPACE}${mark}`)
     .replace(/(^|\S)[ \u00a0\u202f]?:(?=\s|$)/g, (_match, before: string) => `${before}${NO_BREAK_SPACE}:`)
