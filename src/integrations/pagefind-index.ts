@@ -58,7 +58,7 @@ async function renderReadingHtml(prerenderer: AstroPrerenderer, ...args: Paramet
 /** The integration; add it last in `integrations`. */
 export function pagefindIndex(): AstroIntegration {
   let pagesRendered = 0;
-  /** Settles once the pages asked for so far are sent: Astro renders several at a time (`build.concurrency`). */
+  /** Settles once the pages asked for so far are sent (with `build.concurrency` above 1, Astro renders several at a time). */
   let sentSoFar: Promise<void> = Promise.resolve();
   return {
     name: 'pagefind-index',
