@@ -8,7 +8,7 @@
  * every call (astro/dist/content/runtime.js), which would tell editors and
  * developers something false.
  */
-import { readdirSync } from 'node:fs';
+import { readFolder } from '../files/read-folder.ts';
 
 /**
  * Markdown entry files of a collection folder.
@@ -16,15 +16,10 @@ import { readdirSync } from 'node:fs';
  * @returns file names, sorted; none when the folder does not exist
  */
 export function listEntryFiles(folder: string): string[] {
-  try {
-    return readdirSync(folder, { withFileTypes: true })
-      .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
-      .map((entry) => entry.name)
-      .sort();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
+  return readFolder(folder)
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
+    .map((entry) => entry.name)
+    .sort();
 }
 
 /**

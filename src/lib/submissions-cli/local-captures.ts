@@ -10,9 +10,9 @@
  * `<PBC-2026-00001.team@localhost>`, `compose-submission-email.ts`). Production's
  * rows and statuses are untouched: this only changes what the command shows.
  */
-import { readdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readFolder } from '../files/read-folder.ts';
 import type { SubmissionWithMessages } from '../forms/store/read-submissions.ts';
 import { MESSAGE_KIND_LABELS, type ShownSubmission } from './present-submissions.ts';
 
@@ -29,14 +29,7 @@ export function readCapturedMessages(directory: string): Set<string> {
 
 /** The capture files of an outbox folder, with the reference and kind their names carry; none when the folder does not exist. */
 function listCaptures(directory: string): { name: string; reference: string; kind: string }[] {
-  let names: string[];
-  try {
-    names = readdirSync(directory);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-  return names.flatMap((name) => {
+  return readFolder(directory).flatMap(({ name }) => {
     const match = CAPTURE_FILE.exec(name);
     return match ? [{ name, reference: match[1]!, kind: match[2]! }] : [];
   });
