@@ -52,6 +52,16 @@ export function ErrorsContent({ form, errors }: { readonly form: FormName; reado
   );
 }
 
+/**
+ * The sentence before the step's own (`describeConfirmStep`): a too-early
+ * click is told « Pas encore envoyé » there, so its lead does not say it a
+ * second time.
+ */
+const CONFIRM_LEAD: Readonly<Record<ConfirmPrompt['step'], string>> = {
+  first: 'Vos réponses sont prêtes et ne sont pas encore envoyées.',
+  'too-soon': 'Vos réponses sont prêtes.',
+};
+
 /** The confirmation step: what to do (and how long to wait), the answers as hidden fields, the token to send, one button. */
 export function ConfirmContent({ form, fields, token, prompt }: { readonly form: FormName; readonly fields: SubmittedFields; readonly token: string; readonly prompt: ConfirmPrompt }) {
   const page = FORM_DEFINITIONS[form];
@@ -61,7 +71,7 @@ export function ConfirmContent({ form, fields, token, prompt }: { readonly form:
   return (
     <section aria-labelledby="confirmation">
       <h1 id="confirmation">{fr(`${page.title} : confirmez l’envoi`)}</h1>
-      <p>{fr(`Vos réponses sont prêtes et ne sont pas encore envoyées. ${describeConfirmStep(prompt)}`)}</p>
+      <p>{fr(`${CONFIRM_LEAD[prompt.step]} ${describeConfirmStep(prompt)}`)}</p>
       <form method="post" action={page.action}>
         {hidden.map(([key, name, value]) => (
           <input key={key} type="hidden" name={name} value={value} />

@@ -31,13 +31,14 @@ describe('ConfirmContent', () => {
   const NBSP = '\u00a0';
 
   it.each([
-    [{ step: 'first', waitSeconds: 3 } as const, 'Dernière étape', 'attendez 3 secondes, puis confirmez-le'],
-    [{ step: 'too-soon', waitSeconds: 2 } as const, 'Pas encore envoyé', 'attendez encore 2 secondes, puis confirmez-le'],
+    [{ step: 'first', waitSeconds: 3 } as const, 'Vos réponses sont prêtes et ne sont pas encore envoyées. Dernière étape', 'attendez 3 secondes, puis confirmez-le'],
+    // « not sent yet » once, not in the lead sentence and again in the step's.
+    [{ step: 'too-soon', waitSeconds: 2 } as const, 'Vos réponses sont prêtes. Pas encore envoyé', 'attendez encore 2 secondes, puis confirmez-le'],
   ])('without JavaScript, the page says what to do and how long to wait (%o)', (prompt, opening, wait) => {
     const html = renderInTemplate(TEMPLATE, 'Confirmation', createElement(ConfirmContent, { form: 'candidature', fields: { nom: 'Jeanne' }, token: 'jeton', prompt }));
     const paragraph = /<p>([^<]*)<\/p>/.exec(html)?.[1];
     expect(paragraph).toBe(
-      `Vos réponses sont prêtes et ne sont pas encore envoyées. ${opening}${NBSP}: pour vérifier que l’envoi vient bien d’une personne, ${wait} avec le bouton «${NBSP}Confirmer l’envoi${NBSP}».`,
+      `${opening}${NBSP}: pour vérifier que l’envoi vient bien d’une personne, ${wait} avec le bouton «${NBSP}Confirmer l’envoi${NBSP}».`,
     );
     expect(html).toContain('<input type="hidden" name="jeton" value="jeton"/>');
   });
