@@ -1,5 +1,5 @@
 /**
- * Child-process script of the deploy check (`tests/functions/function-bundles.test.ts`):
+ * Child-process script of the deploy check (`tests/build/function-bundles.test.ts`):
  * calls one Netlify Function from its unzipped bundle, as the platform would,
  * in a fresh process whose working directory is the bundle (Lambda's `/var/task`),
  * and records which files it read there.
