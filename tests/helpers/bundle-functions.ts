@@ -9,7 +9,7 @@
  *
  * The zips are kept in `tmp/function-bundles/<key>/`, the key being the content
  * of everything they are made from (`FUNCTION_BUNDLE_INPUTS`), as the CMS
- * bundle is kept (src/lib/build/admin-bundle.ts): a test run whose inputs did
+ * bundle is kept (src/lib/build/inputs-key.ts): a test run whose inputs did
  * not change reuses the last run's zips, the same bytes, instead of bundling
  * again (about 20 CPU-s).
  */
@@ -17,7 +17,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { join, relative, sep } from 'node:path';
 import { zipFunctions, type Config, type FunctionConfig, type FunctionResult } from '@netlify/zip-it-and-ship-it';
 import { parse } from 'smol-toml';
-import { computeAdminBundleKey, findUncoveredModules } from '../../src/lib/build/admin-bundle.ts';
+import { computeInputsKey, findUncoveredFiles } from '../../src/lib/build/inputs-key.ts';
 
 /** The `[functions]` keys this project uses, in netlify.toml's spelling. */
 interface TomlFunctionSettings {
@@ -87,7 +87,7 @@ export interface CachedBundles {
 export function findUncoveredFunctionInputs(projectRoot: string, results: readonly FunctionResult[]): string[] {
   const files = results.flatMap((result) => [...(result.inputs ?? []), ...(result.includedFiles ?? [])]).filter((file) => !file.split(sep).includes('node_modules'));
   const relativeFiles = [...new Set(files.map((file) => relative(projectRoot, file).split(sep).join('/')))];
-  return findUncoveredModules(relativeFiles, FUNCTION_BUNDLE_INPUTS);
+  return findUncoveredFiles(relativeFiles, FUNCTION_BUNDLE_INPUTS);
 }
 
 /**
@@ -99,7 +99,7 @@ export function findUncoveredFunctionInputs(projectRoot: string, results: readon
  *   (a change to it would not change the key)
  */
 export async function bundleFunctionsCached(projectRoot: string, cacheRoot: string): Promise<CachedBundles> {
-  const key = await computeAdminBundleKey(projectRoot, {}, FUNCTION_BUNDLE_INPUTS);
+  const key = await computeInputsKey(projectRoot, FUNCTION_BUNDLE_INPUTS);
   const folder = join(cacheRoot, key);
   const cached = await readFile(join(folder, RESULTS_FILE), 'utf8').catch(() => undefined);
   if (cached !== undefined) {

@@ -4,12 +4,10 @@
  * cache, keyed by the content of everything it is made from: bundling it on
  * every site build cost a fifth of the build time and 0.6 GB of memory
  * (issue 13), while most builds (a content edit in the CMS) leave it unchanged.
- * This module names its inputs, computes the key and checks that a bundle was
- * made from covered files only.
+ * This module names its inputs; `inputs-key.ts` computes the key and checks
+ * that a bundle was made from covered files only.
  */
-import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { computeInputsKey, findUncoveredFiles } from './inputs-key.ts';
 
 /** The CMS page's script, relative to the project root. */
 export const ADMIN_ENTRY = 'src/admin/admin-entry.ts';
@@ -32,46 +30,21 @@ export interface AdminBundleManifest {
  */
 export const ADMIN_BUNDLE_INPUTS = ['package-lock.json', 'src/integrations/build-admin-bundle.ts', 'src/admin', 'src/components', 'src/lib', 'src/styles'] as const;
 
-/** Files of one input (itself if a file, every file below it if a folder), relative and sorted; none if missing. */
-async function listInputFiles(root: string, input: string): Promise<string[]> {
-  const info = await stat(join(root, input)).catch(() => undefined);
-  if (!info) return [];
-  if (!info.isDirectory()) return [input];
-  const entries = await readdir(join(root, input), { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name).slice(root.length).replace(/^[\\/]/, '').replaceAll('\\', '/'))
-    .sort();
-}
-
 /**
- * Cache key of the CMS bundle: SHA-256 (hex, first 20 characters) of the
- * paths and contents of every file of `inputs`, and of the `PUBLIC_` variables
- * of `env` (the only ones Vite writes into browser code, as in Astro).
+ * Cache key of the CMS bundle ({@link computeInputsKey} of
+ * {@link ADMIN_BUNDLE_INPUTS} and the `PUBLIC_` variables of `env`).
  * @param root absolute project root
  */
-export async function computeAdminBundleKey(root: string, env: NodeJS.ProcessEnv, inputs: readonly string[] = ADMIN_BUNDLE_INPUTS): Promise<string> {
-  const hash = createHash('sha256');
-  for (const input of inputs) {
-    for (const file of await listInputFiles(root, input)) {
-      hash.update(`${file}\0`);
-      hash.update(await readFile(join(root, file)));
-      hash.update('\0');
-    }
-  }
-  for (const [name, value] of Object.entries(env).filter(([name]) => name.startsWith('PUBLIC_')).sort(([a], [b]) => a.localeCompare(b))) {
-    hash.update(`${name}=${value ?? ''}\0`);
-  }
-  return hash.digest('hex').slice(0, 20);
+export function computeAdminBundleKey(root: string, env: NodeJS.ProcessEnv): Promise<string> {
+  return computeInputsKey(root, ADMIN_BUNDLE_INPUTS, env);
 }
 
 /**
- * Project files a bundle was made from that no input covers: a change to one
- * of them would not change the key, and a stale bundle would be served.
- * @returns the uncovered paths, in the order given (empty when all are covered)
+ * Project files a bundle was made from that no input of
+ * {@link ADMIN_BUNDLE_INPUTS} covers (see {@link findUncoveredFiles}).
  */
-export function findUncoveredModules(localModules: readonly string[], inputs: readonly string[] = ADMIN_BUNDLE_INPUTS): string[] {
-  return localModules.filter((file) => !inputs.some((input) => file === input || file.startsWith(`${input}/`)));
+export function findUncoveredModules(localModules: readonly string[]): string[] {
+  return findUncoveredFiles(localModules, ADMIN_BUNDLE_INPUTS);
 }
 
 /**
