@@ -7,9 +7,9 @@
  * settings for all).
  * Docs: https://docs.netlify.com/build/functions/optional-configuration/
  *
- * The zips are kept in `tmp/function-bundles/<key>/`, the key being the content
- * of everything they are made from (`FUNCTION_BUNDLE_INPUTS`), as the CMS
- * bundle is kept (src/lib/build/inputs-key.ts): a test run whose inputs did
+ * The zips are kept in `tmp/tests/function-bundles/<key>/`, the key being the
+ * content of everything they are made from (`FUNCTION_BUNDLE_INPUTS`), computed
+ * as the CMS bundle's is (src/lib/build/inputs-key.ts): a test run whose inputs did
  * not change reuses the last run's zips, the same bytes, instead of bundling
  * again (about 20 CPU-s).
  */
@@ -74,7 +74,7 @@ const RESULTS_FILE = 'results.json';
 export interface CachedBundles {
   readonly results: FunctionResult[];
   readonly reused: boolean;
-  /** The key of the inputs (`tmp/function-bundles/<key>/`). */
+  /** The key of the inputs (`tmp/tests/function-bundles/<key>/`). */
   readonly key: string;
 }
 
