@@ -55,6 +55,6 @@ export function findUncoveredModules(localModules: readonly string[]): string[] 
  * bundle it serves (`astro build` makes the new one).
  * @param file the changed file, relative to the project root, `/`-separated
  */
-export function affectsAdminBundle(file: string, localModules: readonly string[], inputs: readonly string[] = ADMIN_BUNDLE_INPUTS): boolean {
-  return localModules.includes(file) || inputs.includes(file);
+export function affectsAdminBundle(file: string, localModules: readonly string[]): boolean {
+  return localModules.includes(file) || (ADMIN_BUNDLE_INPUTS as readonly string[]).includes(file);
 }

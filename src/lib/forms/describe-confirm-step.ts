@@ -35,3 +35,21 @@ export function describeConfirmStep({ step, waitSeconds }: ConfirmPrompt): strin
   const wait = waitSeconds > 0 ? `attendez ${step === 'first' ? '' : 'encore '}${seconds(waitSeconds)}, puis ` : '';
   return `${opening} : pour vérifier que l’envoi vient bien d’une personne, ${wait}confirmez-le avec le bouton « Confirmer l’envoi ».`;
 }
+
+/**
+ * The sentence before the step's own on the confirmation page without
+ * JavaScript: a too-early click is told « Pas encore envoyé » by
+ * {@link describeConfirmStep}, so its lead does not say it a second time.
+ */
+const PAGE_LEAD: Readonly<Record<ConfirmStep, string>> = {
+  first: 'Vos réponses sont prêtes et ne sont pas encore envoyées.',
+  'too-soon': 'Vos réponses sont prêtes.',
+};
+
+/**
+ * The paragraph of the confirmation page without JavaScript: the lead
+ * sentence, then the step's own (before French spacing is applied).
+ */
+export function describeConfirmPage(prompt: ConfirmPrompt): string {
+  return `${PAGE_LEAD[prompt.step]} ${describeConfirmStep(prompt)}`;
+}

@@ -9,7 +9,7 @@ import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { applyFrenchSpacing as fr } from '../format/french-spacing.ts';
 import { FORM_DEFINITIONS, RESPONSE_SLOT, RESPONSE_TEMPLATE_TITLE, fieldAnchor, type FormName } from './definitions/index.ts';
-import { describeConfirmStep, type ConfirmPrompt } from './describe-confirm-step.ts';
+import { describeConfirmPage, type ConfirmPrompt } from './describe-confirm-step.ts';
 import { orderFieldErrors } from './order-field-errors.ts';
 import type { FieldError } from './process-submission.ts';
 import { TOKEN_FIELD } from './process-submission.ts';
@@ -52,16 +52,6 @@ export function ErrorsContent({ form, errors }: { readonly form: FormName; reado
   );
 }
 
-/**
- * The sentence before the step's own (`describeConfirmStep`): a too-early
- * click is told « Pas encore envoyé » there, so its lead does not say it a
- * second time.
- */
-const CONFIRM_LEAD: Readonly<Record<ConfirmPrompt['step'], string>> = {
-  first: 'Vos réponses sont prêtes et ne sont pas encore envoyées.',
-  'too-soon': 'Vos réponses sont prêtes.',
-};
-
 /** The confirmation step: what to do (and how long to wait), the answers as hidden fields, the token to send, one button. */
 export function ConfirmContent({ form, fields, token, prompt }: { readonly form: FormName; readonly fields: SubmittedFields; readonly token: string; readonly prompt: ConfirmPrompt }) {
   const page = FORM_DEFINITIONS[form];
@@ -71,7 +61,7 @@ export function ConfirmContent({ form, fields, token, prompt }: { readonly form:
   return (
     <section aria-labelledby="confirmation">
       <h1 id="confirmation">{fr(`${page.title} : confirmez l’envoi`)}</h1>
-      <p>{fr(`${CONFIRM_LEAD[prompt.step]} ${describeConfirmStep(prompt)}`)}</p>
+      <p>{fr(describeConfirmPage(prompt))}</p>
       <form method="post" action={page.action}>
         {hidden.map(([key, name, value]) => (
           <input key={key} type="hidden" name={name} value={value} />
