@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { getViteConfig } from 'astro/config';
 import { defineConfig } from 'vitest/config';
-import { DATABASE, PARALLEL_PHASE, SITE_BUILD, TIME_LIMITS } from './tests/helpers/vitest-settings.ts';
+import { DATABASE, PARALLEL_PHASE, SITE_BUILD, SITE_BUILD_READY, TIME_LIMITS } from './tests/helpers/vitest-settings.ts';
 
 /**
  * Node keeps the compiled code of the modules it loads in this folder
@@ -57,7 +57,7 @@ export default defineConfig({
       },
       getViteConfig({ test: { name: 'components', isolate: false, include: [COMPONENT_TESTS] } }, { configFile: false, logLevel: 'error', devToolbar: { enabled: false } }),
       // In the second phase; the database holds the Astro lock.
-      { extends: true, test: { name: 'build', include: ['tests/build/**/*.test.ts'], globalSetup: [DATABASE, SITE_BUILD], fileParallelism: true, ...PARALLEL_PHASE } },
+      { extends: true, test: { name: 'build', include: ['tests/build/**/*.test.ts'], globalSetup: [DATABASE, SITE_BUILD], setupFiles: [SITE_BUILD_READY], fileParallelism: true, ...PARALLEL_PHASE } },
       // `functions (shared)`, `functions (timed)` and `functions (load)`, all run by `--project functions`.
       'tests/functions/vitest.config.ts',
       // A browser test polls what a page shows: scripts, fetches and renders take seconds on a busy machine (vitest's default gives up after 1 s).
@@ -69,6 +69,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: [DATABASE, SITE_BUILD],
+          setupFiles: [SITE_BUILD_READY],
           expect: { poll: { timeout: 15_000 } },
           fileParallelism: true,
           ...PARALLEL_PHASE,

@@ -24,7 +24,7 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-import { DATABASE, PARALLEL_PHASE, SITE_BUILD, TIME_LIMITS } from '../helpers/vitest-settings.ts';
+import { DATABASE, PARALLEL_PHASE, SITE_BUILD, SITE_BUILD_READY, TIME_LIMITS } from '../helpers/vitest-settings.ts';
 
 const FAULTS = 'tests/functions/form-faults/*.test.ts';
 /** One worker per fault file: all of them at once. */
@@ -37,6 +37,7 @@ export default defineConfig({
     name: 'functions',
     ...TIME_LIMITS,
     globalSetup: [DATABASE, SITE_BUILD],
+    setupFiles: [SITE_BUILD_READY],
     projects: [
       {
         test: {

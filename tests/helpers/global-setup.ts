@@ -3,7 +3,7 @@
  * browser tests read it from `REAL_SITE_DIST`, a folder of this run's own,
  * removed when the run ends. Started with the run's other services
  * (`run-services.ts`); several vitest projects list this set-up and share the
- * one build.
+ * one build, and list `SITE_BUILD_READY` (`vitest-settings.ts`) to wait for it.
  */
 import type { TestProject } from 'vitest/node';
 import { setUpService } from './run-services.ts';

@@ -4,7 +4,9 @@
  * vitest runs the global set-ups one after another, project after project, so
  * the first set-up of the run starts every service that a project of the run
  * lists, and each set-up then waits for its own. Started together, the database
- * comes up while `astro build` runs, instead of before it. (The projects of
+ * comes up while `astro build` runs, instead of before it; the build's set-up
+ * does not wait for the build, which the unit and component phase overlaps
+ * (`real-site-build.ts`). (The projects of
  * the run are those `--project` selects, all of them without it: files named
  * without `--project` may start a service none of them needs.)
  *
@@ -12,12 +14,12 @@
  * project, so module variables would not be shared; a child vitest run is
  * another process and starts its own.
  */
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildSite } from './astro-build.ts';
 import { TEST_TMP, realSiteDistOf } from './paths.ts';
 import { prepareTemplate, startPostgresServer } from './postgres-server.ts';
+import { removeRealSite, startRealSiteBuild } from './real-site-build.ts';
 
 /** A service of the run, named by its set-up file (the one a project lists in `globalSetup`). */
 export type RunService = 'postgres-global-setup.ts' | 'global-setup.ts';
@@ -35,16 +37,20 @@ const STARTERS: Record<RunService, Starter> = {
   },
   /**
    * `astro build` of the real `content/` into a folder of this run's own
-   * (`REAL_SITE_DIST` in the workers, which inherit the run id set here).
+   * (`REAL_SITE_DIST` in the workers, which inherit the run id set here):
+   * ready once started, the test files that read the site waiting for its end
+   * (`real-site-build.ts`).
    */
   'global-setup.ts': async () => {
     const runId = String(process.pid);
     process.env['PBC_TEST_RUN'] = runId;
     const outDir = realSiteDistOf(runId);
     await mkdir(TEST_TMP, { recursive: true });
-    const result = await buildSite({ outDir });
-    if (result.exitCode !== 0) throw new Error(`astro build of content/ failed:\n${result.output}`);
-    return () => rm(outDir, { recursive: true, force: true });
+    const building = startRealSiteBuild(outDir);
+    return async () => {
+      await building;
+      await removeRealSite(outDir);
+    };
   },
 };
 
