@@ -4,10 +4,12 @@
  * - `functions (shared)`: files two at a time, with the browser and build files
  *   (`sequence.groupOrder: 1`), after the unit and component files and before
  *   the files below (vitest.config.ts). Each file
- *   has its own database, SMTP server and ports, runs in its own process (its
- *   environment variables are its own) and builds nothing; most of them wait
- *   on sockets and child processes, so two at once fill the machine's two
- *   cores (113 s of files one after another on a quiet machine).
+ *   has its own database, SMTP server and ports, and builds nothing; the files
+ *   of a worker share its process (`isolate: false`: one worker start and one
+ *   import of the dependencies, 59 s for the project against 73 s with a process
+ *   per file), each with fresh module state and its environment variables its
+ *   own (`fresh-state-per-file.ts`); most of them wait on sockets and child
+ *   processes, so two at once fill the machine's two cores.
  * - `functions (timed)`: the faults measured against the production time
  *   limits (`form-faults/`: the French 503 within 5 s behind the database's 2 s
  *   statement time-out, the SMTP greeting time-out, a connection gone dead),
@@ -24,7 +26,7 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-import { DATABASE, PARALLEL_PHASE, SITE_BUILD, SITE_BUILD_READY, TIME_LIMITS } from '../helpers/vitest-settings.ts';
+import { DATABASE, FRESH_STATE_PER_FILE, PARALLEL_PHASE, SITE_BUILD, SITE_BUILD_READY, TIME_LIMITS } from '../helpers/vitest-settings.ts';
 
 const FAULTS = 'tests/functions/form-faults/*.test.ts';
 /** One worker per fault file: all of them at once. */
@@ -44,6 +46,8 @@ export default defineConfig({
           name: 'shared',
           include: ['tests/functions/**/*.test.ts', 'tests/scripts/**/*.test.ts'],
           exclude: ['tests/scripts/summary-reporter.test.ts', FAULTS, LOAD],
+          isolate: false,
+          setupFiles: [SITE_BUILD_READY, FRESH_STATE_PER_FILE],
           ...PARALLEL_PHASE,
         },
       },

@@ -14,6 +14,9 @@ export const SITE_BUILD = 'tests/helpers/global-setup.ts';
 /** Setup file of every project listing `SITE_BUILD`: its test files start once the build has ended (`real-site-build.ts`). */
 export const SITE_BUILD_READY = 'tests/helpers/wait-for-real-site.ts';
 
+/** Setup file of every project whose files share their worker (`isolate: false`): each file starts with fresh module state and environment. */
+export const FRESH_STATE_PER_FILE = 'tests/helpers/fresh-state-per-file.ts';
+
 /** Time limits of a test and of a hook, ms: builds, browsers and servers take minutes on a busy machine. */
 export const TIME_LIMITS = { testTimeout: 180_000, hookTimeout: 180_000 } as const;
 
