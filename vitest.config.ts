@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { getViteConfig } from 'astro/config';
 import { defineConfig } from 'vitest/config';
+import { ParallelPhaseSequencer } from './tests/helpers/parallel-phase-sequencer.ts';
 import { DATABASE, PARALLEL_PHASE, SITE_BUILD, SITE_BUILD_READY, TIME_LIMITS } from './tests/helpers/vitest-settings.ts';
 
 /**
@@ -48,6 +49,8 @@ const COMPONENT_TESTS = 'tests/components/**/*.test.ts';
 export default defineConfig({
   test: {
     fileParallelism: false,
+    // The browser and build files in an order that keeps two of them from waiting on each other's Astro lock (tests/helpers/parallel-phase-order.ts).
+    sequence: { sequencer: ParallelPhaseSequencer },
     ...TIME_LIMITS,
     reporters: ['default', './tests/helpers/summary-reporter.ts'],
     projects: [
