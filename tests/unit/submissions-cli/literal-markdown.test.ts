@@ -1,10 +1,10 @@
-import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, it } from 'vitest';
 import { literalMarkdown } from '../../../src/lib/submissions-cli/literal-markdown.ts';
 
-// The site's Markdown (GFM), without its typographic quotes, to compare texts as typed.
-const processor = await createMarkdownProcessor({ smartypants: false });
+// The site's Markdown processor (Sätteri, GFM), without its typographic quotes, to compare texts as typed.
+const processor = await createSatteriMarkdownProcessor({ smartypants: false });
 
 /**
  * The elements and paragraph texts of the page the site would render from

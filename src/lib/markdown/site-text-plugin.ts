@@ -1,0 +1,42 @@
+/**
+ * Sätteri hast plugin for the text of rendered Markdown: replaces placeholders
+ * that editors write in pages (`{{plafond}}` → `15 000 € HT`, from the settings,
+ * so that the ceiling is written once), then applies French spacing
+ * (see `format/french-spacing.ts`), in Unicode NFC like every text of the site
+ * (`text/text-hygiene.ts`). Code and preformatted text are left alone.
+ */
+import type { HastNode, HastPluginDefinition, HastVisitorContext } from 'satteri';
+import { applyFrenchSpacing } from '../format/french-spacing.ts';
+import { normalizeText } from '../text/text-hygiene.ts';
+
+/** Options: the placeholders, by name (`plafond` for `{{plafond}}`). */
+export interface SiteTextOptions {
+  readonly placeholders: Readonly<Record<string, string>>;
+}
+
+const UNTOUCHED_ELEMENTS = new Set(['code', 'pre', 'script', 'style']);
+
+/** Whether a node lies inside code, preformatted text, a script or a style. */
+function isUntouched(node: Readonly<HastNode>, context: HastVisitorContext): boolean {
+  const parent = context.parent(node);
+  if (parent === undefined) return false;
+  return (parent.type === 'element' && UNTOUCHED_ELEMENTS.has(parent.tagName)) || isUntouched(parent, context);
+}
+
+/**
+ * The plugin: `satteri({ hastPlugins: [siteTextPlugin({ placeholders })] })`.
+ * Each text node (a string) is replaced by its site text when that differs;
+ * an unknown placeholder is left as written, so it shows on the page and gets fixed.
+ */
+export function siteTextPlugin({ placeholders }: SiteTextOptions): HastPluginDefinition {
+  const replacePlaceholders = (text: string) =>
+    text.replace(/\{\{\s*([a-z_]+)\s*\}\}/g, (whole, name: string) => placeholders[name] ?? whole);
+  return {
+    name: 'site-text',
+    text(node, context) {
+      if (isUntouched(node, context)) return undefined;
+      const value = applyFrenchSpacing(replacePlaceholders(normalizeText(node.value)));
+      return value === node.value ? undefined : { type: 'text', value };
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import { markdownToHtml } from 'satteri';
+import { describe, expect, it } from 'vitest';
+import { accessibleTablesPlugin } from '../../../src/lib/markdown/accessible-tables-plugin.ts';
+
+const render = async (markdown: string) => (await markdownToHtml(markdown, { hastPlugins: [accessibleTablesPlugin] })).html;
+const TABLE = '| Données | Durée |\n| --- | --- |\n| Candidature | 36 mois |\n';
+
+describe('accessibleTablesPlugin', async () => {
+  it('scopes header cells and wraps each table in a region named after the nearest heading above it', async () => {
+    const html = await render(`## Ce que nous recevons\n\n${TABLE}\n## Combien de temps\n\nTexte\n\n${TABLE}\n${TABLE}`);
+    const regions = [...html.matchAll(/<div class="table-scroll" role="region" tabindex="0" aria-label="([^"]*)"><table>/g)].map((match) => match[1]);
+    expect(regions).toEqual(['Tableau : Ce que nous recevons', 'Tableau : Combien de temps', 'Tableau : Combien de temps']);
+    expect(html.match(/<th scope="col">/g)).toHaveLength(6);
+    expect(html).toContain('<td>Candidature</td>');
+    expect(html.match(/<\/table><\/div>/g)).toHaveLength(3);
+  });
+
+  it('names a table without a heading above it « Tableau »', async () => {
+    expect(await render(TABLE)).toMatch(/^<div class="table-scroll" role="region" tabindex="0" aria-label="Tableau"><table>/);
+  });
+});
