@@ -2,10 +2,8 @@
 import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
-import { satteri } from '@astrojs/markdown-satteri';
 import { readSiteSettings } from './src/lib/content-model/read-settings.ts';
-import { siteTextPlugin } from './src/lib/markdown/site-text-plugin.ts';
-import { accessibleTablesPlugin } from './src/lib/markdown/accessible-tables-plugin.ts';
+import { siteMarkdownProcessor } from './src/lib/markdown/site-markdown.ts';
 import { formatEurosHt } from './src/lib/format/money.ts';
 import { resolveContentRoot } from './src/lib/content-model/content-root.ts';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
@@ -55,14 +53,9 @@ export default defineConfig({
     // In `astro dev`, search uses the last build's index when there is one.
     devSearchIndex(),
   ],
-  // Astro's own Markdown processor, Sätteri (parsing and HTML in Rust, typographic quotes,
-  // dashes and ellipses included), with the site's two hast plugins in JavaScript; the
-  // unified (remark/rehype) processor took four times longer (issue 13: build time).
-  markdown: {
-    processor: satteri({
-      hastPlugins: [siteTextPlugin({ placeholders: { plafond: formatEurosHt(settings.order_ceiling_ht) } }), accessibleTablesPlugin],
-    }),
-  },
+  // Sätteri, Astro's own processor, with the site's plugins: the unified (remark/rehype)
+  // processor took four times longer (issue 13: build time).
+  markdown: { processor: siteMarkdownProcessor({ plafond: formatEurosHt(settings.order_ceiling_ht) }) },
   devToolbar: { enabled: false },
   // Loopback only. Vite's host check (`allowedHosts` left at its default) refuses
   // any Host name but localhost, so no web page can reach the dev server, its

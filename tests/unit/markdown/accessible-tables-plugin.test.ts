@@ -15,6 +15,21 @@ describe('accessibleTablesPlugin', async () => {
     expect(html.match(/<\/table><\/div>/g)).toHaveLength(3);
   });
 
+  it('aligns columns with the align attribute, never an inline style (the CSP allows none)', async () => {
+    const html = await render('| Gauche | Centre | Droite | Rien |\n|:--|:-:|--:|---|\n| a | b | c | d |\n');
+    expect(html).not.toContain('style=');
+    expect([...html.matchAll(/<(th|td)((?: [^>]*)?)>/g)].map((match) => `${match[1]}${match[2]}`)).toEqual([
+      'th align="left" scope="col"',
+      'th align="center" scope="col"',
+      'th align="right" scope="col"',
+      'th scope="col"',
+      'td align="left"',
+      'td align="center"',
+      'td align="right"',
+      'td',
+    ]);
+  });
+
   it('names a table without a heading above it « Tableau »', async () => {
     expect(await render(TABLE)).toMatch(/^<div class="table-scroll" role="region" tabindex="0" aria-label="Tableau"><table>/);
   });

@@ -1,10 +1,12 @@
-import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, it } from 'vitest';
+import { applyFrenchSpacing } from '../../../src/lib/format/french-spacing.ts';
+import { siteMarkdownProcessor } from '../../../src/lib/markdown/site-markdown.ts';
 import { literalMarkdown } from '../../../src/lib/submissions-cli/literal-markdown.ts';
 
-// The site's Markdown processor (Sätteri, GFM), without its typographic quotes, to compare texts as typed.
-const processor = await createSatteriMarkdownProcessor({ smartypants: false });
+// The site's Markdown processor (raw HTML parsed, GFM, French spacing), without its typographic
+// quotes, to compare texts as typed (and spaced as the site spaces any text).
+const processor = await siteMarkdownProcessor({}).createRenderer({ smartypants: false, syntaxHighlight: false });
 
 /**
  * The elements and paragraph texts of the page the site would render from
@@ -45,7 +47,7 @@ describe('literalMarkdown', () => {
     ['an autolink', '<https://evil.example>'],
     ['addresses GFM would link', 'https://evil.example/"><b>gras</b> www.evil.example jeanne@evil.example'],
   ])('%s renders as the text typed, in one paragraph', async (_case, text) => {
-    expect(await rendered(literalMarkdown(text))).toEqual({ elements: ['p'], paragraphs: [text] });
+    expect(await rendered(literalMarkdown(text))).toEqual({ elements: ['p'], paragraphs: [applyFrenchSpacing(text)] });
   });
 
   it('keeps paragraphs separated by blank lines, whatever the line endings', async () => {
