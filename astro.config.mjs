@@ -54,7 +54,7 @@ export default defineConfig({
     devSearchIndex(),
   ],
   // Sätteri, Astro's own processor, with the site's plugins: the unified (remark/rehype)
-  // processor took four times longer (issue 13: build time).
+  // processor took three times as long (issue 13: build time).
   markdown: { processor: siteMarkdownProcessor({ plafond: formatEurosHt(settings.order_ceiling_ht) }) },
   devToolbar: { enabled: false },
   // Loopback only. Vite's host check (`allowedHosts` left at its default) refuses

@@ -47,7 +47,7 @@ type RenderResult = Awaited<ReturnType<AstroPrerenderer['render']>>;
  * the result then carries a copy of the response, as its body is read. The
  * HTML stays bytes (UTF-8), as Astro writes it: it is decoded only for a page
  * to index (issue 13: decoding every page to a string and encoding it back for
- * the copy cost about 1 CPU-s at 10 000 startups).
+ * the copy made a 10 000-startup build's rendering take 31.9 s against 23.6 s).
  */
 async function renderReadingHtml(prerenderer: AstroPrerenderer, ...args: Parameters<AstroPrerenderer['render']>): Promise<{ result: RenderResult; html?: Buffer }> {
   const result = await prerenderer.render(...args);

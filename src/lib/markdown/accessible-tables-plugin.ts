@@ -15,7 +15,7 @@ const HEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
 /** The `style` Sätteri gives a cell of an aligned column (GFM), with the alignment. */
 const ALIGNMENT_STYLE = /^text-align: (left|center|right)$/;
 
-/** The plugin: `satteri({ hastPlugins: [accessibleTablesPlugin] })`. */
+/** The plugin, one of the site's Markdown processor (`site-markdown.ts`). */
 export const accessibleTablesPlugin: HastPluginDefinition = {
   name: 'accessible-tables',
   element: [

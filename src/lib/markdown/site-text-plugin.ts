@@ -24,7 +24,7 @@ function isUntouched(node: Readonly<HastNode>, context: HastVisitorContext): boo
 }
 
 /**
- * The plugin: `satteri({ hastPlugins: [siteTextPlugin({ placeholders })] })`.
+ * The plugin, one of the site's Markdown processor (`site-markdown.ts`).
  * Each text node (a string) is replaced by its site text when that differs;
  * an unknown placeholder is left as written, so it shows on the page and gets fixed.
  */

@@ -5,7 +5,7 @@ import { accessibleTablesPlugin } from '../../../src/lib/markdown/accessible-tab
 const render = async (markdown: string) => (await markdownToHtml(markdown, { hastPlugins: [accessibleTablesPlugin] })).html;
 const TABLE = '| Données | Durée |\n| --- | --- |\n| Candidature | 36 mois |\n';
 
-describe('accessibleTablesPlugin', async () => {
+describe('accessibleTablesPlugin', () => {
   it('scopes header cells and wraps each table in a region named after the nearest heading above it', async () => {
     const html = await render(`## Ce que nous recevons\n\n${TABLE}\n## Combien de temps\n\nTexte\n\n${TABLE}\n${TABLE}`);
     const regions = [...html.matchAll(/<div class="table-scroll" role="region" tabindex="0" aria-label="([^"]*)"><table>/g)].map((match) => match[1]);

@@ -5,7 +5,7 @@ import { siteTextPlugin } from '../../../src/lib/markdown/site-text-plugin.ts';
 const render = async (markdown: string, placeholders: Record<string, string> = {}) =>
   (await markdownToHtml(markdown, { hastPlugins: [siteTextPlugin({ placeholders })] })).html.trim();
 
-describe('siteTextPlugin', async () => {
+describe('siteTextPlugin', () => {
   it('fills placeholders, spaces text the French way and leaves code alone', async () => {
     const placeholders = { plafond: '15\u202f000\u00a0€\u00a0HT' };
     expect(await render('Jusqu’à {{plafond}} : voilà !', placeholders)).toBe('<p>Jusqu’à 15\u202f000\u00a0€\u00a0HT\u00a0: voilà\u202f!</p>');
