@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { keepIndexedPart } from '../../../src/lib/search/keep-indexed-part.ts';
+import { keepIndexedPart as keepIndexedBytes } from '../../../src/lib/search/keep-indexed-part.ts';
+
+/** The function on a page's text, UTF-8 encoded as Astro writes it. */
+const keepIndexedPart = (html: string) => keepIndexedBytes(Buffer.from(html)).toString('utf8');
 
 const page = (main: string) =>
   [
