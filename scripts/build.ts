@@ -41,7 +41,6 @@ const indexer = new PagefindIndexer();
 const build = spawn(process.execPath, [...BUILD_NODE_FLAGS, ASTRO_BIN, 'build', ...process.argv.slice(2)], {
   env: { ...process.env, NODE_COMPILE_CACHE: process.env['NODE_COMPILE_CACHE'] ?? COMPILE_CACHE },
   stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
-  serialization: 'advanced',
 });
 build.on('message', (value) => {
   const message = searchIndexMessage.parse(value);

@@ -20,8 +20,6 @@ import { separateElisionsInHtml } from '../../src/lib/search/french-elisions.ts'
 import { toPagefindSourcePath } from '../../src/lib/search/pagefind-source-path.ts';
 import type { IndexToWrite, PageToIndex } from '../../src/lib/search/search-index-messages.ts';
 
-const UTF8 = new TextDecoder();
-
 /** Fail with Pagefind's own messages when it reports any. */
 function check(step: string, errors: readonly string[]): void {
   if (errors.length > 0) throw new Error(`Pagefind (${step}) : ${errors.join(' ; ')}`);
@@ -52,7 +50,7 @@ export class PagefindIndexer {
   /** Add a page once the pages received before it are added. */
   add(page: PageToIndex): void {
     this.added += 1;
-    const file = { sourcePath: toPagefindSourcePath(page.pathname), content: separateElisionsInHtml(UTF8.decode(page.html)) };
+    const file = { sourcePath: toPagefindSourcePath(page.pathname), content: separateElisionsInHtml(page.html) };
     this.#last = this.#last
       .then(() => this.#openIndex())
       .then((index) => index.addHTMLFile(file))

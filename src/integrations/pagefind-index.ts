@@ -82,7 +82,7 @@ export function pagefindIndex(): AstroIntegration {
               if (html === undefined) return;
               pagesRendered += 1;
               if (html.includes(INDEXED_PAGE_MARK)) {
-                await sendToIndexer({ kind: 'search-index:page', pathname: new URL(args[0].url).pathname, html: keepIndexedPart(html) });
+                await sendToIndexer({ kind: 'search-index:page', pathname: new URL(args[0].url).pathname, html: keepIndexedPart(html.toString('utf8')) });
               }
             });
             // A failed page fails the build through its own render; the pages after it are still sent in turn.

@@ -17,16 +17,14 @@ const MAIN_END = '</main>';
 
 /**
  * The page reduced to its main element, in a document of the page's language.
- * Works on the page's bytes as Astro writes them, so that only the head is
- * decoded (issue 13: the part is sent to the indexer's process as bytes).
- * @param html a complete page as written by `astro build`, UTF-8 (BaseLayout.astro: one `<main>`, `<html lang="…">`)
- * @returns `<html lang="fr"><body><main …>…</main></body></html>` in UTF-8; the page unchanged when it has no main element
+ * @param html a complete page as written by `astro build` (BaseLayout.astro: one `<main>`, `<html lang="…">`)
+ * @returns `<html lang="fr"><body><main …>…</main></body></html>`; the page unchanged when it has no main element
  */
-export function keepIndexedPart(html: Buffer): Buffer {
+export function keepIndexedPart(html: string): string {
   const start = html.indexOf(MAIN_START);
   const end = html.lastIndexOf(MAIN_END);
   if (start === -1 || end < start) return html;
-  const language = /<html\b[^>]*\blang="([^"]*)"/.exec(html.toString('utf8', 0, start))?.[1];
+  const language = /<html\b[^>]*\blang="([^"]*)"/.exec(html)?.[1];
   const opening = language === undefined ? '<html>' : `<html lang="${language}">`;
-  return Buffer.concat([Buffer.from(`<!DOCTYPE html>${opening}<body>`), html.subarray(start, end + MAIN_END.length), Buffer.from('</body></html>')]);
+  return `<!DOCTYPE html>${opening}<body>${html.slice(start, end + MAIN_END.length)}</body></html>`;
 }

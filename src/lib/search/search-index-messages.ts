@@ -1,7 +1,7 @@
 /**
  * The messages by which `astro build` hands the pages to index to the process
  * of `npm run build` (scripts/build.ts), over Node's IPC channel between the
- * two (`serialization: 'advanced'`, the structured clone algorithm): the integration `src/integrations/pagefind-index.ts` sends them, the
+ * two: the integration `src/integrations/pagefind-index.ts` sends them, the
  * indexer `scripts/lib/pagefind-indexer.ts` receives them. Pagefind then runs
  * under a process whose event loop is free, and writes the index once Astro's
  * process has ended and freed its memory (issue 13).
@@ -13,13 +13,8 @@ const pageToIndex = z.object({
   kind: z.literal('search-index:page'),
   /** The page's URL path, percent-encoded as in a request (`/startups/x/`). */
   pathname: z.string(),
-  /**
-   * The page's HTML as written to `dist/` (UTF-8 bytes), reduced to its indexed
-   * part (`keep-indexed-part.ts`). Bytes pass the channel as they are (the
-   * channel's `advanced` serialization): as a string, they were encoded to
-   * JSON and to UTF-8 again for every page (issue 13).
-   */
-  html: z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'html : octets UTF-8 attendus'),
+  /** The page's HTML as written to `dist/`, reduced to its indexed part (`keep-indexed-part.ts`). */
+  html: z.string(),
 });
 
 /** Sent once every page is rendered: write the index there. */
