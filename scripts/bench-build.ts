@@ -8,13 +8,18 @@
  * CPU time), next to a baseline built in the
  * same run — a bare Astro project (generated here, using this project's astro)
  * rendering one page per startup and buyer from the same Markdown with a
- * trivial template. Then the gzip bytes of HTML, CSS and JavaScript of the
+ * trivial template. Each size is built several times, the site and the
+ * baseline in turn, every build from cold; each run is printed, then the
+ * median of each figure and the ratios of the medians (on this 2-core host
+ * the baseline alone took 17.5 to 25.5 s at 10 000 startups the same day, so
+ * one pair of builds says little). Then the gzip bytes of HTML, CSS and JavaScript of the
  * home, directory and a profile page, the size of the Pagefind index, and
  * whether search still answers: the built site served on 127.0.0.1, the search
  * page in headless Chromium asked for the last startup's name, with the time to
  * its first result.
  *
- * Options: `--sizes 1000,10000` (startups; buyers and orders in proportion).
+ * Options: `--sizes 1000,10000` (startups; buyers and orders in proportion),
+ * `--runs 3` (builds of each kind per size).
  * Work folders are under `tmp/bench-build/` (git-ignored); they are kept for inspection.
  */
 import { spawn } from 'node:child_process';
@@ -27,6 +32,7 @@ import { gzipSync } from 'node:zlib';
 import { listElements } from '../tests/helpers/html-references.ts';
 import { serveStatic } from '../tests/helpers/static-server.ts';
 import { launchBrowser } from '../tests/helpers/browser.ts';
+import { percentile } from './lib/percentile.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const WORK = join(PROJECT_ROOT, 'tmp', 'bench-build');
@@ -218,7 +224,18 @@ async function searchOnce(dist: string, words: string): Promise<{ milliseconds: 
   }
 }
 
-async function benchSize(startups: number): Promise<void> {
+/** A run's figures on one line: seconds, CPU seconds, peak memory. */
+const figuresLine = (figures: Pick<RunFigures, 'seconds' | 'cpuSeconds' | 'peakRssBytes'>) =>
+  `${figures.seconds.toFixed(1).padStart(7)} s   CPU ${figures.cpuSeconds.toFixed(1).padStart(6)} s   peak RSS ${mb(figures.peakRssBytes)}`;
+
+/** The median of each figure over runs (each figure on its own: the runs of the three medians may differ). */
+const medianFigures = (runs: readonly RunFigures[]) => ({
+  seconds: percentile(runs.map((figures) => figures.seconds), 0.5),
+  cpuSeconds: percentile(runs.map((figures) => figures.cpuSeconds), 0.5),
+  peakRssBytes: percentile(runs.map((figures) => figures.peakRssBytes), 0.5),
+});
+
+async function benchSize(startups: number, runCount: number): Promise<void> {
   const buyers = Math.round(startups / 5);
   const orders = Math.round(startups / 2);
   const content = join(WORK, `content-${startups}`);
@@ -227,22 +244,32 @@ async function benchSize(startups: number): Promise<void> {
   process.stdout.write(`\n== ${startups} startups, ${buyers} acheteurs, ${orders} bons de commande ==\n`);
   process.stdout.write(`load average before: ${loadAverage()}\n`);
   await run([GENERATE, '--startups', String(startups), '--buyers', String(buyers), '--orders', String(orders), '--out', content], PROJECT_ROOT);
-  await rm(dist, { recursive: true, force: true });
   await rm(bare, { recursive: true, force: true });
-  // Both builds start cold: no content cache from an earlier run (same folder as astro.config.mjs picks).
-  await rm(join(PROJECT_ROOT, 'node_modules', '.astro', encodeURIComponent(content)), { recursive: true, force: true });
   await writeBareProject(bare, content);
 
-  const site = await runMeasured([BUILD_SCRIPT, '--outDir', dist], PROJECT_ROOT, buildEnv({ CONTENT_DIR: content }));
-  const baseline = await runMeasured([ASTRO_BIN, 'build'], bare, buildEnv({}));
-  process.stdout.write(`load average after the builds: ${loadAverage()}\n`);
-  for (const [label, figures] of [['site', site], ['bare Astro baseline', baseline]] as const) {
-    const status = figures.exitCode === 0 ? '' : `  ÉCHEC (code ${figures.exitCode})\n${figures.logTail}`;
-    process.stdout.write(
-      `${label.padEnd(20)} ${figures.seconds.toFixed(1).padStart(7)} s   CPU ${figures.cpuSeconds.toFixed(1).padStart(6)} s   peak RSS ${mb(figures.peakRssBytes)}${status}\n`,
-    );
+  const siteRuns: RunFigures[] = [];
+  const baselineRuns: RunFigures[] = [];
+  for (let runNumber = 1; runNumber <= runCount; runNumber += 1) {
+    // Every build starts cold: no output and no content cache from an earlier run (the site's cache is where astro.config.mjs puts it).
+    await rm(dist, { recursive: true, force: true });
+    await rm(join(PROJECT_ROOT, 'node_modules', '.astro', encodeURIComponent(content)), { recursive: true, force: true });
+    await rm(join(bare, 'dist'), { recursive: true, force: true });
+    await rm(join(bare, 'astro-cache'), { recursive: true, force: true });
+    const site = await runMeasured([BUILD_SCRIPT, '--outDir', dist], PROJECT_ROOT, buildEnv({ CONTENT_DIR: content }));
+    const baseline = await runMeasured([ASTRO_BIN, 'build'], bare, buildEnv({}));
+    for (const [label, figures] of [['site', site], ['bare Astro baseline', baseline]] as const) {
+      const status = figures.exitCode === 0 ? '' : `  ÉCHEC (code ${figures.exitCode})\n${figures.logTail}`;
+      process.stdout.write(`run ${runNumber}/${runCount} ${label.padEnd(20)} ${figuresLine(figures)}${status}\n`);
+    }
+    if (site.exitCode !== 0 || baseline.exitCode !== 0) return;
+    siteRuns.push(site);
+    baselineRuns.push(baseline);
   }
-  if (site.exitCode !== 0) return;
+  process.stdout.write(`load average after the builds: ${loadAverage()}\n`);
+  const site = medianFigures(siteRuns);
+  const baseline = medianFigures(baselineRuns);
+  process.stdout.write(`median of ${runCount} run(s):\n`);
+  process.stdout.write(`site                 ${figuresLine(site)}\nbare Astro baseline  ${figuresLine(baseline)}\n`);
   process.stdout.write(
     `ratio site / baseline: ${(site.seconds / baseline.seconds).toFixed(2)} × time, ${(site.cpuSeconds / baseline.cpuSeconds).toFixed(2)} × CPU, ${(site.peakRssBytes / baseline.peakRssBytes).toFixed(2)} × memory\n`,
   );
@@ -260,12 +287,17 @@ async function benchSize(startups: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { sizes: { type: 'string', default: '1000,10000' } } });
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: { sizes: { type: 'string', default: '1000,10000' }, runs: { type: 'string', default: '3' } },
+  });
   const sizes = values.sizes.split(',').map(Number);
   if (sizes.some((size) => !Number.isInteger(size) || size < 1)) throw new Error(`--sizes : nombres de startups séparés par des virgules (reçu « ${values.sizes} »).`);
+  const runs = Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs : un nombre entier de builds de chaque sorte, au moins 1 (reçu « ${values.runs} »).`);
   await mkdir(WORK, { recursive: true });
   process.stdout.write(`bench:build on ${(await readFile('/proc/cpuinfo', 'utf8')).match(/^processor/gm)?.length ?? '?'} CPU, Node ${process.version}\n`);
-  for (const size of sizes) await benchSize(size);
+  for (const size of sizes) await benchSize(size, runs);
 }
 
 main().catch((error: unknown) => {

@@ -48,6 +48,7 @@ import { startSsrLoader } from '../tests/helpers/ssr-loader.ts';
 import { startBenchDatabase, countDatabaseStatements } from './lib/bench-database.ts';
 import { BENCH_STARTUP_SLUG, benchFormsEnvironment } from './lib/bench-environment.ts';
 import { startImmediateSmtp } from './lib/immediate-smtp.ts';
+import { percentile } from './lib/percentile.ts';
 
 /**
  * As given to the process: Vite sets `development` when unset, and React then runs its development build, as in a Netlify
@@ -125,11 +126,6 @@ interface Series {
 
 /** One handler call: whether the answer is the expected one, and the work it handed to `waitUntil`. */
 type Submit = (body: string) => Promise<{ readonly ok: boolean; readonly background: Promise<unknown> }>;
-
-function percentile(values: readonly number[], fraction: number): number {
-  const sorted = [...values].sort((left, right) => left - right);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]!;
-}
 
 /** CPU time (user + system) of this process since `start`, ms. */
 function cpuMsSince(start: NodeJS.CpuUsage): number {
