@@ -8,18 +8,22 @@
  * CPU time), next to a baseline built in the
  * same run — a bare Astro project (generated here, using this project's astro)
  * rendering one page per startup and buyer from the same Markdown with a
- * trivial template. Each size is built several times, the site and the
- * baseline in turn, every build from cold; each run is printed, then the
- * median of each figure and the ratios of the medians (on this 2-core host
- * the baseline alone took 17.5 to 25.5 s at 10 000 startups the same day, so
- * one pair of builds says little). Then the gzip bytes of HTML, CSS and JavaScript of the
+ * trivial template. Each size is built an odd number of times, the site and
+ * the baseline in turn (the site first in odd runs, the baseline in even
+ * ones), every build without output or content cache (Node's compile cache
+ * and the CMS bundle, kept in `node_modules` as Netlify keeps it, stay warm
+ * for the site); each run is printed, then the median of each figure and the
+ * ratios of the medians: on a shared host one pair of builds says little (see
+ * the README's figures). A failed build, its log's end printed, ends the
+ * benchmark with exit code 1.
+ * Then the gzip bytes of HTML, CSS and JavaScript of the
  * home, directory and a profile page, the size of the Pagefind index, and
  * whether search still answers: the built site served on 127.0.0.1, the search
  * page in headless Chromium asked for the last startup's name, with the time to
  * its first result.
  *
  * Options: `--sizes 1000,10000` (startups; buyers and orders in proportion),
- * `--runs 3` (builds of each kind per size).
+ * `--runs 3` (builds of each kind per size: an odd number).
  * Work folders are under `tmp/bench-build/` (git-ignored); they are kept for inspection.
  */
 import { spawn } from 'node:child_process';
@@ -228,7 +232,10 @@ async function searchOnce(dist: string, words: string): Promise<{ milliseconds: 
 const figuresLine = (figures: Pick<RunFigures, 'seconds' | 'cpuSeconds' | 'peakRssBytes'>) =>
   `${figures.seconds.toFixed(1).padStart(7)} s   CPU ${figures.cpuSeconds.toFixed(1).padStart(6)} s   peak RSS ${mb(figures.peakRssBytes)}`;
 
-/** The median of each figure over runs (each figure on its own: the runs of the three medians may differ). */
+const BUILD_KINDS = ['site', 'bare Astro baseline'] as const;
+type BuildKind = (typeof BUILD_KINDS)[number];
+
+/** The median of each figure over an odd number of runs (each figure on its own: the runs of the three medians may differ). */
 const medianFigures = (runs: readonly RunFigures[]) => ({
   seconds: percentile(runs.map((figures) => figures.seconds), 0.5),
   cpuSeconds: percentile(runs.map((figures) => figures.cpuSeconds), 0.5),
@@ -247,29 +254,37 @@ async function benchSize(startups: number, runCount: number): Promise<void> {
   await rm(bare, { recursive: true, force: true });
   await writeBareProject(bare, content);
 
-  const siteRuns: RunFigures[] = [];
-  const baselineRuns: RunFigures[] = [];
+  /** Each kind of build, from cold: no output and no content cache from an earlier run (the site's cache is where astro.config.mjs puts it). */
+  const builds: Record<BuildKind, () => Promise<RunFigures>> = {
+    site: async () => {
+      await rm(dist, { recursive: true, force: true });
+      await rm(join(PROJECT_ROOT, 'node_modules', '.astro', encodeURIComponent(content)), { recursive: true, force: true });
+      return runMeasured([BUILD_SCRIPT, '--outDir', dist], PROJECT_ROOT, buildEnv({ CONTENT_DIR: content }));
+    },
+    'bare Astro baseline': async () => {
+      await rm(join(bare, 'dist'), { recursive: true, force: true });
+      await rm(join(bare, 'astro-cache'), { recursive: true, force: true });
+      return runMeasured([ASTRO_BIN, 'build'], bare, buildEnv({}));
+    },
+  };
+  const runs: Record<BuildKind, RunFigures[]> = { site: [], 'bare Astro baseline': [] };
   for (let runNumber = 1; runNumber <= runCount; runNumber += 1) {
-    // Every build starts cold: no output and no content cache from an earlier run (the site's cache is where astro.config.mjs puts it).
-    await rm(dist, { recursive: true, force: true });
-    await rm(join(PROJECT_ROOT, 'node_modules', '.astro', encodeURIComponent(content)), { recursive: true, force: true });
-    await rm(join(bare, 'dist'), { recursive: true, force: true });
-    await rm(join(bare, 'astro-cache'), { recursive: true, force: true });
-    const site = await runMeasured([BUILD_SCRIPT, '--outDir', dist], PROJECT_ROOT, buildEnv({ CONTENT_DIR: content }));
-    const baseline = await runMeasured([ASTRO_BIN, 'build'], bare, buildEnv({}));
-    for (const [label, figures] of [['site', site], ['bare Astro baseline', baseline]] as const) {
+    // The site first in odd runs, the baseline first in even ones: neither always builds right after the other.
+    const order = runNumber % 2 === 1 ? BUILD_KINDS : [...BUILD_KINDS].reverse();
+    for (const kind of order) {
+      const figures = await builds[kind]();
       const status = figures.exitCode === 0 ? '' : `  ÉCHEC (code ${figures.exitCode})\n${figures.logTail}`;
-      process.stdout.write(`run ${runNumber}/${runCount} ${label.padEnd(20)} ${figuresLine(figures)}${status}\n`);
+      process.stdout.write(`run ${runNumber}/${runCount} ${kind.padEnd(20)} ${figuresLine(figures)}${status}\n`);
+      if (figures.exitCode !== 0) throw new Error(`${kind} : le build a échoué (code ${figures.exitCode}) à ${startups} startups.`);
+      runs[kind].push(figures);
     }
-    if (site.exitCode !== 0 || baseline.exitCode !== 0) return;
-    siteRuns.push(site);
-    baselineRuns.push(baseline);
   }
-  process.stdout.write(`load average after the builds: ${loadAverage()}\n`);
-  const site = medianFigures(siteRuns);
-  const baseline = medianFigures(baselineRuns);
-  process.stdout.write(`median of ${runCount} run(s):\n`);
-  process.stdout.write(`site                 ${figuresLine(site)}\nbare Astro baseline  ${figuresLine(baseline)}\n`);
+  process.stdout.write(`load average after the builds: ${loadAverage()}\nmedian of ${runCount} runs:\n`);
+  const site = medianFigures(runs.site);
+  const baseline = medianFigures(runs['bare Astro baseline']);
+  for (const [kind, figures] of [['site', site], ['bare Astro baseline', baseline]] as const) {
+    process.stdout.write(`${kind.padEnd(20)} ${figuresLine(figures)}\n`);
+  }
   process.stdout.write(
     `ratio site / baseline: ${(site.seconds / baseline.seconds).toFixed(2)} × time, ${(site.cpuSeconds / baseline.cpuSeconds).toFixed(2)} × CPU, ${(site.peakRssBytes / baseline.peakRssBytes).toFixed(2)} × memory\n`,
   );
@@ -294,7 +309,9 @@ async function main(): Promise<void> {
   const sizes = values.sizes.split(',').map(Number);
   if (sizes.some((size) => !Number.isInteger(size) || size < 1)) throw new Error(`--sizes : nombres de startups séparés par des virgules (reçu « ${values.sizes} »).`);
   const runs = Number(values.runs);
-  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs : un nombre entier de builds de chaque sorte, au moins 1 (reçu « ${values.runs} »).`);
+  if (!Number.isInteger(runs) || runs < 1 || runs % 2 === 0) {
+    throw new Error(`--runs : un nombre impair de builds de chaque sorte (1, 3, 5…), dont la médiane est l’un d’eux (reçu « ${values.runs} »).`);
+  }
   await mkdir(WORK, { recursive: true });
   process.stdout.write(`bench:build on ${(await readFile('/proc/cpuinfo', 'utf8')).match(/^processor/gm)?.length ?? '?'} CPU, Node ${process.version}\n`);
   for (const size of sizes) await benchSize(size, runs);
