@@ -2,25 +2,23 @@
  * `npm run bench:build` (a benchmark, not a test): builds the site from
  * generated sample content at 1 000 and 10 000 startups (200 buyers and 500
  * orders, then 2 000 and 5 000) as `npm run build` does (`scripts/build.ts`,
- * its Node flags included) and prints, for each size, the build time and
- * the CPU time (user + system) and the peak memory of the build's process tree
- * (the load average before and after is printed: on a shared machine, compare
- * CPU time), next to a baseline built in the
- * same run — a bare Astro project (generated here, using this project's astro)
- * rendering one page per startup and buyer from the same Markdown with a
- * trivial template. Each size is built an odd number of times, the site and
- * the baseline in turn (the site first in odd runs, the baseline in even
- * ones), every build without output or content cache (Node's compile cache
- * and the CMS bundle, kept in `node_modules` as Netlify keeps it, stay warm
- * for the site); each run is printed, then the median of each figure and the
- * ratios of the medians: on a shared host one pair of builds says little (see
- * the README's figures). A failed build, its log's end printed, ends the
- * benchmark with exit code 1.
- * Then the gzip bytes of HTML, CSS and JavaScript of the
- * home, directory and a profile page, the size of the Pagefind index, and
- * whether search still answers: the built site served on 127.0.0.1, the search
- * page in headless Chromium asked for the last startup's name, with the time to
- * its first result.
+ * its Node flags included) and prints, for each size, the build time and the
+ * CPU time (user + system) and the peak memory of the build's process tree (the
+ * load average before and after is printed: on a shared machine, compare CPU
+ * time), next to a baseline built in the same run — a bare Astro project
+ * (generated here, using this project's astro) rendering one page per startup
+ * and buyer from the same Markdown with a trivial template. Each size is built
+ * an odd number of times, the site and the baseline in turn (the site first in
+ * odd runs, the baseline in even ones), every build without output or content
+ * cache (Node's compile cache and the CMS bundle, kept in `node_modules` as
+ * Netlify keeps it, stay warm for the site); each run is printed, then the
+ * median of each figure and the ratios of the medians: on a shared host one
+ * pair of builds says little (see the README's figures). A failed build, its
+ * log's end printed, ends the benchmark with exit code 1. Then the gzip bytes
+ * of HTML, CSS and JavaScript of the home, directory and a profile page, the
+ * size of the Pagefind index, and whether search still answers: the built site
+ * served on 127.0.0.1, the search page in headless Chromium asked for the last
+ * startup's name, with the time to its first result.
  *
  * Options: `--sizes 1000,10000` (startups; buyers and orders in proportion),
  * `--runs 3` (builds of each kind per size: an odd number).
@@ -235,7 +233,10 @@ const figuresLine = (figures: Pick<RunFigures, 'seconds' | 'cpuSeconds' | 'peakR
 const BUILD_KINDS = ['site', 'bare Astro baseline'] as const;
 type BuildKind = (typeof BUILD_KINDS)[number];
 
-/** The median of each figure over an odd number of runs (each figure on its own: the runs of the three medians may differ). */
+/**
+ * The median of each figure over an odd number of runs, each figure on its
+ * own (the three medians may come from different runs).
+ */
 const medianFigures = (runs: readonly RunFigures[]) => ({
   seconds: percentile(runs.map((figures) => figures.seconds), 0.5),
   cpuSeconds: percentile(runs.map((figures) => figures.cpuSeconds), 0.5),
@@ -254,7 +255,8 @@ async function benchSize(startups: number, runCount: number): Promise<void> {
   await rm(bare, { recursive: true, force: true });
   await writeBareProject(bare, content);
 
-  /** Each kind of build, from cold: no output and no content cache from an earlier run (the site's cache is where astro.config.mjs puts it). */
+  // Each kind of build starts from cold: no output and no content cache from an earlier run
+  // (the site's cache is where astro.config.mjs puts it).
   const builds: Record<BuildKind, () => Promise<RunFigures>> = {
     site: async () => {
       await rm(dist, { recursive: true, force: true });
