@@ -20,7 +20,7 @@ import type { Header } from '@netlify/headers-parser';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeWithAxe } from '../helpers/axe.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowserTrustingOrigin } from '../helpers/browser.ts';
 import { readHeaderRules } from '../helpers/header-rules.ts';
 import { startIdentityStandIn, type IdentityStandIn } from '../helpers/identity-stand-in.ts';
 import { REAL_SITE_DIST } from '../helpers/paths.ts';
@@ -45,7 +45,7 @@ beforeAll(async () => {
   standIn = await startIdentityStandIn({ dist: REAL_SITE_DIST, headerRules: rules, gatewayRoles: ['editeur'], branch: 'main' });
   origin = standIn.origin.replace('127.0.0.1', CMS_HOST);
   // The CMS needs a secure context (crypto.randomUUID): on Netlify it has HTTPS.
-  browser = await launchBrowser([`--host-resolver-rules=MAP ${CMS_HOST} 127.0.0.1`, `--unsafely-treat-insecure-origin-as-secure=${origin}`]);
+  browser = await launchBrowserTrustingOrigin(origin, [`--host-resolver-rules=MAP ${CMS_HOST} 127.0.0.1`]);
 });
 afterAll(async () => {
   await browser?.close();

@@ -12,7 +12,7 @@ import type { Header } from '@netlify/headers-parser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminSecurityHeaders, pageSecurityHeaders } from '../../src/lib/security/security-headers.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowserTrustingOrigin } from '../helpers/browser.ts';
 import { expectedReference, startFormServices, storedReferences, validOrderFields, type FormServices } from '../helpers/form-fixtures.ts';
 import { settleBackgroundWork } from '../helpers/function-context.ts';
 import { headersForPath, readHeaderRules } from '../helpers/header-rules.ts';
@@ -46,7 +46,7 @@ beforeAll(async () => {
   // One browser for the file, with what the CMS needs under its own host name (see the last describe); the
   // site's pages on 127.0.0.1 are not concerned by either flag. A second browser cost its start-up again.
   // The CMS needs a secure context (crypto.randomUUID): on Netlify it has HTTPS.
-  browser = await launchBrowser([`--host-resolver-rules=MAP ${CMS_HOST} 127.0.0.1`, `--unsafely-treat-insecure-origin-as-secure=${site.origin.replace('127.0.0.1', CMS_HOST)}`]);
+  browser = await launchBrowserTrustingOrigin(site.origin.replace('127.0.0.1', CMS_HOST), [`--host-resolver-rules=MAP ${CMS_HOST} 127.0.0.1`]);
 });
 afterAll(async () => {
   await browser?.close();
