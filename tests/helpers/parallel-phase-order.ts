@@ -16,13 +16,17 @@
  * - `admin-cms` 10 s and `editorial-workflow` 7 s, at their end (their builds).
  *
  * So `dev-server` starts the phase, beside the longest file that takes no lock
- * (`reflow-and-layout`, 70–97 s), and the build files follow it on the same
- * worker while `reflow-and-layout` still runs; after them no file holds the
- * lock for more than 11 s. (An order that put `dev-server` later lost 26.8 s:
- * `forms` started with it and waited for it to end.) A simulation of two
- * workers with the logged times, each varied by −30 % to +40 % (3 000 draws),
- * put a worker's idle time at 3.5 s (median; 8.6 s at the 90th percentile,
- * 17 s at most), against 36 s for random orders.
+ * (`reflow-and-layout`: 70–97 s with the full browser, 49–55 s with Chromium's
+ * headless shell), and the build files follow it on the same worker; after them
+ * no file holds the lock for more than 11 s. (An order that put `dev-server`
+ * later lost 26.8 s: `forms` started with it and waited for it to end.) A
+ * simulation of two workers with the logged times, each varied by −30 % to
+ * +40 % (3 000 draws), put a worker's idle time at 3.5 s (median; 8.6 s at the
+ * 90th percentile, 17 s at most), against 36 s for random orders.
+ * With the shell, `reflow-and-layout` ends first, and the next file on its
+ * worker may wait for `build-site`'s lock (12 s in one run); putting
+ * `editor-invitation`, which takes none, next made no difference in the run
+ * after (276.5 s against 270.6 s) and was not kept.
  * Paths are from `tests/`; files not listed start after these, in vitest's order.
  */
 export const PARALLEL_PHASE_ORDER: readonly string[] = [
