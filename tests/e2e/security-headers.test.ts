@@ -12,7 +12,7 @@ import type { Header } from '@netlify/headers-parser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminSecurityHeaders, pageSecurityHeaders } from '../../src/lib/security/security-headers.ts';
-import { launchBrowserTrustingOrigin } from '../helpers/browser.ts';
+import { launchBrowser, launchBrowserTrustingOrigin } from '../helpers/browser.ts';
 import { expectedReference, startFormServices, storedReferences, validOrderFields, type FormServices } from '../helpers/form-fixtures.ts';
 import { settleBackgroundWork } from '../helpers/function-context.ts';
 import { headersForPath, readHeaderRules } from '../helpers/header-rules.ts';
@@ -34,7 +34,10 @@ const COMMON = {
 let rules: Header[];
 let services: FormServices;
 let site: SiteWithFunctions;
+/** Chromium's headless shell, for the site's pages on 127.0.0.1. */
 let browser: Browser;
+/** The full browser, for the CMS under {@link CMS_HOST} (the last describe). */
+let cmsBrowser: Browser;
 /** A host name that is not local, so that the CMS starts with its production backend (Git Gateway), as on Netlify. */
 const CMS_HOST = 'cms.test';
 
@@ -43,13 +46,13 @@ beforeAll(async () => {
   services = await startFormServices();
   process.env['FORM_MIN_FILL_SECONDS'] = '0';
   site = await serveSiteWithFunctions(REAL_SITE_DIST, { headerRules: rules });
-  // One browser for the file, with what the CMS needs under its own host name (see the last describe); the
-  // site's pages on 127.0.0.1 are not concerned by either flag. A second browser cost its start-up again.
+  browser = await launchBrowser();
   // The CMS needs a secure context (crypto.randomUUID): on Netlify it has HTTPS.
-  browser = await launchBrowserTrustingOrigin(site.origin.replace('127.0.0.1', CMS_HOST), [`--host-resolver-rules=MAP ${CMS_HOST} 127.0.0.1`]);
+  cmsBrowser = await launchBrowserTrustingOrigin(site.origin.replace('127.0.0.1', CMS_HOST), [`--host-resolver-rules=MAP ${CMS_HOST} 127.0.0.1`]);
 });
 afterAll(async () => {
   await browser?.close();
+  await cmsBrowser?.close();
   await site?.close();
   // The order request's e-mails are sent after its answer: they finish before the database and SMTP server stop.
   await settleBackgroundWork();
@@ -112,9 +115,9 @@ interface PageReport {
   readonly consoleErrors: string[];
 }
 
-/** Open a page (in a context of its own) that records every CSP violation and console error. */
-async function openRecordingPage(): Promise<{ page: Page; report: PageReport }> {
-  const page = await browser.newPage();
+/** Open a page (in a context of its own) of `on` that records every CSP violation and console error. */
+async function openRecordingPage(on: Browser = browser): Promise<{ page: Page; report: PageReport }> {
+  const page = await on.newPage();
   const report: PageReport = { violations: [], consoleErrors: [] };
   await page.exposeFunction('reportViolation', (text: string) => report.violations.push(text));
   await page.addInitScript(() => {
@@ -202,7 +205,7 @@ describe('in Chromium, with the headers applied', () => {
 
 describe('the CMS in Chromium, with the headers applied', () => {
   it('/admin/ gets the CMS policy, starts, and its Netlify Identity login sends a sign-in, with no violation', async () => {
-    const { page, report } = await openRecordingPage();
+    const { page, report } = await openRecordingPage(cmsBrowser);
     try {
       const response = await page.goto(`${site.origin.replace('127.0.0.1', CMS_HOST)}/admin/`, { waitUntil: 'networkidle' });
       expect(await response?.headerValue('content-security-policy')).toBe(ADMIN_CSP);

@@ -20,9 +20,10 @@
  * headless shell), and the build files follow it on the same worker; after them
  * no file holds the lock for more than 11 s. (An order that put `dev-server`
  * later lost 26.8 s: `forms` started with it and waited for it to end.) A
- * simulation of two workers with the logged times, each varied by −30 % to
- * +40 % (3 000 draws), put a worker's idle time at 3.5 s (median; 8.6 s at the
- * 90th percentile, 17 s at most), against 36 s for random orders.
+ * simulation of two workers with the logged times (the full browser's), each
+ * varied by −30 % to +40 % (3 000 draws), put a worker's idle time at 3.5 s
+ * (median; 8.6 s at the 90th percentile, 17 s at most), against 36 s for random
+ * orders.
  * With the shell, `reflow-and-layout` ends first, and the next file on its
  * worker may wait for `build-site`'s lock (12 s in one run); putting
  * `editor-invitation`, which takes none, next made no difference in the run
