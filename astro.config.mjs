@@ -48,8 +48,9 @@ export default defineConfig({
     // The CMS, the editors' account page and the form answer pages are not for search engines.
     sitemap({ filter: (page) => !/\/(admin|compte-editeur|formulaires)\//.test(new URL(page).pathname) }),
     securityHeaders(),
-    // Pagefind runs last, on the final HTML.
-    pagefindIndex(),
+    // Pagefind runs last, on the final HTML; it writes the index while the directory's
+    // listing pages (not indexed: they repeat the profiles) render (issue 13).
+    pagefindIndex({ renderedWhileIndexWrites: ['src/pages/startups/[...listing].astro'] }),
     // In `astro dev`, search uses the last build's index when there is one.
     devSearchIndex(),
   ],

@@ -2,20 +2,27 @@
  * Astro integration: hands every page to index, as soon as it is rendered, to
  * the site's search indexer in the process of `npm run build`
  * (scripts/build.ts, `scripts/lib/pagefind-indexer.ts`), which builds the
- * Pagefind index while Astro renders the next pages and writes it to
- * `/pagefind/` once Astro's process has ended (issue 13: in Astro's own process,
- * rendering waited on Pagefind a third of the time and the index's writing
- * added ~1.2 GB to Astro's memory). Every build goes through `npm run build`
- * (deploys, tests, `npm run bench:build`); `astro build` run alone fails at the
- * start, naming the command to run, rather than ship a site without search.
+ * Pagefind index while Astro renders the next pages (issue 13: in Astro's own
+ * process, rendering waited on Pagefind a third of the time). Every build goes
+ * through `npm run build` (deploys, tests, `npm run bench:build`); `astro build`
+ * run alone fails at the start, naming the command to run, rather than ship a
+ * site without search.
  *
  * The build's prerenderer is wrapped (`setPrerenderer` of `astro:build:start`)
  * and the HTML handed over is the HTML written to `dist/`, reduced to its
  * indexed part (`src/lib/search/keep-indexed-part.ts`). Only pages whose main
  * element carries `data-pagefind-body` are indexed (see BaseLayout.astro); the
- * others (the thousands of directory listing pages, which repeat the profiles)
- * are not handed over at all. Messages go over Node's IPC channel
+ * others are not handed over at all. Messages go over Node's IPC channel
  * (`src/lib/search/search-index-messages.ts`) in rendering order.
+ *
+ * The routes named in `renderedWhileIndexWrites` (the thousands of directory
+ * listing pages, which repeat the profiles and are not indexed) are rendered
+ * after all the others, and the index is asked for before the first of them:
+ * Pagefind writes it on the second core while Astro renders them, instead of
+ * after Astro's process has ended (issue 13: Pagefind's single-threaded
+ * writing, 7–10 s at 10 000 startups, was the build's last step). A page of
+ * those routes that carries the mark fails the build, as it would be missing
+ * from the index.
  * (Astro's experimental incremental build, which skips unchanged pages, is not
  * enabled: a skipped page would be missing from the index.)
  */
@@ -58,14 +65,37 @@ async function renderReadingHtml(prerenderer: AstroPrerenderer, ...args: Paramet
   return { result: result instanceof Response ? copy : { ...result, response: copy }, html };
 }
 
-/** The integration; add it last in `integrations`. */
-export function pagefindIndex(): AstroIntegration {
+/** Options of {@link pagefindIndex}. */
+export interface PagefindIndexOptions {
+  /**
+   * Route components (`src/pages/startups/[...listing].astro`, as Astro's
+   * `RouteData.component`) whose pages are not indexed: rendered last, while
+   * Pagefind writes the index.
+   */
+  readonly renderedWhileIndexWrites?: readonly string[];
+}
+
+/**
+ * The integration; add it last in `integrations`.
+ * @throws Error (at `astro:build:start`) when the build is not run by `npm run build`; (while rendering) when a page of
+ *   `renderedWhileIndexWrites` carries `data-pagefind-body`, naming the page and its route
+ */
+export function pagefindIndex({ renderedWhileIndexWrites = [] }: PagefindIndexOptions = {}): AstroIntegration {
+  const renderedLast = new Set(renderedWhileIndexWrites);
+  let outputPath = '';
   let pagesRendered = 0;
+  let pagesIndexed = 0;
   /** Settles once the pages asked for so far are sent (with `build.concurrency` above 1, Astro renders several at a time). */
   let sentSoFar: Promise<void> = Promise.resolve();
+  /** Settles once the order to write the index is sent, after every page to index; undefined until then. */
+  let writeRequested: Promise<void> | undefined;
+  const requestWrite = () => (writeRequested ??= sentSoFar.then(() => sendToIndexer({ kind: 'search-index:write', outputPath })));
   return {
     name: 'pagefind-index',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        outputPath = join(fileURLToPath(config.outDir), 'pagefind');
+      },
       'astro:build:start': ({ setPrerenderer }) => {
         if (!process.send) {
           throw new Error('L’index de recherche est construit par npm run build (scripts/build.ts) : lancez le build avec npm run build, pas astro build.');
@@ -73,17 +103,32 @@ export function pagefindIndex(): AstroIntegration {
         setPrerenderer((prerenderer) => ({
           ...prerenderer,
           name: `${prerenderer.name}+pagefind-index`,
+          // The routes rendered while the index is written come last, in the order Astro gave them.
+          async getStaticPaths() {
+            const paths = await prerenderer.getStaticPaths();
+            return [...paths.filter(({ route }) => !renderedLast.has(route.component)), ...paths.filter(({ route }) => renderedLast.has(route.component))];
+          },
           // Pages are sent in the order Astro asks for them, whatever order their renders end in, so
           // that Pagefind numbers them alike at every build.
           async render(...args) {
+            const [request, { routeData }] = args;
+            const afterIndex = renderedLast.has(routeData.component);
+            // Observed here so that a closed channel is not an unhandled rejection; `astro:build:done` awaits it.
+            if (afterIndex) requestWrite().catch(() => undefined);
             const rendering = renderReadingHtml(prerenderer, ...args);
             const sent = sentSoFar.then(async () => {
               const { html } = await rendering;
               if (html === undefined) return;
               pagesRendered += 1;
-              if (html.includes(INDEXED_PAGE_MARK)) {
-                await sendToIndexer({ kind: 'search-index:page', pathname: new URL(args[0].url).pathname, html: keepIndexedPart(html.toString('utf8')) });
+              if (!html.includes(INDEXED_PAGE_MARK)) return;
+              const pathname = new URL(request.url).pathname;
+              if (afterIndex) {
+                throw new Error(
+                  `Index de recherche : la page ${pathname} (${routeData.component}) porte ${INDEXED_PAGE_MARK}, mais sa route est rendue pendant l’écriture de l’index (renderedWhileIndexWrites dans astro.config.mjs) ; elle manquerait à la recherche.`,
+                );
               }
+              pagesIndexed += 1;
+              await sendToIndexer({ kind: 'search-index:page', pathname, html: keepIndexedPart(html.toString('utf8')) });
             });
             // A failed page fails the build through its own render; the pages after it are still sent in turn.
             sentSoFar = sent.catch(() => undefined);
@@ -92,10 +137,10 @@ export function pagefindIndex(): AstroIntegration {
           },
         }));
       },
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': async ({ logger }) => {
         await sentSoFar;
-        await sendToIndexer({ kind: 'search-index:write', outputPath: join(fileURLToPath(dir), 'pagefind'), pagesRendered });
-        logger.info(`${pagesRendered} pages rendues ; l’index de recherche sera écrit par npm run build une fois le rendu terminé.`);
+        await requestWrite();
+        logger.info(`${pagesRendered} pages rendues, dont ${pagesIndexed} pour la recherche ; npm run build écrit l’index de recherche.`);
       },
     },
   };

@@ -3,8 +3,7 @@
  * of `npm run build` (scripts/build.ts), over Node's IPC channel between the
  * two: the integration `src/integrations/pagefind-index.ts` sends them, the
  * indexer `scripts/lib/pagefind-indexer.ts` receives them. Pagefind then runs
- * under a process whose event loop is free, and writes the index once Astro's
- * process has ended and freed its memory (issue 13).
+ * under a process whose event loop is free (issue 13).
  */
 import { z } from 'zod';
 
@@ -17,13 +16,11 @@ const pageToIndex = z.object({
   html: z.string(),
 });
 
-/** Sent once every page is rendered: write the index there. */
+/** Sent once every page to index is sent (Astro may still render pages that are not indexed): write the index there. */
 const indexToWrite = z.object({
   kind: z.literal('search-index:write'),
   /** Absolute path of the index folder (`dist/pagefind`). */
   outputPath: z.string(),
-  /** HTML pages the build rendered, indexed or not (for the build's log). */
-  pagesRendered: z.number().int().nonnegative(),
 });
 
 /** Any message of the search index: a page to index, or the order to write the index. */
