@@ -34,7 +34,10 @@ export default defineConfig({
   trailingSlash: 'always',
   // Stylesheets stay files: the Content-Security-Policy allows no inline style
   // (src/lib/security/security-headers.ts, which the integration writes to `_headers`).
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Four pages render at a time (issue 13): while one page's file is written and its
+  // search part sent, the next renders. Paired builds: 1 000 startups 1.3–2.9 s faster
+  // in six pairs out of six, 10 000 startups 2.5–11 s in two out of two.
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   integrations: [
     // Fails a production build (CONTEXT=production) while a legal fact is missing.
     legalSettingsCheck(settings, relative(process.cwd(), join(contentRoot, SETTINGS_FILE_IN_CONTENT))),
