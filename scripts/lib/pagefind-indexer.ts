@@ -5,9 +5,10 @@
  * `src/lib/search/search-index-messages.ts`). Pagefind's Node API
  * (https://pagefind.app/docs/node-api/) indexes in French (`<html lang="fr">`,
  * stemming and excerpts), without the pages' interface text
- * (`src/lib/search/interface-text-selectors.ts`), each page with its elisions separated
- * (`src/lib/search/french-elisions.ts`, so that « l’annuaire » is indexed as
- * « l’ » and « annuaire »).
+ * (`src/lib/search/interface-text-selectors.ts`), each page with its elisions
+ * separated (`src/lib/search/french-elisions.ts`, so that « l’annuaire » is
+ * indexed as « l’ » and « annuaire ») and a space after each definition term
+ * (`src/lib/search/separate-definition-terms.ts`).
  *
  * Why here and not in Astro's process (issue 13, `npm run bench:build` at
  * 10 000 startups): Pagefind answers each page over a pipe; in Astro's
@@ -21,6 +22,7 @@ import { close, createIndex, type PagefindIndex } from 'pagefind';
 import { separateElisionsInHtml } from '../../src/lib/search/french-elisions.ts';
 import { toPagefindSourcePath } from '../../src/lib/search/pagefind-source-path.ts';
 import { INTERFACE_TEXT_SELECTORS } from '../../src/lib/search/interface-text-selectors.ts';
+import { separateDefinitionTerms } from '../../src/lib/search/separate-definition-terms.ts';
 import type { IndexToWrite, PageToIndex } from '../../src/lib/search/search-index-messages.ts';
 
 /** Fail with Pagefind's own messages when it reports any. */
@@ -58,7 +60,7 @@ export class PagefindIndexer {
       return;
     }
     this.added += 1;
-    const file = { sourcePath: toPagefindSourcePath(page.pathname), content: separateElisionsInHtml(page.html) };
+    const file = { sourcePath: toPagefindSourcePath(page.pathname), content: separateDefinitionTerms(separateElisionsInHtml(page.html)) };
     this.#last = this.#last
       .then(() => this.#openIndex())
       .then((index) => index.addHTMLFile(file))

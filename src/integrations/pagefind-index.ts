@@ -17,12 +17,14 @@
  *
  * The routes named in `renderedWhileIndexWrites` (the thousands of directory
  * listing pages, which repeat the profiles and are not indexed) are rendered
- * after all the others, and the index is asked for before the first of them:
- * Pagefind writes it on the second core while Astro renders them, instead of
- * after Astro's process has ended (issue 13: Pagefind's single-threaded
- * writing, 7–10 s at 10 000 startups, was the build's last step). A page of
- * those routes that carries the mark fails the build, as it would be missing
- * from the index.
+ * after all the others; when Astro asks for the first of their pages, the
+ * order to write the index is queued behind the pages asked for before it:
+ * Pagefind writes the index on the second core while Astro renders them,
+ * instead of after Astro's process has ended (issue 13: Pagefind's
+ * single-threaded writing, 6–12 s at 10 000 startups, was the build's last
+ * step). A page of those routes that carries the mark fails the build, as it
+ * would be missing from the index. (Astro renders i18n fallback routes in a
+ * phase of their own, after these; the site has none.)
  * (Astro's experimental incremental build, which skips unchanged pages, is not
  * enabled: a skipped page would be missing from the index.)
  */
@@ -116,6 +118,9 @@ export function pagefindIndex({ renderedWhileIndexWrites = [] }: PagefindIndexOp
             // Observed here so that a closed channel is not an unhandled rejection; `astro:build:done` awaits it.
             if (afterIndex) requestWrite().catch(() => undefined);
             const rendering = renderReadingHtml(prerenderer, ...args);
+            // With pages rendering at a time (build.concurrency), this render may fail while an earlier
+            // page is still being sent: observed here, its error still fails the build through `sent`.
+            rendering.catch(() => undefined);
             const sent = sentSoFar.then(async () => {
               const { html } = await rendering;
               if (html === undefined) return;

@@ -9,8 +9,9 @@
  * Why: a query for « commande » or « secteurs » found every profile alike, and
  * these repeated words made most of the index's posting lists. Leaving them
  * out (issue 13, measured on the 12 010 pages indexed at 10 000 startups):
- * Pagefind's writing of the index 7.1 s against 10.3 s and its peak memory
- * 882 MB against 1 461 MB; the index 11.5 MB against 14.5 MB.
+ * Pagefind's writing of the index 6.4 s against 10.3 s and its peak memory
+ * 945 MB against 1 461 MB, measured on the same pages one after the other;
+ * the index, in `npm run bench:build`, 10.6 MB against 14.0 MB.
  *
  * Given to Pagefind as `excludeSelectors` (https://pagefind.app/docs/config-options/#exclude-selectors,
  * the Node API's `createIndex` option), so the pages' HTML is unchanged. Pagefind
@@ -20,8 +21,9 @@
  * `tests/unit/build/pagefind-index.test.ts` indexes those components' HTML.
  */
 export const INTERFACE_TEXT_SELECTORS = [
-  // Fact labels (« Commune », « Secteurs », « SIREN »…); the values (dd) stay.
-  '.facts dt',
+  // A profile's fact labels (« Commune », « Secteurs », « SIREN »…); the values (dd) stay, and so
+  // do the labels of the legal pages' facts (SettingsBlock.tsx: « Hébergeur »…), which are their content.
+  '.profile .facts dt',
   // A profile's own section headings (« Présentation », « Bons de commande reçus »…);
   // headings inside the Markdown body (.prose) stay.
   '.profile > section > h2',
@@ -32,6 +34,6 @@ export const INTERFACE_TEXT_SELECTORS = [
   '.profile__header .button',
   // « Prix indicatif : 4 400 € HT »; the offer's kind (.tag) stays.
   '.offer__meta > span:not(.tag)',
-  // Each order's amount, kind, date and status.
-  '.order__meta',
+  // Each order's amount, kind, date and status on a profile; the results page keeps them.
+  '.profile .order__meta',
 ] as const;

@@ -122,7 +122,7 @@ export const HASHED_ASSETS_FOLDER = '_astro';
 /** Cache header of hashed files: one year, never revalidated (RFC 8246 `immutable`). */
 export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 
-/** Top-level folders that other build steps add after Astro (the Pagefind index). */
+/** Top-level folders that other build steps write beside Astro's pages, and may not have finished at `astro:build:done` (the Pagefind index). */
 const LATE_FOLDERS = ['pagefind'];
 
 /**

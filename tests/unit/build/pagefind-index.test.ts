@@ -21,6 +21,9 @@ import { BuyerProfile } from '../../../src/components/BuyerProfile.tsx';
 import { buyerFields, orderFields, startupFields } from '../../../src/lib/content-model/collections.ts';
 import { buildCollectionSchemas } from '../../../src/lib/content-model/schemas.ts';
 import { readPreviewEntry } from '../../../src/lib/cms/read-preview-entry.ts';
+import { OrderList } from '../../../src/components/OrderList.tsx';
+import { SettingsBlock } from '../../../src/components/SettingsBlock.tsx';
+import { readSiteSettings } from '../../../src/lib/content-model/read-settings.ts';
 import { context, validBuyer, validOrder, validStartup } from '../content-model/fixtures.ts';
 
 const folder = await mkdtemp(join(tmpdir(), 'pagefind-index-'));
@@ -138,18 +141,41 @@ describe('pagefindIndex (Astro’s process)', () => {
     expect((await integration.getStaticPaths()).map(({ pathname }) => pathname)).toEqual(['/startups/a/', '/acheteurs/x/', '/startups/', '/startups/page/2/']);
   });
 
-  it('asks for the index before rendering the first page of those routes, after every page to index is sent', async () => {
+  it('asks for the index when the first page of those routes is asked for, behind every page asked for before it', async () => {
     const sent = recordMessages();
-    const rendersSeen: string[] = [];
-    const integration = integrationFor({ '/startups/a/': html(profile('Alpha')), '/startups/': html(listing), '/startups/page/2/': html(listing) });
+    let endProfileRender!: (response: Response) => void;
+    const integration = integrationFor({
+      '/startups/a/': new Promise<Response>((resolve) => (endProfileRender = resolve)),
+      '/startups/': html(listing),
+      '/startups/page/2/': html(listing),
+    });
     await integration.start();
-    await integration.render('/startups/a/');
-    const listingRender = integration.render('/startups/', LISTING_ROUTE).then(() => rendersSeen.push(`rendered with ${sent.length} messages sent`));
-    await listingRender;
-    await integration.render('/startups/page/2/', LISTING_ROUTE);
+    // Pages render at a time (build.concurrency): the listing pages are asked for while the profile still renders.
+    const renders = [integration.render('/startups/a/'), integration.render('/startups/', LISTING_ROUTE), integration.render('/startups/page/2/', LISTING_ROUTE)];
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(sent).toEqual([]);
+    endProfileRender(html(profile('Alpha')));
+    await Promise.all(renders);
     await integration.done();
-    expect(sent.map((message) => message.kind)).toEqual(['search-index:page', 'search-index:write']);
-    expect(rendersSeen).toEqual(['rendered with 2 messages sent']);
+    expect(sent.map((message) => (message.kind === 'search-index:page' ? message.pathname : message.kind))).toEqual(['/startups/a/', 'search-index:write']);
+  });
+
+  it('fails a page whose render fails while an earlier page is still being sent, without an unhandled rejection', async () => {
+    const sent = recordMessages();
+    let endFirstRender!: (response: Response) => void;
+    const integration = integrationFor({
+      '/startups/a/': new Promise<Response>((resolve) => (endFirstRender = resolve)),
+      '/startups/b/': Promise.reject(new Error('rendu impossible')),
+    });
+    await integration.start();
+    const first = integration.render('/startups/a/');
+    const second = integration.render('/startups/b/');
+    // Long enough for Node to report a rejection that nothing observes (vitest fails the run on one).
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    endFirstRender(html(profile('Alpha')));
+    await expect(second).rejects.toThrow('rendu impossible');
+    await first;
+    expect(sent.map((message) => message.kind === 'search-index:page' && message.pathname)).toEqual(['/startups/a/']);
   });
 
   it('fails the build on a page of those routes that is marked for search, naming it and its route', async () => {
@@ -235,6 +261,10 @@ describe('PagefindIndexer (npm run build’s process)', () => {
     const sample = entry(schemas.startups, startupFields, { ...validStartup(), name: 'Exemple Fictif', sample: true }, 'exemple-fictif');
     const order = entry(schemas.orders, orderFields, { ...validOrder(), title: 'Pince souple pour la cantine' }, 'pince');
     const buyer = entry(schemas.buyers, buyerFields, validBuyer(), 'ville-de-mulhouse');
+    const names = new Map([
+      ['ville-de-mulhouse', 'Ville de Mulhouse'],
+      ['acme-robotique', 'Acme Robotique'],
+    ]);
     const page = (component: ReturnType<typeof createElement>) =>
       `<!doctype html><html lang="fr"><body><main data-pagefind-body>${renderToStaticMarkup(component)}</main></body></html>`;
     const body = createElement('h2', null, 'Notre atelier');
@@ -243,10 +273,14 @@ describe('PagefindIndexer (npm run build’s process)', () => {
     indexer.add({
       kind: 'search-index:page',
       pathname: '/startups/acme-robotique/',
-      html: page(createElement(StartupProfile, { startup, ordersReceived: [order], buyerNames: new Map([['ville-de-mulhouse', 'Ville de Mulhouse']]), orderRequestHref: '#' }, body)),
+      html: page(createElement(StartupProfile, { startup, ordersReceived: [order], buyerNames: names, orderRequestHref: '#' }, body)),
     });
     indexer.add({ kind: 'search-index:page', pathname: '/startups/exemple-fictif/', html: page(createElement(StartupProfile, { startup: sample, ordersReceived: [], buyerNames: new Map(), orderRequestHref: '#' })) });
     indexer.add({ kind: 'search-index:page', pathname: '/acheteurs/ville-de-mulhouse/', html: page(createElement(BuyerProfile, { buyer, ordersPlaced: [], startupNames: new Map() })) });
+    // Not profiles: the results page's order lines and the legal pages' fact labels are their content.
+    indexer.add({ kind: 'search-index:page', pathname: '/resultats/', html: page(createElement(OrderList, { orders: [order], names, counterpart: 'both', empty: '' })) });
+    const settings = { ...readSiteSettings('content'), legal_host: 'Netlify, Inc.' };
+    indexer.add({ kind: 'search-index:page', pathname: '/mentions-legales/', html: page(createElement(SettingsBlock, { block: 'legal-notice', settings })) });
     indexer.requestWrite({ kind: 'search-index:write', outputPath });
     await indexer.written();
 
@@ -257,6 +291,8 @@ describe('PagefindIndexer (npm run build’s process)', () => {
       'Acme Robotique Des robots pour les ateliers. Mulhouse (68100). 15 mars 2024. Industrie du futur. Robotique. 732829320. acme.example. Notre atelier. Prototype de pince. Prototype. Pince souple pour la cantine. Acheteur : Ville de Mulhouse.',
     );
     expect(content['/startups/exemple-fictif/']).toBe('Exemple Fictif Des robots pour les ateliers. Mulhouse (68100). 15 mars 2024. Industrie du futur. Robotique. 732829320. Prototype de pince. Prototype.');
+    expect(content['/resultats/']).toBe('Pince souple pour la cantine. Acheteur : Ville de Mulhouse · Startup : Acme Robotique. 12 000 € HT · Prototype · commandé le 15 mars 2025 · Bon de commande signé.');
+    expect(content['/mentions-legales/']).toContain('Hébergeur Netlify, Inc. Contact de l’ équipe du programme contact@premiers-bons-de-commande.fr.');
     expect(content['/acheteurs/ville-de-mulhouse/']).toBe(
       'Ville de Mulhouse. Acteur public. Engagement moral. Non connue : la source ne la précise pas. Article de presse du 3 octobre 2018. Pas encore désigné : l’ équipe du programme transmet les demandes. 0.',
     );
