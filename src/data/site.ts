@@ -48,7 +48,16 @@ async function load(): Promise<LoadedSite> {
   };
 }
 
-/** The published site, loaded on first call and reused by every page. */
+// In `astro dev` the content store changes under the running server. A page rendered after
+// Vite reloaded the pages' modules for a saved file, but before Astro wrote the new store,
+// cached the old site, and it stayed: only the store's own module is reloaded then (once in a
+// whole test run, under load, the dev-server test saw the old title for 60 s). Astro
+// announces each new store with `astro:content-changed`; the next page loads the site again.
+import.meta.hot?.on('astro:content-changed', () => {
+  loading = undefined;
+});
+
+/** The published site, loaded on first call and reused by every page (until the content store changes, in `astro dev`). */
 export function loadSite(): Promise<LoadedSite> {
   loading ??= load();
   return loading;
