@@ -36,4 +36,15 @@ describe('applyFrenchSpacing', () => {
     const once = applyFrenchSpacing('Quoi ? « Ceci » : cela ; voilà !');
     expect(applyFrenchSpacing(once)).toBe(once);
   });
+
+  it('spaces a text asked for again the same way, before and after it has forgotten the texts it kept', () => {
+    const text = 'Prix indicatif : 4 400 € HT';
+    const expected = `Prix indicatif${NBSP}: 4${NNBSP}400${NBSP}€${NBSP}HT`;
+    expect(applyFrenchSpacing(text)).toBe(expected);
+    expect(applyFrenchSpacing(text)).toBe(expected);
+    // More texts than it keeps (10 000): it forgets them all once, then spaces each anew.
+    const others = Array.from({ length: 10_001 }, (_, index) => applyFrenchSpacing(`Fiche n° ${index} : exemple`));
+    expect(others.at(-1)).toBe(`Fiche n° 10000${NBSP}: exemple`);
+    expect(applyFrenchSpacing(text)).toBe(expected);
+  });
 });
