@@ -10,6 +10,7 @@
  */
 import type Mail from 'nodemailer/lib/mailer';
 import { applyFrenchSpacing as fr } from '../format/french-spacing.ts';
+import { deName } from '../format/french-de.ts';
 import { formatFrenchDate, toParisCalendarDate } from '../format/calendar-date.ts';
 import { describeSubmission, type FormData, type SummaryRow } from '../forms/definitions/index.ts';
 import type { HeldMessage } from '../forms/store/outbox.ts';
@@ -55,7 +56,7 @@ function textFor(record: StoredSubmission, kind: MessageKind, startupName: strin
     }
     return {
       subject: `[${ref}] Nouvelle candidature au DAS numérique : ${company}`,
-      heading: `Candidature de ${company}`,
+      heading: `Candidature ${deName(company)}`,
       paragraphs: ['Une startup demande à rejoindre le DAS numérique. Répondez à ce message pour écrire directement au contact.'],
     };
   }
@@ -73,7 +74,7 @@ function textFor(record: StoredSubmission, kind: MessageKind, startupName: strin
     }
     return {
       subject: `[${ref}] Engagement d’un acheteur : ${organisation}`,
-      heading: `Engagement de ${organisation}`,
+      heading: `Engagement ${deName(organisation)}`,
       paragraphs: ['Un acheteur souhaite s’engager dans le programme. Répondez à ce message pour écrire directement au contact.'],
     };
   }
@@ -91,7 +92,7 @@ function textFor(record: StoredSubmission, kind: MessageKind, startupName: strin
   }
   if (kind === 'startup') {
     return {
-      subject: `[${ref}] Demande de premier bon de commande de ${organisation}`,
+      subject: `[${ref}] Demande de premier bon de commande ${deName(organisation)}`,
       heading: `${organisation} souhaite vous passer un premier bon de commande`,
       paragraphs: [
         'Un acheteur engagé dans le programme « Premiers bons de commande » vous adresse la demande ci-dessous. Répondez à ce message pour lui écrire directement.',
@@ -100,7 +101,7 @@ function textFor(record: StoredSubmission, kind: MessageKind, startupName: strin
   }
   return {
     subject: `[${ref}] Demande de premier bon de commande : ${organisation}`,
-    heading: `Demande de ${organisation}`,
+    heading: `Demande ${deName(organisation)}`,
     paragraphs: [
       startupName ? `Startup choisie : ${startupName}.` : 'Aucune startup choisie : le besoin est à orienter.',
       'Répondez à ce message pour écrire directement au demandeur.',

@@ -76,6 +76,24 @@ describe('composeSubmissionEmail', () => {
     expect(message.messageId).toBe(`<${record.reference}.${kind}@premiers-bons-de-commande.fr>`);
   });
 
+  it.each([
+    [{ ...APPLICATION, data: { ...STORED_APPLICATION_DATA, company_name: 'Atelier Numérique Rhénan' } }, 'team', 'Candidature d’Atelier Numérique Rhénan'],
+    [{ ...COMMITMENT, data: { ...validCommitmentData(), organisation: 'Eurométropole de Strasbourg' } }, 'team', 'Engagement d’Eurométropole de Strasbourg'],
+    [{ ...ORDER, data: { ...ORDER.data, organisation: 'Haute école des arts du Rhin' } }, 'team', 'Demande de Haute école des arts du Rhin'],
+    [{ ...ORDER, data: { ...ORDER.data, organisation: 'Office de tourisme' } }, 'team', 'Demande d’Office de tourisme'],
+  ] as const)('%# the %s heading elides « de » before a vowel: %s', (record, kind, heading) => {
+    const message = composeSubmissionEmail(record, kind, 'x@exemple.fr', CONTEXT, ORDERABLE_STARTUP.name);
+    expect(String(message.text).split('\n')[0]).toBe(heading);
+    expect(String(message.html)).toContain(`<h1 style="font-size:20px">${heading}</h1>`);
+  });
+
+  it('elides « de » in the subject of the startup’s message', () => {
+    const record = { ...ORDER, data: { ...ORDER.data, organisation: 'Atelier Numérique Rhénan' } };
+    expect(composeSubmissionEmail(record, 'startup', 'x@exemple.fr', CONTEXT, ORDERABLE_STARTUP.name).subject).toBe(
+      `[PBC-2026-00042] Demande de premier bon de commande d’Atelier Numérique Rhénan`,
+    );
+  });
+
   it('escapes the values in the HTML body', () => {
     const html = String(composeSubmissionEmail(ORDER, 'team', CONTEXT.teamAddress, CONTEXT, ORDERABLE_STARTUP.name).html);
     expect(html).not.toContain('<script>');
