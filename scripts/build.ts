@@ -8,9 +8,9 @@
  * Pagefind meanwhile (`scripts/lib/pagefind-indexer.ts`) and writes the index
  * when Astro's process asks for it (once the pages to index are rendered,
  * while the others render); the build ends when both are done. Exits with the
- * build's exit code, 1 when the index could not be written (Pagefind's messages on stderr), or 1 when
- * Astro was killed by a signal. SIGINT and SIGTERM (Ctrl-C, a cancelled
- * deploy) are passed on to Astro's process.
+ * build's exit code, 1 when the index could not be written (Pagefind's
+ * messages on stderr), or 1 when Astro was killed by a signal. SIGINT and
+ * SIGTERM (Ctrl-C, a cancelled deploy) are passed on to Astro's process.
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
