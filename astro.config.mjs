@@ -3,8 +3,7 @@ import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import { readSiteSettings } from './src/lib/content-model/read-settings.ts';
-import { siteMarkdownProcessor } from './src/lib/markdown/site-markdown.ts';
-import { formatEurosHt } from './src/lib/format/money.ts';
+import { siteMarkdownProcessor, sitePlaceholders } from './src/lib/markdown/site-markdown.ts';
 import { resolveContentRoot } from './src/lib/content-model/content-root.ts';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
 import { localCmsBackend } from './src/integrations/local-cms-backend.ts';
@@ -59,7 +58,7 @@ export default defineConfig({
   ],
   // Sätteri, Astro's own processor, with the site's plugins: the unified (remark/rehype)
   // processor took three times as long (issue 13: build time).
-  markdown: { processor: siteMarkdownProcessor({ plafond: formatEurosHt(settings.order_ceiling_ht) }) },
+  markdown: { processor: siteMarkdownProcessor(sitePlaceholders(settings)) },
   devToolbar: { enabled: false },
   // Loopback only. Vite's host check (`allowedHosts` left at its default) refuses
   // any Host name but localhost, so no web page can reach the dev server, its

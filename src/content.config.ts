@@ -10,9 +10,11 @@ import { entryIdFromFile } from './lib/content-model/entry-slug.ts';
 import { listEntryFiles } from './lib/content-model/list-entry-files.ts';
 import { buildCollectionSchemas } from './lib/content-model/schemas.ts';
 import type { FolderCollection } from './lib/content-model/collections.ts';
-import { contentRoot, modelContext } from './data/settings.ts';
+import { contentRoot, modelContext, settings } from './data/settings.ts';
 import { withFrenchYamlErrors } from './data/french-yaml-errors.ts';
 import { withQuietEmptyFolder } from './data/quiet-empty-folder.ts';
+import { withMarkdownInWorker } from './data/markdown-in-worker.ts';
+import { sitePlaceholders } from './lib/markdown/site-markdown.ts';
 
 const schemas = buildCollectionSchemas(modelContext);
 
@@ -25,14 +27,17 @@ const schemas = buildCollectionSchemas(modelContext);
 function folderLoader(name: FolderCollection['name']) {
   const base = `${contentRoot}/${name}`;
   const folder = `${relative(process.cwd(), contentRoot)}/${name}`;
-  return withFrenchYamlErrors(
-    withQuietEmptyFolder(
-      glob({
-        base,
-        pattern: '*.md',
-        generateId: ({ entry }) => entryIdFromFile(entry, folder, () => listEntryFiles(base)),
-      }),
+  return withMarkdownInWorker(
+    withFrenchYamlErrors(
+      withQuietEmptyFolder(
+        glob({
+          base,
+          pattern: '*.md',
+          generateId: ({ entry }) => entryIdFromFile(entry, folder, () => listEntryFiles(base)),
+        }),
+      ),
     ),
+    sitePlaceholders(settings),
   );
 }
 

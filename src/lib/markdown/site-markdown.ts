@@ -12,6 +12,17 @@
 import { satteri } from '@astrojs/markdown-satteri';
 import { accessibleTablesPlugin } from './accessible-tables-plugin.ts';
 import { siteTextPlugin, type SiteTextOptions } from './site-text-plugin.ts';
+import { formatEurosHt } from '../format/money.ts';
+import type { SiteSettings } from '../content-model/collections.ts';
+
+/**
+ * The placeholders editors may write in Markdown, from the settings: `{{plafond}}`,
+ * the order ceiling (`order_ceiling_ht`, euros HT) as the site writes it (`15 000 € HT`).
+ * astro.config.mjs gives them to the processor, the content config to its worker.
+ */
+export function sitePlaceholders(settings: Pick<SiteSettings, 'order_ceiling_ht'>): SiteTextOptions['placeholders'] {
+  return { plafond: formatEurosHt(settings.order_ceiling_ht) };
+}
 
 /**
  * The processor, for `defineConfig({ markdown: { processor } })`; tests make a

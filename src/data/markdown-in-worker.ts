@@ -1,0 +1,80 @@
+/**
+ * Build-time glue: a content loader whose Markdown bodies are rendered in a
+ * worker thread (`src/lib/markdown/shared-markdown-worker.ts`) while Astro's
+ * thread goes on reading, parsing and validating the next files (issue 13:
+ * the content sync was single-threaded, 15–18 s at 10 000 startups).
+ *
+ * As in `french-yaml-errors.ts`, the `.md` entry type that Astro's glob loader
+ * receives in its context (`entryTypes`) is wrapped: its render function asks
+ * the worker during the loader's `load()`, and renders in Astro's thread after
+ * it (a file changed under `astro dev`: one body, not worth a thread) or when
+ * the worker could not render. The worker builds the processor that
+ * astro.config.mjs gives Astro (`siteMarkdownProcessor` of the same
+ * placeholders) with the options Astro gives it, so the HTML is the same;
+ * a body that fails to render is rendered again in Astro's thread, which
+ * reports the error as Astro does.
+ */
+import type { AstroConfig, ContentEntryType } from 'astro';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import type { MarkdownWorkerData } from '../lib/markdown/markdown-worker-messages.ts';
+import { leaseMarkdownWorker, type MarkdownWorkerLease } from '../lib/markdown/shared-markdown-worker.ts';
+import type { SiteTextOptions } from '../lib/markdown/site-text-plugin.ts';
+
+type ContextWithEntryTypes = LoaderContext & { entryTypes?: Map<string, ContentEntryType> };
+type GetRenderFunction = NonNullable<ContentEntryType['getRenderFunction']>;
+type RenderFunction = Awaited<ReturnType<GetRenderFunction>>;
+
+/** The options Astro gives `markdown.processor.createRenderer` (astro/dist/vite-plugin-markdown/content-entry-type.js). */
+function rendererOptions({ markdown, image }: AstroConfig): MarkdownWorkerData['rendererOptions'] {
+  const options = { image, syntaxHighlight: markdown.syntaxHighlight, shikiConfig: markdown.shikiConfig, gfm: markdown.gfm, smartypants: markdown.smartypants };
+  // The config's values as Astro passes them; their types differ from the renderer's only by optional properties that may be undefined.
+  return options as MarkdownWorkerData['rendererOptions'];
+}
+
+/**
+ * The entry type, its render function asking the worker first.
+ * @param makeRenderFunction the entry type's own `getRenderFunction` (Astro's, which renders in this thread)
+ */
+function renderedInWorker(entryType: ContentEntryType, makeRenderFunction: GetRenderFunction, lease: MarkdownWorkerLease): ContentEntryType {
+  return {
+    ...entryType,
+    async getRenderFunction(config) {
+      // Astro's own render function, made only when a body is rendered in this thread.
+      let inThisThread: Promise<RenderFunction> | undefined;
+      const renderHere: RenderFunction = async (entry) => (await (inThisThread ??= makeRenderFunction(config)))(entry);
+      return async (entry) => {
+        const result = await lease.render({ body: entry.body ?? '', frontmatter: entry.data, ...(entry.filePath ? { filePath: entry.filePath } : {}) });
+        if (result === undefined) return renderHere(entry);
+        // As Astro's render function shapes Sätteri's result.
+        const { localImagePaths, remoteImagePaths } = result.metadata;
+        return { html: result.code, metadata: { ...result.metadata, imagePaths: [...localImagePaths, ...remoteImagePaths] } };
+      };
+    },
+  };
+}
+
+/**
+ * The same loader, its Markdown rendered in the shared worker while it loads.
+ * @param loader a glob loader (`glob()` of `astro/loaders`) of `.md` files
+ * @param placeholders the placeholders astro.config.mjs gives `siteMarkdownProcessor` (`sitePlaceholders`)
+ */
+export function withMarkdownInWorker(loader: Loader, placeholders: SiteTextOptions['placeholders']): Loader {
+  return {
+    ...loader,
+    load: async (context: ContextWithEntryTypes) => {
+      const { entryTypes } = context;
+      const markdown = entryTypes?.get('.md');
+      const makeRenderFunction = markdown?.getRenderFunction?.bind(markdown);
+      if (entryTypes === undefined || markdown === undefined || makeRenderFunction === undefined) return loader.load(context);
+      const lease = leaseMarkdownWorker({ placeholders, rendererOptions: rendererOptions(context.config) }, (reason) =>
+        context.logger.warn(`Markdown rendu dans le fil d’Astro, le fil de travail ayant échoué : ${reason}`),
+      );
+      try {
+        const inWorker = renderedInWorker(markdown, makeRenderFunction, lease);
+        return await loader.load({ ...context, entryTypes: new Map([...entryTypes, ['.md', inWorker]]) } as LoaderContext);
+      } finally {
+        lease.release();
+      }
+    },
+  };
+}
