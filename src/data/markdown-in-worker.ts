@@ -1,18 +1,21 @@
 /**
- * Build-time glue: a content loader whose Markdown bodies are rendered in a
- * worker thread (`src/lib/markdown/shared-markdown-worker.ts`) while Astro's
- * thread goes on reading, parsing and validating the next files (issue 13:
- * the content sync was single-threaded, 15–18 s at 10 000 startups).
+ * Build-time glue: a content loader whose Markdown files have their front
+ * matter parsed and their bodies rendered in a worker thread
+ * (`src/lib/markdown/shared-markdown-worker.ts`) while Astro's thread goes on
+ * reading and validating the next files (issue 13: the content sync was
+ * single-threaded, 15–18 s at 10 000 startups).
  *
  * As in `french-yaml-errors.ts`, the `.md` entry type that Astro's glob loader
- * receives in its context (`entryTypes`) is wrapped: its render function asks
- * the worker during the loader's `load()`, and renders in Astro's thread after
- * it (a file changed under `astro dev`: one body, not worth a thread) or when
- * the worker could not render. The worker builds the processor that
- * astro.config.mjs gives Astro (`siteMarkdownProcessor` of the same
- * placeholders) with the options Astro gives it, so the HTML is the same;
- * a body that fails to render is rendered again in Astro's thread, which
- * reports the error as Astro does.
+ * receives in its context (`entryTypes`) is wrapped: its `getEntryInfo` and
+ * its render function ask the worker during the loader's `load()`, and work in
+ * Astro's thread after it (a file changed under `astro dev`: one file, not
+ * worth a thread) or when the worker could not do the job. The worker parses
+ * front matter with Astro's own function and options, and builds the
+ * processor that astro.config.mjs gives Astro (`siteMarkdownProcessor` of the
+ * same placeholders) with the options Astro gives it, so data and HTML are
+ * the same; a file whose front matter or body fails there is read again in
+ * Astro's thread, which reports the error as Astro does (in French for YAML,
+ * `french-yaml-errors.ts`).
  */
 import type { AstroConfig, ContentEntryType } from 'astro';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -32,18 +35,21 @@ function rendererOptions({ markdown, image }: AstroConfig): MarkdownWorkerData['
 }
 
 /**
- * The entry type, its render function asking the worker first.
+ * The entry type, asking the worker first.
  * @param makeRenderFunction the entry type's own `getRenderFunction` (Astro's, which renders in this thread)
  */
-function renderedInWorker(entryType: ContentEntryType, makeRenderFunction: GetRenderFunction, lease: MarkdownWorkerLease): ContentEntryType {
+function inWorker(entryType: ContentEntryType, makeRenderFunction: GetRenderFunction, lease: MarkdownWorkerLease): ContentEntryType {
   return {
     ...entryType,
+    async getEntryInfo(params) {
+      return (await lease.run({ kind: 'entry-info', contents: params.contents })) ?? entryType.getEntryInfo(params);
+    },
     async getRenderFunction(config) {
       // Astro's own render function, made only when a body is rendered in this thread.
       let inThisThread: Promise<RenderFunction> | undefined;
       const renderHere: RenderFunction = async (entry) => (await (inThisThread ??= makeRenderFunction(config)))(entry);
       return async (entry) => {
-        const result = await lease.render({ body: entry.body ?? '', frontmatter: entry.data, ...(entry.filePath ? { filePath: entry.filePath } : {}) });
+        const result = await lease.run({ kind: 'render', body: entry.body ?? '', frontmatter: entry.data, ...(entry.filePath ? { filePath: entry.filePath } : {}) });
         if (result === undefined) return renderHere(entry);
         // As Astro's render function shapes Sätteri's result.
         const { localImagePaths, remoteImagePaths } = result.metadata;
@@ -54,7 +60,7 @@ function renderedInWorker(entryType: ContentEntryType, makeRenderFunction: GetRe
 }
 
 /**
- * The same loader, its Markdown rendered in the shared worker while it loads.
+ * The same loader, its Markdown files read and rendered in the shared worker while it loads.
  * @param loader a glob loader (`glob()` of `astro/loaders`) of `.md` files
  * @param placeholders the placeholders astro.config.mjs gives `siteMarkdownProcessor` (`sitePlaceholders`)
  */
@@ -70,8 +76,7 @@ export function withMarkdownInWorker(loader: Loader, placeholders: SiteTextOptio
         context.logger.warn(`Markdown rendu dans le fil d’Astro, le fil de travail ayant échoué : ${reason}`),
       );
       try {
-        const inWorker = renderedInWorker(markdown, makeRenderFunction, lease);
-        return await loader.load({ ...context, entryTypes: new Map([...entryTypes, ['.md', inWorker]]) } as LoaderContext);
+        return await loader.load({ ...context, entryTypes: new Map([...entryTypes, ['.md', inWorker(markdown, makeRenderFunction, lease)]]) } as LoaderContext);
       } finally {
         lease.release();
       }

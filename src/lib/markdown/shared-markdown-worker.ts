@@ -1,46 +1,46 @@
 /**
  * The content sync's Markdown worker: one worker thread
- * (`markdown-render-worker.ts`) that renders the entries' Markdown bodies
- * while Astro's thread reads, parses and validates the next files (issue 13:
- * at 10 000 startups the sync took 15–18 s in one thread, Sätteri and the
- * site's plugins ~4 CPU-s of it, while the second core waited).
+ * (`markdown-worker.ts`) that parses the entries' front matter and
+ * renders their Markdown bodies while Astro's thread reads and validates the
+ * next files (issue 13: at 10 000 startups the sync took 15–18 s in one
+ * thread, ~6 CPU-s of it YAML, Sätteri and the site's plugins, while the
+ * second core waited).
  *
  * The collections that load at the same time (Astro loads them all at once)
  * share it through leases; the last lease released ends the thread, so the
  * build's rendering of pages does not carry its memory. Nothing here throws:
- * a body the worker could not render, or a worker that could not start or
- * stopped, gives `undefined`, and the caller renders in its own thread.
+ * a job the worker could not do, or a worker that could not start or
+ * stopped, gives `undefined`, and the caller does the job in its own thread.
  */
 import { Worker } from 'node:worker_threads';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { MarkdownRenderResult } from '@astrojs/internal-helpers/markdown';
-import type { MarkdownWorkerData, RenderReply, RenderRequest } from './markdown-worker-messages.ts';
+import type { JobReply, JobRequest, JobResults, MarkdownJob, MarkdownWorkerData } from './markdown-worker-messages.ts';
 
 // A path, not `new URL(…, import.meta.url)`, which Vite would turn into an asset of the build.
-const WORKER_FILE = join(dirname(fileURLToPath(import.meta.url)), 'markdown-render-worker.ts');
+const WORKER_FILE = join(dirname(fileURLToPath(import.meta.url)), 'markdown-worker.ts');
 
-/** A Markdown body to render, as {@link RenderRequest} without its number. */
-export type MarkdownToRender = Omit<RenderRequest, 'id'>;
-
-/** One lease of the shared worker: renders until released. */
+/** One lease of the shared worker: takes jobs until released. */
 export interface MarkdownWorkerLease {
-  /** Sätteri's result for the body, or `undefined` when it must be rendered in the caller's thread. */
-  render(markdown: MarkdownToRender): Promise<MarkdownRenderResult | undefined>;
+  /**
+   * The job's result (a file's front matter and body, or a body's HTML), or
+   * `undefined` when the caller must do it in its own thread.
+   */
+  run<Job extends MarkdownJob>(job: Job): Promise<JobResults[Job['kind']] | undefined>;
   /** Ends the lease (again: nothing); the last one ends the worker. */
   release(): void;
 }
 
 class MarkdownWorker {
   readonly #worker: Worker;
-  readonly #pending = new Map<number, (reply: RenderReply | undefined) => void>();
+  readonly #pending = new Map<number, (reply: JobReply | undefined) => void>();
   #nextId = 0;
   #stopped = false;
 
   /** @param onFailure told once, with the reason, when the worker stops before it is closed */
   constructor(data: MarkdownWorkerData, onFailure: (reason: string) => void) {
     this.#worker = new Worker(WORKER_FILE, { workerData: data });
-    this.#worker.on('message', (reply: RenderReply) => {
+    this.#worker.on('message', (reply: JobReply) => {
       this.#pending.get(reply.id)?.(reply);
       this.#pending.delete(reply.id);
     });
@@ -51,15 +51,16 @@ class MarkdownWorker {
     this.#worker.on('exit', () => this.#stop());
   }
 
-  render(markdown: MarkdownToRender): Promise<MarkdownRenderResult | undefined> {
+  run<Job extends MarkdownJob>(job: Job): Promise<JobResults[Job['kind']] | undefined> {
     if (this.#stopped) return Promise.resolve(undefined);
     const id = this.#nextId++;
     return new Promise((resolve) => {
-      this.#pending.set(id, (reply) => resolve(reply === undefined || 'failed' in reply ? undefined : { code: reply.code, metadata: reply.metadata }));
+      // The worker answers a job of a kind with that kind's result.
+      this.#pending.set(id, (reply) => resolve(reply === undefined || 'failed' in reply ? undefined : (reply.result as JobResults[Job['kind']])));
       try {
-        this.#worker.postMessage({ id, ...markdown } satisfies RenderRequest);
+        this.#worker.postMessage({ id, ...job } satisfies JobRequest);
       } catch {
-        // A front matter value that cannot be cloned: this body is rendered in the caller's thread.
+        // A front matter value that cannot be cloned: this job is done in the caller's thread.
         this.#pending.delete(id);
         resolve(undefined);
       }
@@ -92,11 +93,11 @@ export function leaseMarkdownWorker(data: MarkdownWorkerData, onFailure: (reason
     held = shared ??= { worker: new MarkdownWorker(data, onFailure), leases: 0 };
     held.leases += 1;
   } catch (error) {
-    // Options that cannot be cloned into the worker: every body is rendered in the caller's thread.
+    // Options that cannot be cloned into the worker: every job is done in the caller's thread.
     onFailure(error instanceof Error ? error.message : String(error));
   }
   return {
-    render: (markdown) => (held === undefined ? Promise.resolve(undefined) : held.worker.render(markdown)),
+    run: (job) => (held === undefined ? Promise.resolve(undefined) : held.worker.run(job)),
     release() {
       if (held === undefined) return;
       held.leases -= 1;

@@ -1,9 +1,9 @@
 /**
  * The loader glue of `src/data/markdown-in-worker.ts`: while the loader's
- * `load()` runs, the `.md` entry type's render function renders in the shared
- * worker, shaped as Astro's own; after it (a file changed under `astro dev`),
- * or for a body the worker cannot take, Astro's render function renders in
- * this thread.
+ * `load()` runs, the `.md` entry type reads files and renders bodies in the
+ * shared worker, shaped as Astro's own; after it (a file changed under
+ * `astro dev`), or for a file the worker cannot take, Astro's entry type does
+ * it in this thread.
  */
 import type { AstroConfig, ContentEntryType } from 'astro';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -18,12 +18,15 @@ const config = {
   image: { domains: [], remotePatterns: [] },
 } as unknown as AstroConfig;
 
-/** Astro's entry type, reduced to a render function that says it rendered here; counts the functions made. */
+/** Astro's entry type, reduced to functions that say they worked here (YAML errors included); counts the render functions made. */
 function astroMarkdown(): ContentEntryType & { made: number } {
   const entryType = {
     extensions: ['.md'],
     made: 0,
-    getEntryInfo: () => ({ data: {}, body: '', slug: '', rawData: '' }),
+    getEntryInfo: ({ contents }: { contents: string }) => {
+      if (contents.includes('Appel à projets : ')) throw new Error('bad indentation of a mapping entry');
+      return { data: { lu: 'ici' }, body: contents, slug: '', rawData: '' };
+    },
     getRenderFunction: async () => {
       entryType.made += 1;
       return async (entry: Entry) => ({ html: `<p>rendu ici : ${entry.body}</p>` });
@@ -86,6 +89,21 @@ describe('Markdown rendered in a worker by the glob loader', () => {
       { html: '<p>rendu ici : Un</p>' },
       { html: '<p>Deux</p>\n', metadata: { headings: [], localImagePaths: [], remoteImagePaths: [], frontmatter: {}, imagePaths: [] } },
     ]);
+  });
+
+  it('reads files in the worker while the loader loads; a front matter that is not YAML gets Astro’s error; in this thread after', async () => {
+    const fileUrl = new URL('file:///site/content/news/essai.md');
+    let getEntryInfo: ContentEntryType['getEntryInfo'] | undefined;
+    const loader: Loader = {
+      name: 'test-loader',
+      load: async (context) => {
+        getEntryInfo = (context as LoaderContext & { entryTypes: Map<string, ContentEntryType> }).entryTypes.get('.md')!.getEntryInfo;
+        expect(await getEntryInfo({ contents: '---\ntitle: Essai\n---\n\nCorps\n', fileUrl })).toEqual({ data: { title: 'Essai' }, body: 'Corps', rawData: '\ntitle: Essai\n' });
+        await expect(getEntryInfo({ contents: '---\ntitle: Appel à projets : 2025\n---\n', fileUrl })).rejects.toThrow('bad indentation of a mapping entry');
+      },
+    };
+    await withMarkdownInWorker(loader, {}).load(contextWith(astroMarkdown()));
+    expect(await getEntryInfo!({ contents: 'Modifié', fileUrl })).toEqual({ data: { lu: 'ici' }, body: 'Modifié', slug: '', rawData: '' });
   });
 
   it('a context without a Markdown entry type reaches the loader unchanged', async () => {
