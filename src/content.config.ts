@@ -22,7 +22,9 @@ const schemas = buildCollectionSchemas(modelContext);
  * The glob loader of one folder collection: `*.md` files whose names give the
  * URL slugs (`entry-slug.ts`). A file name that is not a slug, or two files
  * that give the same URL slug, fail the build naming the files; a front matter that is not
- * valid YAML fails the build in French; a folder without entries is no warning.
+ * valid YAML fails the build in French; a folder without entries is no warning;
+ * while the collection loads, front matter and Markdown are read in a worker
+ * thread (`markdown-in-worker.ts`).
  */
 function folderLoader(name: FolderCollection['name']) {
   const base = `${contentRoot}/${name}`;
