@@ -48,7 +48,11 @@ class MarkdownWorker {
       if (!this.#stopped) onFailure(error.message);
       this.#stop();
     });
-    this.#worker.on('exit', () => this.#stop());
+    // An exit that is not ours (close) nor after an error: the worker died without saying why.
+    this.#worker.on('exit', (code) => {
+      if (!this.#stopped) onFailure(`the worker exited (code ${code})`);
+      this.#stop();
+    });
   }
 
   run<Job extends MarkdownJob>(job: Job): Promise<JobResults[Job['kind']] | undefined> {
