@@ -171,8 +171,12 @@ describe('the CMS under npm run dev', () => {
       .poll(shownTitle, { timeout: 60_000, interval: 1_000 })
       .toBe(EDITED_TITLE)
       .catch((error: Error) => {
-        // The content loader logs each reload of a saved file, or why it failed.
-        throw new Error(`${error.message}\nThe end of what npm run dev printed:\n${output.slice(-4000)}`, { cause: error });
+        // The content loader logs each reload of a saved file, or why it failed; the page requests
+        // polled meanwhile fill the end of the output, so its content lines are given whole.
+        const contentLines = output.split('\n').filter((line) => /\[(content|glob-loader|WARN|ERROR)\]|Reloaded data|Failed to reload/.test(line));
+        throw new Error(`${error.message}\nWhat the content layer of npm run dev printed:\n${contentLines.join('\n')}\nThe end of what npm run dev printed:\n${output.slice(-2000)}`, {
+          cause: error,
+        });
       });
     expect(pageProblems.splice(0)).toEqual([]);
   });
