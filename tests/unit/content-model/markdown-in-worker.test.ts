@@ -106,6 +106,13 @@ describe('Markdown rendered in a worker by the glob loader', () => {
     expect(await getEntryInfo!({ contents: 'Modifié', fileUrl })).toEqual({ data: { lu: 'ici' }, body: 'Modifié', slug: '', rawData: '' });
   });
 
+  it('under astro dev (a context with a file watcher) the context reaches the loader unchanged', async () => {
+    const context = { ...contextWith(astroMarkdown()), watcher: { on: () => undefined } } as unknown as LoaderContext;
+    let received: LoaderContext | undefined;
+    await withMarkdownInWorker({ name: 'test-loader', load: async (given) => void (received = given) }, {}).load(context);
+    expect(received).toBe(context);
+  });
+
   it('a context without a Markdown entry type reaches the loader unchanged', async () => {
     const context = contextWith(undefined);
     let received: LoaderContext | undefined;
