@@ -1,7 +1,8 @@
 /**
  * Loads every collection once per build and assembles the published site.
  * Calling `getCollection` on every page is a known build-time bottleneck
- * (withastro/astro#16297), so pages share this one cached promise.
+ * (withastro/astro#16297), so pages share this one cached promise (under
+ * `astro dev`, whose store changes while it runs, each page loads it: `loadSite`).
  */
 import { join } from 'node:path';
 import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
