@@ -73,10 +73,8 @@ export function withMarkdownInWorker(loader: Loader, placeholders: SiteTextOptio
       const { entryTypes } = context;
       const markdown = entryTypes?.get('.md');
       const makeRenderFunction = markdown?.getRenderFunction?.bind(markdown);
-      // A watcher means `astro dev`, which keeps Astro's own thread: its store is small. With the worker
-      // at start, tests/e2e/dev-server.test.ts saw a saved page's old content in 2 of 5 runs with cold
-      // caches: the site cache's race (src/data/site.ts, since fixed; the test then passed 4 of 4 with
-      // the worker), which the worker's timing made likelier. Dev stays as Astro made it.
+      // A watcher means `astro dev`: its store is small, and the worker's timing made the dev-server
+      // test's stale-page race (src/data/site.ts) likelier. Dev keeps Astro's own thread.
       if (context.watcher !== undefined || entryTypes === undefined || markdown === undefined || makeRenderFunction === undefined) return loader.load(context);
       const lease = leaseMarkdownWorker({ placeholders, rendererOptions: rendererOptions(context.config) }, (reason) =>
         context.logger.warn(`Markdown rendu dans le fil d’Astro, le fil de travail ayant échoué : ${reason}`),

@@ -89,7 +89,8 @@ let shared: { worker: MarkdownWorker; leases: number } | undefined;
  * Lease the shared worker, started with `data` unless a lease already holds it
  * (every collection passes the same data: the site's placeholders and Astro's
  * Markdown options).
- * @param onFailure told once when the worker fails (not started, or stopped), with the reason in English
+ * @param onFailure told once when the worker fails (not started, or stopped), with the reason in English;
+ *   a lease that joins a running worker is not told (the lease that started it was: one warning per worker)
  */
 export function leaseMarkdownWorker(data: MarkdownWorkerData, onFailure: (reason: string) => void): MarkdownWorkerLease {
   let held: { worker: MarkdownWorker; leases: number } | undefined;
