@@ -52,10 +52,9 @@ async function load(): Promise<LoadedSite> {
 /**
  * The published site: in a build, loaded on first call and reused by every page; under
  * `astro dev` (`import.meta.hot`), loaded again for each page, as the content store changes
- * under the running server. Dropping the cached site on `astro:content-changed` was not
- * enough: in CI, the dev-server test still saw a saved news item's old title for 60 s after
- * Astro had reloaded the file (3 runs of 4, fresh clones), and 2 of 5 runs with cold caches
- * here; loading for each page, 4 of 4 passed. A dev page costs one assembly of the site.
+ * under the running server. A cache dropped on `astro:content-changed` still served a saved
+ * entry's old content in the dev-server test (tests/e2e/dev-server.test.ts), its cause not
+ * found; a dev page costs one assembly of the site instead.
  */
 export function loadSite(): Promise<LoadedSite> {
   if (import.meta.hot) return load();
