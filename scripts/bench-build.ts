@@ -146,11 +146,11 @@ let setAsideCount = 0;
  * build made that build's writes slower, the more so the more files it writes:
  * creating 10 000 folders holding a file each took 0.9 s, then 1.2, 1.7, 2.1, 2.5
  * and 2.9 s with the same tree deleted before each time. A Netlify build writes
- * into a fresh folder, after no deletion. Nothing happens when `path` is absent.
+ * into a fresh folder, after no deletion. Nothing happens when `path` is absent;
+ * {@link TRASH} exists (made at start).
  * @throws the rename's error when `path` exists and cannot be moved
  */
 async function setAside(path: string): Promise<void> {
-  await mkdir(TRASH, { recursive: true });
   setAsideCount += 1;
   await rename(path, join(TRASH, `${process.pid}-${setAsideCount}-${basename(path)}`)).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'ENOENT') throw error;
@@ -342,7 +342,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(runs) || runs < 1 || runs % 2 === 0) {
     throw new Error(`--runs : un nombre impair de builds de chaque sorte (1, 3, 5…), dont la médiane est l’un d’eux (reçu « ${values.runs} »).`);
   }
-  await mkdir(WORK, { recursive: true });
+  await mkdir(TRASH, { recursive: true });
   process.stdout.write(`bench:build on ${(await readFile('/proc/cpuinfo', 'utf8')).match(/^processor/gm)?.length ?? '?'} CPU, Node ${process.version}\n`);
   try {
     for (const size of sizes) await benchSize(size, runs);
