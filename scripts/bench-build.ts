@@ -22,9 +22,9 @@
  *
  * Options: `--sizes 1000,10000` (startups; buyers and orders in proportion),
  * `--runs 3` (builds of each kind per size: an odd number).
- * Work folders are under `tmp/bench-build/` (git-ignored); they are kept for
- * inspection, but for what the benchmark clears before a build, set aside in
- * `tmp/bench-build/trash/` and deleted after the last build (see {@link setAside}).
+ * Work folders are under `tmp/bench-build/` (git-ignored) and are kept for
+ * inspection, except what the benchmark clears before a build: that is moved
+ * into `tmp/bench-build/trash/` and deleted after the last build (see {@link setAside}).
  */
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, readdir, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
